@@ -1,0 +1,3 @@
+"""The recruitment intake service: config, mailboxes, pipeline, rules, acknowledgements, CLI."""
+
+__version__ = "0.1.0"

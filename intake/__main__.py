@@ -1,0 +1,5 @@
+"""Entry point for ``python -m intake``."""
+
+from intake.cli import main
+
+raise SystemExit(main())

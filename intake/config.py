@@ -1,0 +1,313 @@
+"""The typed, frozen configuration and its validation from a parsed TOML document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from intake.config_reader import TableReader
+from intake.errors import ConfigError
+
+SECURITY_CHOICES = ("ssl", "starttls", "none")
+SUBJECT_PARTS = ("name", "vacancy")
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A secret value that never shows itself in a repr or a printed config."""
+
+    value: str = field(repr=False)
+
+    def __str__(self) -> str:
+        return "********"
+
+
+@dataclass(frozen=True)
+class OrganisationConfig:
+    """Who we are and which clock deadlines follow."""
+
+    name: str
+    timezone: ZoneInfo
+    staff_register: Path | None = None
+
+
+@dataclass(frozen=True)
+class MailboxConfig:
+    """Where applications arrive: an IMAP folder or a local Maildir."""
+
+    kind: str
+    folder: str = "INBOX"
+    path: Path | None = None
+    host: str = ""
+    port: int = 993
+    security: str = "ssl"
+    username: str = ""
+    password_env: str = ""
+    password: Secret | None = None
+    verify_certificates: bool = True
+    ca_file: Path | None = None
+    done_keyword: str = "$IntakeDone"
+    processed_folder: str | None = None
+    batch_size: int = 50
+    timeout_seconds: int = 60
+    reconnect_attempts: int = 5
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    """The SQLAlchemy URL of the store."""
+
+    url: str
+
+
+@dataclass(frozen=True)
+class AcknowledgementsConfig:
+    """How receipts are confirmed to candidates."""
+
+    transport: str = "off"
+    sender: str = ""
+    directory: Path | None = None
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    """The outbound mail server for acknowledgements."""
+
+    host: str = ""
+    port: int = 587
+    security: str = "starttls"
+    username: str | None = None
+    password_env: str | None = None
+    password: Secret | None = None
+    timeout_seconds: int = 30
+
+
+@dataclass(frozen=True)
+class ScheduleConfig:
+    """How often the daemon polls, and when a missed poll makes the health check fail."""
+
+    poll_interval: int = 300
+    overdue_after: int | None = None
+
+    @property
+    def overdue_seconds(self) -> int:
+        """A poll older than this makes ``intake status`` unhealthy (default: 3 intervals)."""
+        return self.overdue_after or 3 * self.poll_interval + 60
+
+
+@dataclass(frozen=True)
+class LimitsConfig:
+    """Caps on what one message may cost; crossing one flags, never crashes."""
+
+    max_message_bytes: int = 64 * 1024 * 1024
+    max_attachments: int = 50
+    max_attachment_bytes: int = 25 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class VacancyConfig:
+    """One published vacancy notice."""
+
+    reference: str
+    title: str
+    deadline: dt.date | dt.datetime
+    aliases: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ("en",)
+    subject_requires: tuple[str, ...] = SUBJECT_PARTS
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole validated configuration."""
+
+    source: Path
+    organisation: OrganisationConfig
+    mailbox: MailboxConfig
+    database: DatabaseConfig
+    acknowledgements: AcknowledgementsConfig
+    smtp: SmtpConfig
+    schedule: ScheduleConfig
+    limits: LimitsConfig
+    vacancies: tuple[VacancyConfig, ...]
+
+
+def load_config(path: Path, environ: Mapping[str, str]) -> Config:
+    """Read and validate a config file; every failure is a ConfigError naming the key."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError as exc:
+        raise ConfigError("", f"config file {path} not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError("", f"cannot read config file {path}: {exc}") from exc
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("", f"{path} is not valid TOML: {exc}") from exc
+    return validate_config(document, path.resolve(), environ)
+
+
+def validate_config(document: Mapping[str, Any], source: Path, environ: Mapping[str, str]) -> Config:
+    """Turn a parsed TOML document into a Config; relative paths are from ``source``'s folder."""
+    root = TableReader(document, "", source.parent)
+    config = Config(
+        source=source,
+        organisation=_organisation(root.table("organisation", required=True)),
+        mailbox=_mailbox(root.table("mailbox", required=True), environ),
+        database=_database(root.table("database", required=True), source.parent),
+        acknowledgements=_acknowledgements(root.table("acknowledgements")),
+        smtp=_smtp(root.table("smtp"), environ),
+        schedule=_schedule(root.table("schedule")),
+        limits=_limits(root.table("limits")),
+        vacancies=tuple(_vacancy(table) for table in root.tables("vacancies")),
+    )
+    root.finish()
+    _check_unique_references(config.vacancies)
+    if config.acknowledgements.transport == "smtp" and not config.smtp.host:
+        raise ConfigError("smtp.host", 'is required when acknowledgements.transport = "smtp"')
+    return config
+
+
+def _organisation(table: TableReader) -> OrganisationConfig:
+    zone_name = table.string("timezone")
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigError(table.key_path("timezone"), f'unknown timezone "{zone_name}"') from exc
+    config = OrganisationConfig(
+        name=table.string("name"), timezone=zone, staff_register=table.path("staff_register", None)
+    )
+    table.finish()
+    return config
+
+
+def _secret(table: TableReader, env_name: str | None, environ: Mapping[str, str]) -> Secret | None:
+    """The value of the environment variable a ``password_env`` key names."""
+    if not env_name:
+        return None
+    if env_name not in environ:
+        raise ConfigError(
+            table.key_path("password_env"), f"environment variable {env_name} is not set"
+        )
+    return Secret(environ[env_name])
+
+
+def _mailbox(table: TableReader, environ: Mapping[str, str]) -> MailboxConfig:
+    kind = table.string("kind", choices=("imap", "maildir"))
+    if kind == "maildir":
+        config = MailboxConfig(kind=kind, path=table.path("path"), folder=table.string("folder", ""))
+        table.finish()
+        return config
+    security = table.string("security", "ssl", choices=SECURITY_CHOICES)
+    password_env = table.string("password_env")
+    config = MailboxConfig(
+        kind=kind,
+        host=table.string("host"),
+        port=table.integer("port", 993 if security == "ssl" else 143, minimum=1, maximum=65535),
+        security=security,
+        username=table.string("username"),
+        password_env=password_env,
+        password=_secret(table, password_env, environ),
+        folder=table.string("folder", "INBOX"),
+        verify_certificates=table.boolean("verify_certificates", True),
+        ca_file=table.path("ca_file", None),
+        done_keyword=table.string("done_keyword", "$IntakeDone"),
+        processed_folder=table.string("processed_folder", None),
+        batch_size=table.integer("batch_size", 50, minimum=1, maximum=1000),
+        timeout_seconds=table.integer("timeout_seconds", 60, minimum=1),
+        reconnect_attempts=table.integer("reconnect_attempts", 5, minimum=0),
+    )
+    table.finish()
+    return config
+
+
+def _database(table: TableReader, base_dir: Path) -> DatabaseConfig:
+    url = table.string("url")
+    table.finish()
+    prefix = "sqlite:///"
+    if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+        url = prefix + str((base_dir / url[len(prefix):]).resolve())
+    if not url.startswith(("sqlite:", "postgresql")):
+        raise ConfigError("database.url", "must be a sqlite:/// or postgresql+psycopg:// URL")
+    return DatabaseConfig(url=url)
+
+
+def _acknowledgements(table: TableReader) -> AcknowledgementsConfig:
+    transport = table.string("transport", "off", choices=("smtp", "file", "off"))
+    sending = transport != "off"
+    config = AcknowledgementsConfig(
+        transport=transport,
+        sender=table.string("sender") if sending else table.string("sender", ""),
+        directory=table.path("directory") if transport == "file" else table.path("directory", None),
+    )
+    table.finish()
+    return config
+
+
+def _smtp(table: TableReader, environ: Mapping[str, str]) -> SmtpConfig:
+    security = table.string("security", "starttls", choices=SECURITY_CHOICES)
+    password_env = table.string("password_env", None)
+    config = SmtpConfig(
+        host=table.string("host", ""),
+        port=table.integer("port", 465 if security == "ssl" else 587, minimum=1, maximum=65535),
+        security=security,
+        username=table.string("username", None),
+        password_env=password_env,
+        password=_secret(table, password_env, environ),
+        timeout_seconds=table.integer("timeout_seconds", 30, minimum=1),
+    )
+    table.finish()
+    return config
+
+
+def _schedule(table: TableReader) -> ScheduleConfig:
+    config = ScheduleConfig(
+        poll_interval=table.integer("poll_interval", 300, minimum=5),
+        overdue_after=table.integer("overdue_after", None, minimum=1),
+    )
+    table.finish()
+    return config
+
+
+def _limits(table: TableReader) -> LimitsConfig:
+    config = LimitsConfig(
+        max_message_bytes=table.integer("max_message_bytes", 64 * 1024 * 1024, minimum=1024),
+        max_attachments=table.integer("max_attachments", 50, minimum=1),
+        max_attachment_bytes=table.integer("max_attachment_bytes", 25 * 1024 * 1024, minimum=1),
+    )
+    table.finish()
+    return config
+
+
+def _vacancy(table: TableReader) -> VacancyConfig:
+    requires = table.string_list("subject_requires", SUBJECT_PARTS)
+    for index, part in enumerate(requires):
+        if part not in SUBJECT_PARTS:
+            raise ConfigError(
+                f"{table.key_path('subject_requires')}[{index}]",
+                f'"{part}" is not one of "name", "vacancy"',
+            )
+    config = VacancyConfig(
+        reference=table.string("reference"),
+        title=table.string("title"),
+        aliases=table.string_list("aliases", ()),
+        deadline=table.deadline("deadline"),
+        languages=tuple(code.lower() for code in table.string_list("languages", ("en",))),
+        subject_requires=requires,
+    )
+    table.finish()
+    return config
+
+
+def _check_unique_references(vacancies: tuple[VacancyConfig, ...]) -> None:
+    seen: set[str] = set()
+    for index, vacancy in enumerate(vacancies):
+        if vacancy.reference in seen:
+            raise ConfigError(
+                f"vacancies[{index}].reference", f'"{vacancy.reference}" is configured twice'
+            )
+        seen.add(vacancy.reference)

@@ -1,0 +1,37 @@
+"""Exception tree of the intake package.
+
+IntakeError                    every error the service raises on purpose
+├── ConfigError                the config file is missing, unreadable or invalid (names the key)
+├── MailboxError               the mailbox could not be reached or answered wrongly
+│   └── MailboxConnectionLost  the connection dropped; the caller may reconnect and resume
+└── PollInProgress             another poll holds the lock
+
+Third-party errors (imapclient, socket, tomllib) are wrapped where they enter with
+``raise … from exc``; the CLI turns an IntakeError into one line and an exit code, never a
+traceback.
+"""
+
+
+class IntakeError(Exception):
+    """Base of every error raised by the intake package."""
+
+
+class ConfigError(IntakeError):
+    """The configuration is invalid; the message names the key at fault."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(f"config error at '{key}': {problem}" if key else f"config error: {problem}")
+        self.key = key
+        self.problem = problem
+
+
+class MailboxError(IntakeError):
+    """The mailbox could not be reached or gave an answer we cannot use."""
+
+
+class MailboxConnectionLost(MailboxError):
+    """The mailbox connection dropped mid-operation; reconnecting may help."""
+
+
+class PollInProgress(IntakeError):
+    """Another poll is running against the same database and mailbox."""

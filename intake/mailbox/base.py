@@ -1,0 +1,72 @@
+"""The Mailbox protocol, the RawMessage it yields and the Ledger it asks what is new."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class RawMessage:
+    """One message as the mailbox holds it, keyed by (mailbox, folder, uidvalidity, uid).
+
+    ``uid`` is a string for every kind: an IMAP UID in decimal, a Maildir unique name.
+    ``received_at`` is the server's receipt time, always timezone-aware.
+    """
+
+    mailbox: str
+    folder: str
+    uidvalidity: int
+    uid: str
+    received_at: datetime
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Watermark:
+    """The highest UID fully stored for one folder under one UIDVALIDITY."""
+
+    uidvalidity: int
+    last_uid: int
+
+
+class Ledger(Protocol):
+    """What the database knows about a folder, asked by a mailbox to find new messages."""
+
+    def watermark(self, mailbox: str, folder: str) -> Watermark | None:
+        """The stored watermark for the folder, or None before the first message."""
+        ...
+
+    def known_uids(
+        self, mailbox: str, folder: str, uidvalidity: int, uids: Iterable[str]
+    ) -> set[str]:
+        """Those of ``uids`` that already have a stored message row."""
+        ...
+
+
+class Mailbox(Protocol):
+    """A source of messages: IMAP, Maildir or the in-memory fake."""
+
+    @property
+    def name(self) -> str:
+        """A stable identity for the key, e.g. ``imap://user@host:993``."""
+        ...
+
+    @property
+    def folder(self) -> str:
+        """The folder polled."""
+        ...
+
+    def fetch_new(self, ledger: Ledger) -> Iterator[RawMessage]:
+        """Yield the messages not yet stored, in ascending UID order, fetching only those."""
+        ...
+
+    def mark_done(self, message: RawMessage) -> None:
+        """Record in the mailbox that the message is stored (keyword, move or nothing)."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection; safe to call twice."""
+        ...
