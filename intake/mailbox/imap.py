@@ -1,0 +1,401 @@
+"""The IMAP mailbox: fetches only new messages with imapclient, marks them done, survives drops."""
+
+from __future__ import annotations
+
+import imaplib
+import logging
+import ssl
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from ssl import SSLContext
+from typing import Any, Protocol, TypeVar
+from urllib.parse import quote
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientError, LoginError
+
+from intake.config import MailboxConfig
+from intake.errors import MailboxConnectionLost, MailboxError
+from intake.mailbox.base import Ledger, RawMessage, Watermark
+
+__all__ = ["ClientFactory", "ImapMailbox", "ImapStats"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: Errors that mean the connection is gone (socket, TLS, timeout, server BYE): reconnect.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OSError, imaplib.IMAP4.abort)
+
+#: Bodies fetched in one command stay under this many bytes (a single bigger message still goes).
+MAX_CHUNK_BYTES = 16 * 1024 * 1024
+
+BODY_ITEM = b"BODY[]"
+DATE_ITEM = b"INTERNALDATE"
+SIZE_ITEM = b"RFC822.SIZE"
+
+
+class ClientFactory(Protocol):
+    """Builds a connected, not yet authenticated client; ``IMAPClient`` itself fits."""
+
+    def __call__(
+        self, host: str, port: int, *, ssl: bool, ssl_context: SSLContext | None, timeout: float
+    ) -> Any: ...
+
+
+@dataclass
+class ImapStats:
+    """What the mailbox has cost so far, for tests, benchmarks and logs."""
+
+    searches: int = 0
+    bodies_fetched: int = 0
+    bytes_fetched: int = 0
+    reconnects: int = 0
+
+
+class ImapMailbox:
+    """One IMAP folder seen through the Mailbox protocol; connects lazily, reconnects on drops.
+
+    ``reconnect_delay`` is the first backoff wait (doubled per attempt) and ``sleep`` waits it;
+    ``max_chunk_bytes`` bounds the bodies held in memory by one FETCH.
+    """
+
+    def __init__(
+        self,
+        config: MailboxConfig,
+        *,
+        client_factory: ClientFactory = IMAPClient,
+        reconnect_delay: float = 1.0,
+        sleep: Callable[[float], None] = time.sleep,
+        max_chunk_bytes: int = MAX_CHUNK_BYTES,
+    ) -> None:
+        if config.security not in ("ssl", "starttls", "none"):
+            raise MailboxError(f"unknown IMAP security {config.security!r}")
+        self._config = config
+        self._client_factory = client_factory
+        self._reconnect_delay = reconnect_delay
+        self._sleep = sleep
+        self._max_chunk_bytes = max_chunk_bytes
+        self._client: Any = None
+        self._uidvalidity: int | None = None
+        self._existing_folders: set[str] = set()
+        self.stats = ImapStats()
+
+    @property
+    def name(self) -> str:
+        """``imap://user@host:port`` with the user percent-encoded; never the password."""
+        host = self._config.host
+        if ":" in host:
+            host = f"[{host}]"
+        return f"imap://{quote(self._config.username, safe='')}@{host}:{self._config.port}"
+
+    @property
+    def folder(self) -> str:
+        """The folder polled."""
+        return self._config.folder
+
+    def __enter__(self) -> ImapMailbox:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def connect(self) -> None:
+        """Open and authenticate the connection now (it is otherwise opened on first use)."""
+        if self._client is not None:
+            return
+        try:
+            self._client = self._open()
+        except TRANSIENT_ERRORS as exc:
+            raise MailboxError(f"cannot connect to {self.name}: {self._describe(exc)}") from exc
+
+    def fetch_new(self, ledger: Ledger) -> Iterator[RawMessage]:
+        """Yield the messages not yet stored, in ascending UID order, fetching only those."""
+        self.connect()
+        uidvalidity = self._run("selecting the folder", self._select)
+        watermark = ledger.watermark(self.name, self.folder)
+        if watermark is not None and watermark.uidvalidity != uidvalidity:
+            log.info("%s %s: UIDVALIDITY changed, rescanning the folder", self.name, self.folder)
+            watermark = None
+        uids = self._run("searching for new messages", partial(self._search, watermark))
+        known = ledger.known_uids(self.name, self.folder, uidvalidity, [str(uid) for uid in uids])
+        pending = [uid for uid in uids if str(uid) not in known]
+        batch_size = self._config.batch_size
+        for start in range(0, len(pending), batch_size):
+            yield from self._fetch_batch(uidvalidity, pending[start : start + batch_size])
+
+    def mark_done(self, message: RawMessage) -> None:
+        """Add the done keyword and/or move the message to the processed folder."""
+        if not self._marks_messages():
+            return
+        if (message.mailbox, message.folder) != (self.name, self.folder):
+            log.warning("%s: not marking %s, it is from another mailbox", self.name, message.uid)
+            return
+        self.connect()
+        if self._uidvalidity is None:
+            self._run("selecting the folder", self._select)
+        self._run("marking a message done", partial(self._mark, message))
+
+    def close(self) -> None:
+        """Log out; safe to call twice and on a dead connection."""
+        client, self._client = self._client, None
+        self._uidvalidity = None
+        if client is None:
+            return
+        try:
+            client.logout()
+        except (*TRANSIENT_ERRORS, IMAPClientError) as exc:
+            log.debug("%s: logout failed (%s), closing the socket", self.name, exc)
+            _shutdown(client)
+
+    # -- connection -------------------------------------------------------------------------
+
+    def _open(self) -> Any:
+        """A logged-in client; raises transient errors raw and the rest as MailboxError."""
+        config = self._config
+        implicit_tls = config.security == "ssl"
+        client = self._client_factory(
+            config.host,
+            config.port,
+            ssl=implicit_tls,
+            ssl_context=self._tls_context() if implicit_tls else None,
+            timeout=float(config.timeout_seconds),
+        )
+        client.normalise_times = False
+        try:
+            if config.security == "starttls":
+                client.starttls(self._tls_context())
+            client.login(config.username, config.password.value if config.password else "")
+        except LoginError as exc:
+            _shutdown(client)
+            raise MailboxError(f"login to {self.name} refused: {self._describe(exc)}") from exc
+        except IMAPClientError as exc:
+            _shutdown(client)
+            if isinstance(exc, imaplib.IMAP4.abort):
+                raise
+            raise MailboxError(f"cannot open {self.name}: {self._describe(exc)}") from exc
+        except BaseException:
+            _shutdown(client)
+            raise
+        return client
+
+    def _tls_context(self) -> SSLContext:
+        config = self._config
+        cafile = str(config.ca_file) if config.ca_file is not None else None
+        context = ssl.create_default_context(cafile=cafile)
+        if not config.verify_certificates:
+            context.check_hostname = False
+            context.verify_mode = ssl.CERT_NONE
+        return context
+
+    def _connected(self) -> Any:
+        if self._client is None:
+            self._client = self._open()
+        return self._client
+
+    def _run(self, action: str, operation: Callable[[], T]) -> T:
+        """Run ``operation``; on a dropped connection reconnect (with backoff) and run it again."""
+        failures = 0
+        while True:
+            try:
+                return operation()
+            except TRANSIENT_ERRORS as exc:
+                failures += 1
+                if failures > self._config.reconnect_attempts:
+                    raise MailboxConnectionLost(
+                        f"connection to {self.name} lost while {action} "
+                        f"({failures} time(s)): {self._describe(exc)}"
+                    ) from exc
+                self._reconnect(action, exc)
+            except IMAPClientError as exc:
+                detail = self._describe(exc)
+                raise MailboxError(f"{action} on {self.name} failed: {detail}") from exc
+
+    def _reconnect(self, action: str, cause: BaseException) -> None:
+        """Drop the dead client and log in and select again, waiting 1, 2, 4… delays between."""
+        log.warning("%s: connection lost while %s: %s", self.name, action, self._describe(cause))
+        self._discard_client()
+        last: BaseException = cause
+        for attempt in range(self._config.reconnect_attempts):
+            self._sleep(self._reconnect_delay * 2**attempt)
+            try:
+                self._client = self._open()
+                self._select()
+            except TRANSIENT_ERRORS as exc:
+                self._discard_client()
+                last = exc
+                continue
+            self.stats.reconnects += 1
+            log.info("%s: reconnected after %d attempt(s)", self.name, attempt + 1)
+            return
+        raise MailboxConnectionLost(
+            f"connection to {self.name} lost while {action}; reconnecting failed "
+            f"{self._config.reconnect_attempts} time(s): {self._describe(last)}"
+        ) from cause
+
+    def _discard_client(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            _shutdown(client)
+
+    # -- the operations ---------------------------------------------------------------------
+
+    def _marks_messages(self) -> bool:
+        return bool(self._config.done_keyword) or self._config.processed_folder is not None
+
+    def _select(self) -> int:
+        """Select the folder (read-only when nothing will be marked); return its UIDVALIDITY."""
+        client = self._connected()
+        try:
+            response = client.select_folder(self.folder, readonly=not self._marks_messages())
+        except imaplib.IMAP4.abort:
+            raise
+        except IMAPClientError as exc:
+            raise MailboxError(
+                f"cannot select folder {self.folder!r} on {self.name}: {self._describe(exc)}"
+            ) from exc
+        try:
+            self._uidvalidity = int(response[b"UIDVALIDITY"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise MailboxError(f"{self.name} gave no UIDVALIDITY for {self.folder!r}") from exc
+        return self._uidvalidity
+
+    def _search(self, watermark: Watermark | None) -> list[int]:
+        """UIDs above the watermark and without the done keyword, ascending."""
+        last_uid = watermark.last_uid if watermark is not None else 0
+        criteria: list[str] = []
+        if watermark is not None:
+            criteria += ["UID", f"{last_uid + 1}:*"]
+        if self._config.done_keyword:
+            criteria += ["NOT", "KEYWORD", self._config.done_keyword]
+        self.stats.searches += 1
+        found = self._connected().search(criteria or ["ALL"])
+        # "N:*" always matches the highest UID, even one below N: filter it out.
+        return sorted(uid for uid in (int(item) for item in found) if uid > last_uid)
+
+    def _fetch_batch(self, uidvalidity: int, batch: Sequence[int]) -> Iterator[RawMessage]:
+        """Read sizes for the batch, then bodies in byte-bounded chunks, resuming after a drop."""
+        sizes = self._run("reading message sizes", partial(self._sizes, uidvalidity, batch))
+        remaining = [uid for uid in batch if uid in sizes]
+        while remaining:
+            chunk = _take_chunk(remaining, sizes, self._max_chunk_bytes)
+            yield from self._run("fetching messages", partial(self._bodies, uidvalidity, chunk))
+            remaining = remaining[len(chunk) :]
+
+    def _sizes(self, uidvalidity: int, uids: Sequence[int]) -> dict[int, int]:
+        self._check_uidvalidity(uidvalidity)
+        response = self._connected().fetch(list(uids), [SIZE_ITEM.decode()])
+        return {int(uid): int(item.get(SIZE_ITEM, 0)) for uid, item in response.items()}
+
+    def _bodies(self, uidvalidity: int, uids: Sequence[int]) -> list[RawMessage]:
+        self._check_uidvalidity(uidvalidity)
+        response = self._connected().fetch(list(uids), ["BODY.PEEK[]", DATE_ITEM.decode()])
+        messages = []
+        for uid in uids:
+            item = response.get(uid)
+            if item is None or item.get(BODY_ITEM) is None:
+                continue  # expunged since the search
+            data = bytes(item[BODY_ITEM])
+            self.stats.bodies_fetched += 1
+            self.stats.bytes_fetched += len(data)
+            messages.append(
+                RawMessage(
+                    mailbox=self.name,
+                    folder=self.folder,
+                    uidvalidity=uidvalidity,
+                    uid=str(uid),
+                    received_at=self._received_at(uid, item.get(DATE_ITEM)),
+                    data=data,
+                )
+            )
+        return messages
+
+    def _received_at(self, uid: int, value: object) -> datetime:
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise MailboxError(
+                f"{self.name} {self.folder}: UID {uid} has no timezone-aware INTERNALDATE"
+            )
+        return value.astimezone(UTC)
+
+    def _check_uidvalidity(self, expected: int) -> None:
+        if self._uidvalidity != expected:
+            raise MailboxConnectionLost(
+                f"UIDVALIDITY of {self.folder!r} on {self.name} changed during the poll; poll again"
+            )
+
+    def _mark(self, message: RawMessage) -> None:
+        if message.uidvalidity != self._uidvalidity:
+            log.warning(
+                "%s %s: not marking UID %s, its UIDVALIDITY %s is not the folder's %s",
+                self.name,
+                self.folder,
+                message.uid,
+                message.uidvalidity,
+                self._uidvalidity,
+            )
+            return
+        client = self._connected()
+        uid = int(message.uid)
+        if self._config.done_keyword:
+            client.add_flags([uid], [self._config.done_keyword], silent=True)
+        if self._config.processed_folder is not None:
+            self._move(client, uid, self._config.processed_folder)
+
+    def _move(self, client: Any, uid: int, target: str) -> None:
+        self._ensure_folder(client, target)
+        if client.has_capability("MOVE"):
+            client.move([uid], target)
+            return
+        client.copy([uid], target)
+        client.add_flags([uid], [b"\\Deleted"], silent=True)
+        if client.has_capability("UIDPLUS"):
+            client.uid_expunge([uid])
+        else:
+            log.warning("%s: no UIDPLUS, UID %s left flagged \\Deleted", self.name, uid)
+
+    def _ensure_folder(self, client: Any, folder: str) -> None:
+        if folder in self._existing_folders:
+            return
+        if not client.folder_exists(folder):
+            try:
+                client.create_folder(folder)
+            except imaplib.IMAP4.abort:
+                raise
+            except IMAPClientError:
+                if not client.folder_exists(folder):  # not a race with another creator
+                    raise
+        self._existing_folders.add(folder)
+
+    def _describe(self, exc: BaseException) -> str:
+        """One line about ``exc`` that never contains the password."""
+        detail = exc.args[0] if len(exc.args) == 1 else exc
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        text = " ".join(str(detail).split()) or type(exc).__name__
+        password = self._config.password.value if self._config.password else ""
+        if password:
+            text = text.replace(password, "********")
+        return text
+
+
+def _take_chunk(uids: Sequence[int], sizes: dict[int, int], limit: int) -> list[int]:
+    """The leading UIDs whose sizes add up to at most ``limit`` (always at least one)."""
+    chunk: list[int] = []
+    total = 0
+    for uid in uids:
+        total += sizes.get(uid, 0)
+        if chunk and total > limit:
+            break
+        chunk.append(uid)
+    return chunk
+
+
+def _shutdown(client: Any) -> None:
+    """Close the socket without talking to the server; never raises."""
+    try:
+        client.shutdown()
+    except (*TRANSIENT_ERRORS, IMAPClientError) as exc:
+        log.debug("closing an IMAP socket failed: %s", exc)
