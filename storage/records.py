@@ -1,0 +1,88 @@
+"""Frozen records the service hands to storage: what one processed message will become."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class MessageKey:
+    """Where a message lives: unique per stored message row."""
+
+    mailbox: str
+    folder: str
+    uidvalidity: int
+    uid: str
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """One attachment to store with its application."""
+
+    filename: str
+    content_type: str
+    content: bytes
+    sha256: str
+    kind: str = "other"
+    status: str | None = None
+    language: str | None = None
+    pages: int | None = None
+    text: str | None = None
+    error: str | None = None
+
+    @property
+    def size(self) -> int:
+        """Size of the content in bytes."""
+        return len(self.content)
+
+
+@dataclass(frozen=True)
+class FlagRecord:
+    """One flag code with the evidence HR reads."""
+
+    code: str
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class ApplicationRecord:
+    """The facts of one application."""
+
+    sender: str | None
+    sender_name: str | None
+    subject: str | None
+    body_text: str
+    vacancy: str | None = None
+    candidate_name: str | None = None
+    subject_valid: bool = False
+    late: bool | None = None
+    relatives: str = "none"
+    relatives_evidence: str | None = None
+    documents: tuple[DocumentRecord, ...] = ()
+    flags: tuple[FlagRecord, ...] = ()
+    acknowledgement_status: str = "pending"
+    acknowledgement_recipient: str | None = None
+    acknowledgement_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    """One message as it will be stored; ``application`` only for applications."""
+
+    key: MessageKey
+    raw: bytes
+    sha256: str
+    content_hash: str
+    received_at: datetime
+    disposition: str
+    message_id: str | None = None
+    date_header: str | None = None
+    date_claimed: datetime | None = None
+    sender: str | None = None
+    sender_name: str | None = None
+    subject: str | None = None
+    disposition_reason: str | None = None
+    error: str | None = None
+    application: ApplicationRecord | None = None
+    watermark_uid: int | None = field(default=None)

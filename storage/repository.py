@@ -1,0 +1,244 @@
+"""Writes one processed message in one transaction and answers what is already stored."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Select, case, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.models import Acknowledgement, Application, Document, Flag, MailboxState, Message
+from storage.records import MessageKey, MessageRecord
+
+KNOWN_UIDS_CHUNK = 500
+
+
+class StoreOutcome(enum.StrEnum):
+    """What storing a message did."""
+
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    RELOCATED = "relocated"
+    ALREADY_STORED = "already_stored"
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """The outcome and the id of the message row that now holds the message."""
+
+    outcome: StoreOutcome
+    message_pk: int
+
+
+def stored_watermark(session: Session, mailbox: str, folder: str) -> tuple[int, int] | None:
+    """(uidvalidity, last_uid) of a folder, or None."""
+    row = session.execute(
+        select(MailboxState.uidvalidity, MailboxState.last_uid).where(
+            MailboxState.mailbox == mailbox, MailboxState.folder == folder
+        )
+    ).first()
+    return (row[0], row[1]) if row else None
+
+
+def known_uids(
+    session: Session, mailbox: str, folder: str, uidvalidity: int, uids: Iterable[str]
+) -> set[str]:
+    """Those UIDs of a folder that already have a message row."""
+    wanted = list(uids)
+    found: set[str] = set()
+    for start in range(0, len(wanted), KNOWN_UIDS_CHUNK):
+        chunk = wanted[start : start + KNOWN_UIDS_CHUNK]
+        found.update(
+            session.scalars(
+                select(Message.uid).where(
+                    Message.mailbox == mailbox,
+                    Message.folder == folder,
+                    Message.uidvalidity == uidvalidity,
+                    Message.uid.in_(chunk),
+                )
+            )
+        )
+    return found
+
+
+def store_message(session: Session, record: MessageRecord) -> StoreResult:
+    """Store ``record`` inside the caller's transaction; the caller commits.
+
+    A message already stored under its key, or relocated from a stale UIDVALIDITY, or a
+    second copy of stored content, never makes a second application.
+    """
+    existing = message_at(session, record.key)
+    if existing is not None:
+        return StoreResult(StoreOutcome.ALREADY_STORED, existing)
+    stale = _stale_copy(session, record)
+    if stale is not None:
+        stale.uidvalidity, stale.uid = record.key.uidvalidity, record.key.uid
+        _advance_watermark(session, record)
+        return StoreResult(StoreOutcome.RELOCATED, stale.id)
+    original = _same_content(session, record)
+    message = _message_row(record)
+    if original is not None:
+        message.disposition = "duplicate"
+        message.duplicate_of_id = original.id
+        message.disposition_reason = f"same Message-ID and content as message {original.id}"
+    elif record.application is not None:
+        message.application = _application_row(record)
+    session.add(message)
+    _advance_watermark(session, record)
+    session.flush()
+    outcome = StoreOutcome.DUPLICATE if original is not None else StoreOutcome.STORED
+    return StoreResult(outcome, message.id)
+
+
+def is_concurrent_insert(error: IntegrityError) -> bool:
+    """Whether an IntegrityError means another writer stored the same key first."""
+    text = str(error.orig).lower()
+    return "uq_messages_mailbox_folder_uidvalidity_uid" in text or "unique" in text
+
+
+def message_at(session: Session, key: MessageKey) -> int | None:
+    return session.scalar(
+        select(Message.id).where(
+            Message.mailbox == key.mailbox,
+            Message.folder == key.folder,
+            Message.uidvalidity == key.uidvalidity,
+            Message.uid == key.uid,
+        )
+    )
+
+
+def _same_content_query(record: MessageRecord) -> Select[Message]:
+    same_id = (
+        Message.message_id.is_(None)
+        if record.message_id is None
+        else Message.message_id == record.message_id
+    )
+    return (
+        select(Message)
+        .where(same_id, Message.content_hash == record.content_hash)
+        .order_by(Message.id)
+        .limit(1)
+    )
+
+
+def _first_locked(session: Session, query: Select[Message]) -> Message | None:
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    return session.scalars(query).first()
+
+
+def _stale_copy(session: Session, record: MessageRecord) -> Message | None:
+    """A row of the same content in the same folder under an older UIDVALIDITY."""
+    key = record.key
+    query = _same_content_query(record).where(
+        Message.mailbox == key.mailbox,
+        Message.folder == key.folder,
+        Message.uidvalidity != key.uidvalidity,
+    )
+    return _first_locked(session, query)
+
+
+def _same_content(session: Session, record: MessageRecord) -> Message | None:
+    """The first stored copy (not itself a duplicate) of the same Message-ID and content."""
+    query = _same_content_query(record).where(Message.disposition != "duplicate")
+    return _first_locked(session, query)
+
+
+def _message_row(record: MessageRecord) -> Message:
+    key = record.key
+    return Message(
+        mailbox=key.mailbox,
+        folder=key.folder,
+        uidvalidity=key.uidvalidity,
+        uid=key.uid,
+        message_id=record.message_id,
+        sha256=record.sha256,
+        content_hash=record.content_hash,
+        size=len(record.raw),
+        raw=record.raw,
+        received_at=record.received_at,
+        date_header=record.date_header,
+        date_claimed=record.date_claimed,
+        sender=record.sender,
+        sender_name=record.sender_name,
+        subject=record.subject,
+        disposition=record.disposition,
+        disposition_reason=record.disposition_reason,
+        error=record.error,
+    )
+
+
+def _application_row(record: MessageRecord) -> Application:
+    facts = record.application
+    assert facts is not None
+    application = Application(
+        sender=facts.sender,
+        sender_name=facts.sender_name,
+        subject=facts.subject,
+        received_at=record.received_at,
+        body_text=facts.body_text,
+        vacancy=facts.vacancy,
+        candidate_name=facts.candidate_name,
+        subject_valid=facts.subject_valid,
+        late=facts.late,
+        relatives=facts.relatives,
+        relatives_evidence=facts.relatives_evidence,
+    )
+    application.documents = [
+        Document(
+            filename=doc.filename,
+            content_type=doc.content_type,
+            size=doc.size,
+            sha256=doc.sha256,
+            content=doc.content,
+            kind=doc.kind,
+            status=doc.status,
+            language=doc.language,
+            pages=doc.pages,
+            text=doc.text,
+            error=doc.error,
+        )
+        for doc in facts.documents
+    ]
+    application.flags = [Flag(code=flag.code, evidence=flag.evidence) for flag in facts.flags]
+    application.acknowledgement = Acknowledgement(
+        status=facts.acknowledgement_status,
+        recipient=facts.acknowledgement_recipient,
+        reason=facts.acknowledgement_reason,
+    )
+    return application
+
+
+def _advance_watermark(session: Session, record: MessageRecord) -> None:
+    """Raise the folder's watermark to this UID in the same transaction (upsert, race-safe)."""
+    if record.watermark_uid is None:
+        return
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    statement = module.insert(MailboxState).values(
+        mailbox=record.key.mailbox,
+        folder=record.key.folder,
+        uidvalidity=record.key.uidvalidity,
+        last_uid=record.watermark_uid,
+    )
+    greatest = func.greatest if dialect == "postgresql" else func.max
+    excluded = statement.excluded
+    statement = statement.on_conflict_do_update(
+        index_elements=[MailboxState.mailbox, MailboxState.folder],
+        set_={
+            "last_uid": case(
+                (
+                    MailboxState.uidvalidity == excluded.uidvalidity,
+                    greatest(MailboxState.last_uid, excluded.last_uid),
+                ),
+                else_=excluded.last_uid,
+            ),
+            "uidvalidity": excluded.uidvalidity,
+            "updated_at": func.now(),
+        },
+    )
+    session.execute(statement)
