@@ -151,7 +151,9 @@ def load_config(path: Path, environ: Mapping[str, str]) -> Config:
     return validate_config(document, path.resolve(), environ)
 
 
-def validate_config(document: Mapping[str, Any], source: Path, environ: Mapping[str, str]) -> Config:
+def validate_config(
+    document: Mapping[str, Any], source: Path, environ: Mapping[str, str]
+) -> Config:
     """Turn a parsed TOML document into a Config; relative paths are from ``source``'s folder."""
     root = TableReader(document, "", source.parent)
     config = Config(
@@ -199,7 +201,9 @@ def _secret(table: TableReader, env_name: str | None, environ: Mapping[str, str]
 def _mailbox(table: TableReader, environ: Mapping[str, str]) -> MailboxConfig:
     kind = table.string("kind", choices=("imap", "maildir"))
     if kind == "maildir":
-        config = MailboxConfig(kind=kind, path=table.path("path"), folder=table.string("folder", ""))
+        config = MailboxConfig(
+            kind=kind, path=table.path("path"), folder=table.string("folder", "")
+        )
         table.finish()
         return config
     security = table.string("security", "ssl", choices=SECURITY_CHOICES)
@@ -230,7 +234,7 @@ def _database(table: TableReader, base_dir: Path) -> DatabaseConfig:
     table.finish()
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
-        url = prefix + str((base_dir / url[len(prefix):]).resolve())
+        url = prefix + str((base_dir / url[len(prefix) :]).resolve())
     if not url.startswith(("sqlite:", "postgresql")):
         raise ConfigError("database.url", "must be a sqlite:/// or postgresql+psycopg:// URL")
     return DatabaseConfig(url=url)

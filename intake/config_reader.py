@@ -1,4 +1,4 @@
-"""A typed reader over one TOML table that names the dotted key at fault and rejects unknown keys."""
+"""A typed reader over one TOML table: names the dotted key at fault, rejects unknown keys."""
 
 from __future__ import annotations
 
@@ -13,8 +13,16 @@ _MISSING: Any = object()
 
 
 def _type_name(value: object) -> str:
-    names = {str: "a string", int: "an integer", bool: "true or false", float: "a number",
-             list: "a list", dict: "a table", dt.date: "a date", dt.datetime: "a date-time"}
+    names = {
+        str: "a string",
+        int: "an integer",
+        bool: "true or false",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+        dt.date: "a date",
+        dt.datetime: "a date-time",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -63,8 +71,13 @@ class TableReader:
             raise ConfigError(self.key_path(key), "must not be empty")
         return value
 
-    def integer(self, key: str, default: Any = _MISSING, minimum: int | None = None,
-                maximum: int | None = None) -> Any:
+    def integer(
+        self,
+        key: str,
+        default: Any = _MISSING,
+        minimum: int | None = None,
+        maximum: int | None = None,
+    ) -> Any:
         """An integer within bounds (or the default)."""
         value = self._typed(key, default, (int,), "an integer")
         if isinstance(value, int) and value is not default:
@@ -100,8 +113,11 @@ class TableReader:
         value = self._get(key, _MISSING)
         if isinstance(value, str):
             try:
-                value = dt.datetime.fromisoformat(value) if "T" in value or " " in value \
+                value = (
+                    dt.datetime.fromisoformat(value)
+                    if "T" in value or " " in value
                     else dt.date.fromisoformat(value)
+                )
             except ValueError as exc:
                 raise ConfigError(self.key_path(key), f"'{value}' is not a date") from exc
         if isinstance(value, dt.time) or not isinstance(value, dt.date):

@@ -20,7 +20,8 @@ class ConfigError(IntakeError):
     """The configuration is invalid; the message names the key at fault."""
 
     def __init__(self, key: str, problem: str) -> None:
-        super().__init__(f"config error at '{key}': {problem}" if key else f"config error: {problem}")
+        where = f" at '{key}'" if key else ""
+        super().__init__(f"config error{where}: {problem}")
         self.key = key
         self.problem = problem
 

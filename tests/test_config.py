@@ -1,0 +1,183 @@
+"""Config loading and validation: the contract's keys, errors that name the key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from intake.cli import main
+from intake.config import load_config
+from intake.errors import ConfigError
+
+REPO = Path(__file__).resolve().parent.parent
+
+CONTRACT_EXAMPLE = """
+[organisation]
+name = "World Customs Organization"
+timezone = "Europe/Brussels"
+staff_register = "staff.csv"
+
+[mailbox]
+kind = "imap"
+host = "imap.example.org"
+port = 993
+security = "ssl"
+username = "recruitment@example.org"
+password_env = "INTAKE_IMAP_PASSWORD"
+folder = "INBOX"
+
+[database]
+url = "sqlite:///var/intake.db"
+
+[acknowledgements]
+transport = "smtp"
+sender = "Recruitment <recruitment@example.org>"
+
+[smtp]
+host = "smtp.example.org"
+port = 587
+security = "starttls"
+
+[[vacancies]]
+reference = "WCO/2025/DD-IS"
+title = "Deputy Director, Implementation Support"
+aliases = ["Directeur adjoint, Appui à la mise en œuvre"]
+deadline = 2025-10-26
+languages = ["en", "fr"]
+subject_requires = ["name", "vacancy"]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_for(tmp_path: Path, text: str, environ: dict[str, str] | None = None) -> ConfigError:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text), environ or {"INTAKE_IMAP_PASSWORD": "pw"})
+    return caught.value
+
+
+def test_contract_example_loads_with_relative_paths_from_the_file_folder(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, CONTRACT_EXAMPLE), {"INTAKE_IMAP_PASSWORD": "s3cret"})
+    assert config.organisation.timezone.key == "Europe/Brussels"
+    assert config.organisation.staff_register == tmp_path / "staff.csv"
+    assert config.database.url == f"sqlite:///{tmp_path / 'var' / 'intake.db'}"
+    assert config.mailbox.password is not None
+    assert config.mailbox.password.value == "s3cret"
+    assert "s3cret" not in repr(config)
+    vacancy = config.vacancies[0]
+    assert vacancy.deadline == dt.date(2025, 10, 26)
+    assert vacancy.aliases == ("Directeur adjoint, Appui à la mise en œuvre",)
+    assert vacancy.subject_requires == ("name", "vacancy")
+
+
+def test_unknown_key_is_named_with_its_section(tmp_path: Path) -> None:
+    text = CONTRACT_EXAMPLE.replace('folder = "INBOX"', 'folder = "INBOX"\nfoldr = "x"')
+    assert error_for(tmp_path, text).key == "mailbox.foldr"
+
+
+def test_unknown_key_inside_a_vacancy_names_its_index(tmp_path: Path) -> None:
+    text = CONTRACT_EXAMPLE + '\n[[vacancies]]\nreference = "B"\ntitle = "T"\n'
+    text += "deadline = 2025-01-01\ndeadlin = 2025-01-02\n"
+    assert error_for(tmp_path, text).key == "vacancies[1].deadlin"
+
+
+def test_unknown_section_is_an_error(tmp_path: Path) -> None:
+    assert error_for(tmp_path, CONTRACT_EXAMPLE + "\n[smpt]\nhost = 'x'\n").key == "smpt"
+
+
+def test_wrong_type_names_key_and_expected_type(tmp_path: Path) -> None:
+    error = error_for(tmp_path, CONTRACT_EXAMPLE.replace("port = 993", 'port = "993"'))
+    assert error.key == "mailbox.port"
+    assert "integer" in str(error)
+
+
+def test_unknown_timezone_is_refused(tmp_path: Path) -> None:
+    error = error_for(tmp_path, CONTRACT_EXAMPLE.replace("Europe/Brussels", "Europe/Bruxelles"))
+    assert error.key == "organisation.timezone"
+
+
+def test_missing_password_variable_names_the_variable(tmp_path: Path) -> None:
+    error = error_for(tmp_path, CONTRACT_EXAMPLE, environ={})
+    assert error.key == "mailbox.password_env"
+    assert "INTAKE_IMAP_PASSWORD" in str(error)
+
+
+def test_choice_outside_the_allowed_values_is_refused(tmp_path: Path) -> None:
+    error = error_for(tmp_path, CONTRACT_EXAMPLE.replace('security = "ssl"', 'security = "tls"'))
+    assert error.key == "mailbox.security"
+
+
+def test_subject_requires_accepts_only_name_and_vacancy(tmp_path: Path) -> None:
+    text = CONTRACT_EXAMPLE.replace('["name", "vacancy"]', '["name", "title"]')
+    assert error_for(tmp_path, text).key == "vacancies[0].subject_requires[1]"
+
+
+def test_duplicate_vacancy_reference_is_refused(tmp_path: Path) -> None:
+    second = '\n[[vacancies]]\nreference = "WCO/2025/DD-IS"\ntitle = "X"\ndeadline = 2025-01-01\n'
+    assert error_for(tmp_path, CONTRACT_EXAMPLE + second).key == "vacancies[1].reference"
+
+
+def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
+    assert "not valid TOML" in str(error_for(tmp_path, "[organisation\nname="))
+
+
+def test_cli_prints_one_line_and_exits_2_on_a_bad_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, CONTRACT_EXAMPLE.replace("[database]", "[database]\nurll = 'x'"))
+    code = main(["--config", str(path), "check-config"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip() == "intake: config error at 'database.urll': unknown key"
+
+
+def test_cli_exits_2_without_traceback_in_a_real_process(tmp_path: Path) -> None:
+    path = write(tmp_path, CONTRACT_EXAMPLE.replace('kind = "imap"', 'kind = "pop3"'))
+    done = subprocess.run(
+        [sys.executable, "-m", "intake", "--config", str(path), "check-config"],
+        capture_output=True,
+        text=True,
+        env={"INTAKE_IMAP_PASSWORD": "x", "PATH": "/usr/bin:/bin"},
+        cwd=REPO,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "mailbox.kind" in done.stderr
+
+
+def test_check_config_masks_the_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTAKE_IMAP_PASSWORD", "hunter2-very-secret")
+    code = main(["--config", str(write(tmp_path, CONTRACT_EXAMPLE)), "check-config"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "hunter2-very-secret" not in out
+    assert 'mailbox.password = "********"' in out
+    assert 'mailbox.password_env = "INTAKE_IMAP_PASSWORD"' in out
+
+
+def test_config_path_comes_from_environment_when_no_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTAKE_IMAP_PASSWORD", "x")
+    monkeypatch.setenv("INTAKE_CONFIG", str(write(tmp_path, CONTRACT_EXAMPLE)))
+    assert main(["check-config"]) == 0
+    assert str(tmp_path / "config.toml") in capsys.readouterr().out
+
+
+def test_shipped_config_is_valid() -> None:
+    config = load_config(REPO / "config.toml", {})
+    assert config.mailbox.kind == "maildir"
+    assert config.mailbox.path == REPO / "examples" / "mailbox"
+    assert config.acknowledgements.transport == "file"
+    assert config.database.url.startswith("sqlite:///")
