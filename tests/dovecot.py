@@ -29,7 +29,14 @@ from imapclient import IMAPClient
 
 from intake.config import MailboxConfig, Secret
 
-__all__ = ["DovecotServer", "TlsFiles", "dovecot", "dovecot_tls"]
+__all__ = [
+    "DovecotServer",
+    "TlsFiles",
+    "dovecot",
+    "dovecot_tls",
+    "make_tls_files",
+    "running_dovecot",
+]
 
 USERNAME = "recruitment@example.org"
 PASSWORD = "secret"
@@ -465,12 +472,19 @@ def dovecot_tls(tmp_path_factory: pytest.TempPathFactory) -> TlsFiles:
     return make_tls_files(tmp_path_factory.mktemp("dovecot-tls"))
 
 
-@pytest.fixture
-def dovecot(dovecot_tls: TlsFiles) -> Iterator[DovecotServer]:
-    """A fresh Dovecot with an empty Maildir for this test, stopped and removed afterwards."""
-    server = _launch(_dovecot_binary(), dovecot_tls)
+@contextlib.contextmanager
+def running_dovecot(tls: TlsFiles, binary: str | None = None) -> Iterator[DovecotServer]:
+    """A fresh Dovecot for as long as the block runs (benchmarks use it outside pytest)."""
+    server = _launch(binary or _dovecot_binary(), tls)
     try:
         yield server
     finally:
         server.stop()
         shutil.rmtree(server.root, ignore_errors=True)
+
+
+@pytest.fixture
+def dovecot(dovecot_tls: TlsFiles) -> Iterator[DovecotServer]:
+    """A fresh Dovecot with an empty Maildir for this test, stopped and removed afterwards."""
+    with running_dovecot(dovecot_tls) as server:
+        yield server

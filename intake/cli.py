@@ -1,0 +1,156 @@
+"""The ``intake`` command line: parses arguments, runs a command, turns errors into one line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from intake import __version__
+from intake.config import Config, load_config
+from intake.config_print import config_lines
+from intake.daemon import Daemon
+from intake.errors import ConfigError, IntakeError
+from intake.logs import configure_logging
+from intake.output import FORMATS, write_rows
+from intake.poller import poll_once
+from intake.runtime import Runtime, open_mailbox, open_runtime
+from intake.status import check_health
+from intake.views import APPLICATION_COLUMNS, MESSAGE_COLUMNS, application_dicts, message_dicts
+from storage.database import database_errors
+from storage.errors import StorageError
+from storage.migrate import current_revision, head_revision
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+Command = Callable[[argparse.Namespace, Config], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        configure_logging(args.log_level)
+        config = load_config(_config_path(args.config), os.environ)
+        command: Command = args.handler
+        with database_errors():
+            return command(args, config)
+    except ConfigError as exc:
+        print(f"intake: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (IntakeError, StorageError) as exc:
+        print(f"intake: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _config_path(option: str | None) -> Path:
+    return Path(option or os.environ.get("INTAKE_CONFIG") or "config.toml")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="intake", description=__doc__)
+    parser.add_argument("--config", help="config file (default: $INTAKE_CONFIG or ./config.toml)")
+    parser.add_argument("--log-level", default=os.environ.get("INTAKE_LOG_LEVEL", "INFO"))
+    parser.add_argument("--version", action="version", version=f"intake {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add(commands, "poll", "fetch and store every new message once", _poll)
+    _add(commands, "run", "run the daemon (polls on a schedule)", _run)
+    _add(commands, "check-config", "validate the config and print it, secrets masked", _check)
+    _add(commands, "status", "health: last poll, counts; exit 1 when unhealthy", _status)
+    for name, handler in (("applications", _applications), ("messages", _messages)):
+        sub = _add(commands, name, f"list stored {name}", handler)
+        sub.add_argument("--format", choices=FORMATS, default="table")
+    db = _add(commands, "db", "database schema", _db)
+    db.add_argument("action", choices=("upgrade", "current"))
+    return parser
+
+
+def _add(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    summary: str,
+    handler: Command,
+) -> argparse.ArgumentParser:
+    sub = commands.add_parser(name, help=summary, description=summary)
+    sub.set_defaults(handler=handler)
+    return sub
+
+
+def _poll(_args: argparse.Namespace, config: Config) -> int:
+    runtime = open_runtime(config)
+    mailbox = open_mailbox(config.mailbox)
+    try:
+        report = poll_once(config, runtime.sessions, mailbox)
+    finally:
+        mailbox.close()
+        runtime.close()
+    print(f"poll {'finished' if report.ok else 'failed'}: {report.summary()}")
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _run(_args: argparse.Namespace, config: Config) -> int:
+    runtime = open_runtime(config)
+    try:
+        Daemon(runtime).run()
+    finally:
+        runtime.close()
+    return EXIT_OK
+
+
+def _check(_args: argparse.Namespace, config: Config) -> int:
+    for line in config_lines(config):
+        print(line)
+    return EXIT_OK
+
+
+def _status(_args: argparse.Namespace, config: Config) -> int:
+    runtime = open_runtime(config, upgrade=False)
+    try:
+        with runtime.sessions() as session:
+            health = check_health(session, config)
+    finally:
+        runtime.close()
+    when = health.last_poll_started.isoformat() if health.last_poll_started else "never"
+    print(f"last poll: {health.last_poll_status or 'none'} (started {when})")
+    for disposition, count in sorted(health.dispositions.items()):
+        print(f"messages {disposition}: {count}")
+    print(f"acknowledgements pending: {health.pending_acknowledgements}")
+    print("healthy" if health.healthy else f"unhealthy: {health.problem}")
+    return EXIT_OK if health.healthy else EXIT_FAILED
+
+
+def _applications(args: argparse.Namespace, config: Config) -> int:
+    with _reading(config) as runtime, runtime.sessions() as session:
+        write_rows(application_dicts(session), APPLICATION_COLUMNS, args.format, sys.stdout)
+    return EXIT_OK
+
+
+def _messages(args: argparse.Namespace, config: Config) -> int:
+    with _reading(config) as runtime, runtime.sessions() as session:
+        write_rows(message_dicts(session), MESSAGE_COLUMNS, args.format, sys.stdout)
+    return EXIT_OK
+
+
+def _db(args: argparse.Namespace, config: Config) -> int:
+    runtime = open_runtime(config, upgrade=args.action == "upgrade")
+    try:
+        print(f"database at revision {current_revision(runtime.engine)}")
+        print(f"code expects revision {head_revision(runtime.engine)}")
+    finally:
+        runtime.close()
+    return EXIT_OK
+
+
+@contextmanager
+def _reading(config: Config) -> Iterator[Runtime]:
+    """The runtime for a read-only command, closed afterwards."""
+    runtime = open_runtime(config)
+    try:
+        yield runtime
+    finally:
+        runtime.close()

@@ -1,0 +1,84 @@
+"""The daemon: polls on a schedule, never two at once, and stops cleanly on SIGTERM/SIGINT."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from datetime import UTC, datetime
+from types import FrameType
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+
+from intake.poller import PollReport, poll_once
+from intake.progress import Progress
+from intake.runtime import Runtime, open_mailbox
+
+log = logging.getLogger(__name__)
+
+
+class Daemon:
+    """Runs ``poll_once`` every ``[schedule] poll_interval`` seconds until told to stop."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+        self._stop = threading.Event()
+        self._poll_lock = threading.Lock()
+        self._scheduler = BlockingScheduler(timezone="UTC")
+        self.last_report: PollReport | None = None
+
+    def run(self) -> None:
+        """Block until SIGTERM or SIGINT; the current message is finished first."""
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self._on_signal)
+        interval = self._runtime.config.schedule.poll_interval
+        self._scheduler.add_job(
+            self.poll,
+            "interval",
+            seconds=interval,
+            id="poll",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC),
+        )
+        log.info("daemon started: polling every %s s", interval)
+        self._scheduler.start()
+        log.info("daemon stopped")
+
+    def poll(self) -> None:
+        """One cycle, skipped if another is still running."""
+        if not self._poll_lock.acquire(blocking=False):
+            log.warning("previous poll still running; this one is skipped")
+            return
+        try:
+            mailbox = open_mailbox(self._runtime.config.mailbox)
+            try:
+                report = poll_once(
+                    self._runtime.config,
+                    self._runtime.sessions,
+                    mailbox,
+                    should_stop=self._stop.is_set,
+                    progress=Progress(live=False),
+                )
+            finally:
+                mailbox.close()
+            self.last_report = report
+            log.info("poll finished: %s", report.summary())
+        finally:
+            self._poll_lock.release()
+        if self._stop.is_set():
+            self._shutdown()
+
+    def stop(self) -> None:
+        """Ask the daemon to stop after the current message."""
+        self._stop.set()
+        if not self._poll_lock.locked():
+            self._shutdown()
+
+    def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
+        log.info("received %s: stopping after the current message", signal.Signals(signum).name)
+        self.stop()
+
+    def _shutdown(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)

@@ -1,0 +1,31 @@
+"""The database-backed Ledger a mailbox asks what is already stored."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.mailbox.base import Watermark
+from storage import repository
+from storage.database import database_errors
+
+
+class DatabaseLedger:
+    """Answers watermark and known-UID questions from the messages table."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def watermark(self, mailbox: str, folder: str) -> Watermark | None:
+        """The stored watermark of the folder, or None."""
+        with database_errors(), self._sessions() as session:
+            stored = repository.stored_watermark(session, mailbox, folder)
+        return Watermark(uidvalidity=stored[0], last_uid=stored[1]) if stored else None
+
+    def known_uids(
+        self, mailbox: str, folder: str, uidvalidity: int, uids: Iterable[str]
+    ) -> set[str]:
+        """Those of ``uids`` already stored."""
+        with database_errors(), self._sessions() as session:
+            return repository.known_uids(session, mailbox, folder, uidvalidity, uids)

@@ -1,0 +1,100 @@
+"""One poll cycle: every new message through the pipeline, recorded as a poll run."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.config import Config
+from intake.errors import IntakeError
+from intake.ledger import DatabaseLedger
+from intake.mailbox.base import Mailbox
+from intake.pipeline import process_message
+from intake.progress import Progress
+from storage.database import database_errors
+from storage.errors import StorageError
+from storage.models import PollRun, utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PollReport:
+    """What one poll did."""
+
+    fetched: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    dispositions: Counter[str] = field(default_factory=Counter)
+    stopped_early: bool = False
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the cycle ran to its end (bad messages are quarantined, not failures)."""
+        return self.error is None
+
+    def summary(self) -> str:
+        """One line for the log and the terminal."""
+        parts = [f"{self.fetched} fetched"]
+        parts += [f"{count} {name}" for name, count in sorted(self.outcomes.items())]
+        parts += [f"{count} {name}" for name, count in sorted(self.dispositions.items())]
+        text = ", ".join(parts)
+        if self.stopped_early:
+            text += " (stopped early)"
+        return text + (f"; failed: {self.error}" if self.error else "")
+
+
+def poll_once(
+    config: Config,
+    sessions: sessionmaker[Session],
+    mailbox: Mailbox,
+    should_stop: Callable[[], bool] = lambda: False,
+    progress: Progress | None = None,
+) -> PollReport:
+    """Fetch and store every new message; failures end the cycle and are recorded, not raised."""
+    progress = progress or Progress()
+    report = PollReport()
+    run_id = _start_run(sessions)
+    try:
+        for raw in mailbox.fetch_new(DatabaseLedger(sessions)):
+            report.fetched += 1
+            record, result = process_message(raw, mailbox, sessions, config)
+            report.outcomes[result.outcome] += 1
+            report.dispositions[record.disposition] += 1
+            progress.message_done(raw, record, result)
+            if should_stop():
+                report.stopped_early = True
+                break
+    except (IntakeError, StorageError) as exc:
+        report.error = str(exc)
+        log.error("poll failed: %s", exc)
+    finally:
+        progress.finish()
+        _finish_run(sessions, run_id, report)
+    return report
+
+
+def _start_run(sessions: sessionmaker[Session]) -> int:
+    with database_errors(), sessions.begin() as session:
+        run = PollRun(status="running")
+        session.add(run)
+        session.flush()
+        return run.id
+
+
+def _finish_run(sessions: sessionmaker[Session], run_id: int, report: PollReport) -> None:
+    try:
+        with database_errors(), sessions.begin() as session:
+            run = session.get_one(PollRun, run_id)
+            run.finished_at = utcnow()
+            run.status = "ok" if report.ok else "failed"
+            run.fetched = report.fetched
+            run.stored = report.outcomes["stored"] + report.outcomes["duplicate"]
+            run.quarantined = report.dispositions["quarantined"]
+            run.error = report.error
+    except StorageError as exc:  # pragma: no cover - the database went away mid-poll
+        log.error("could not record the end of poll %s: %s", run_id, exc)

@@ -1,0 +1,88 @@
+"""Stored rows rendered as the plain dictionaries the CLI contract promises."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import Application, Message
+
+APPLICATION_COLUMNS = (
+    "id", "message_id", "received_at", "sender", "subject", "vacancy", "candidate_name",
+    "subject_valid", "late", "relatives", "relatives_evidence", "documents", "flags",
+    "acknowledgement",
+)  # fmt: skip
+MESSAGE_COLUMNS = (
+    "id", "message_id", "received_at", "sender", "subject", "disposition", "error",
+)  # fmt: skip
+
+
+def iso_utc(moment: datetime) -> str:
+    """ISO 8601 in UTC with a Z suffix."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def application_dicts(session: Session) -> Iterator[dict[str, Any]]:
+    """Every application, oldest first, as the contract's JSON objects."""
+    query = (
+        select(Application)
+        .options(
+            selectinload(Application.documents),
+            selectinload(Application.flags),
+            selectinload(Application.acknowledgement),
+            selectinload(Application.message),
+        )
+        .order_by(Application.received_at, Application.id)
+    )
+    for application in session.scalars(query):
+        yield application_dict(application)
+
+
+def application_dict(application: Application) -> dict[str, Any]:
+    """One application as the contract's JSON object."""
+    ack = application.acknowledgement
+    return {
+        "id": application.id,
+        "message_id": application.message.message_id,
+        "received_at": iso_utc(application.received_at),
+        "sender": application.sender,
+        "subject": application.subject,
+        "vacancy": application.vacancy,
+        "candidate_name": application.candidate_name,
+        "subject_valid": application.subject_valid,
+        "late": application.late,
+        "relatives": application.relatives,
+        "relatives_evidence": application.relatives_evidence,
+        "documents": [
+            {
+                "filename": doc.filename,
+                "kind": doc.kind,
+                "content_type": doc.content_type,
+                "size": doc.size,
+                "sha256": doc.sha256,
+                "status": doc.status,
+                "language": doc.language,
+                "pages": doc.pages,
+            }
+            for doc in application.documents
+        ],
+        "flags": [flag.code for flag in application.flags],
+        "acknowledgement": ack.status if ack else "disabled",
+    }
+
+
+def message_dicts(session: Session) -> Iterator[dict[str, Any]]:
+    """Every stored message, oldest first, without the raw bytes."""
+    columns = (
+        Message.id, Message.message_id, Message.received_at, Message.sender,
+        Message.subject, Message.disposition, Message.error,
+    )  # fmt: skip
+    query = select(*columns).order_by(Message.received_at, Message.id)
+    for row in session.execute(query):
+        values: dict[str, Any] = dict(zip(MESSAGE_COLUMNS, row, strict=True))
+        values["received_at"] = iso_utc(row.received_at)
+        yield values

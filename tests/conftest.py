@@ -1,0 +1,50 @@
+"""Shared fixtures: real servers (Dovecot, PostgreSQL), databases and configs on 127.0.0.1."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.config import Config
+from intake.runtime import Runtime, open_runtime
+from tests.configs import make_config
+
+pytest_plugins = ["tests.dovecot", "tests.postgres"]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh empty database: SQLite in a temp dir, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'intake.db'}"
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh SQLite database file."""
+    return f"sqlite:///{tmp_path / 'intake.db'}"
+
+
+@pytest.fixture
+def config(tmp_path: Path, database_url: str) -> Config:
+    """A config with a Maildir under tmp_path and the parametrised database."""
+    return make_config(tmp_path, database_url)
+
+
+@pytest.fixture
+def runtime(config: Config) -> Iterator[Runtime]:
+    """The config's database, upgraded to head."""
+    opened = open_runtime(config)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sessions(runtime: Runtime) -> sessionmaker[Session]:
+    """Sessions on the upgraded database."""
+    return runtime.sessions

@@ -1,0 +1,122 @@
+"""The read-only Maildir mailbox, and the shipped sample mailbox through the whole CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.config import Config
+from intake.ledger import DatabaseLedger
+from intake.mailbox.maildir import MaildirMailbox
+from intake.poller import poll_once
+from intake.progress import Progress
+from tests import messages
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def deliver(maildir: Path, name: str, raw: bytes, sub: str = "new") -> Path:
+    path = maildir / sub / name
+    path.write_bytes(raw)
+    return path
+
+
+def test_delivery_time_comes_from_the_unique_name(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    assert config.mailbox.path is not None
+    deliver(config.mailbox.path, "1761552877.M3P1.host", messages.application())
+    mailbox = MaildirMailbox(config.mailbox.path)
+    (raw,) = list(mailbox.fetch_new(DatabaseLedger(sessions)))
+    assert raw.received_at == datetime(2025, 10, 27, 8, 14, 37, tzinfo=UTC)
+    assert raw.uid == "1761552877.M3P1.host"
+
+
+def test_delivery_time_falls_back_to_the_file_time(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    assert config.mailbox.path is not None
+    path = deliver(config.mailbox.path, "unusual-name", messages.application())
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    (raw,) = list(MaildirMailbox(config.mailbox.path).fetch_new(DatabaseLedger(sessions)))
+    assert raw.received_at == datetime.fromtimestamp(1_700_000_000, UTC)
+
+
+def test_maildir_poll_is_read_only_and_idempotent_through_the_database(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    assert config.mailbox.path is not None
+    root = config.mailbox.path
+    deliver(root, "1760000000.A.host", messages.application())
+    deliver(root, "1760000001.B.host:2,S", messages.auto_reply(), sub="cur")
+    before = sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+    mailbox = MaildirMailbox(root)
+    first = poll_once(config, sessions, mailbox, progress=Progress(live=False))
+    second = poll_once(config, sessions, mailbox, progress=Progress(live=False))
+    assert first.dispositions == Counter(application=1, auto_reply=1)
+    assert second.fetched == 0
+    assert sorted(str(p.relative_to(root)) for p in root.rglob("*")) == before
+
+
+def test_sample_mailbox_runs_through_the_cli_as_shipped(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "examples" / "mailbox", tmp_path / "examples" / "mailbox")
+    shutil.copy(REPO / "config.toml", tmp_path / "config.toml")
+    env = {**os.environ, "INTAKE_CONFIG": str(tmp_path / "config.toml")}
+    poll = subprocess.run(
+        [sys.executable, "-m", "intake", "poll"], capture_output=True, text=True, env=env
+    )
+    assert poll.returncode == 0, poll.stderr
+    listing = subprocess.run(
+        [sys.executable, "-m", "intake", "messages", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    dispositions = Counter(row["disposition"] for row in json.loads(listing.stdout))
+    assert dispositions["application"] >= 7
+    assert dispositions["auto_reply"] == 1
+    assert dispositions["bounce"] == 1
+    assert dispositions["enquiry"] == 1
+    assert dispositions["bulk"] == 1
+    applications = subprocess.run(
+        [sys.executable, "-m", "intake", "applications", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    rows = json.loads(applications.stdout)
+    assert all(row["received_at"].endswith("Z") for row in rows)
+    assert any(len(row["documents"]) >= 2 for row in rows)
+    status = subprocess.run(
+        [sys.executable, "-m", "intake", "status"], capture_output=True, text=True, env=env
+    )
+    assert status.returncode == 0, status.stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_listing_formats_write_a_header_row(tmp_path: Path, fmt: str) -> None:
+    shutil.copytree(REPO / "examples" / "mailbox", tmp_path / "examples" / "mailbox")
+    shutil.copy(REPO / "config.toml", tmp_path / "config.toml")
+    env = {**os.environ, "INTAKE_CONFIG": str(tmp_path / "config.toml")}
+    subprocess.run(
+        [sys.executable, "-m", "intake", "poll"], env=env, check=True, capture_output=True
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "intake", "messages", "--format", fmt],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert out.splitlines()[0].split("," if fmt == "csv" else None)[:2] == ["id", "message_id"]

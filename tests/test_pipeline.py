@@ -1,0 +1,267 @@
+"""The pipeline on both databases with the shipped FakeMailbox: nothing lost, nothing twice."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.config import Config
+from intake.mailbox.base import RawMessage
+from intake.mailbox.fake import FakeMailbox
+from intake.poller import poll_once
+from intake.progress import Progress
+from intake.runtime import Runtime, open_runtime
+from storage.models import Application, Document, Flag, MailboxState, Message
+from tests import messages
+from tests.configs import make_config
+
+RECEIVED = datetime(2025, 10, 20, 8, 0, tzinfo=UTC)
+
+
+def poll(config: Config, sessions: sessionmaker[Session], mailbox: FakeMailbox) -> Counter[str]:
+    report = poll_once(config, sessions, mailbox, progress=Progress(live=False))
+    assert report.ok, report.error
+    return report.dispositions
+
+
+def message_count(sessions: sessionmaker[Session]) -> int:
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(Message)) or 0
+
+
+def dispositions(sessions: sessionmaker[Session]) -> Counter[str]:
+    with sessions() as session:
+        return Counter(session.scalars(select(Message.disposition)))
+
+
+def test_every_kind_of_message_gets_its_disposition(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = FakeMailbox()
+    for raw in (
+        messages.application(),
+        messages.auto_reply(),
+        messages.bulk(),
+        messages.bounce(),
+        messages.enquiry(),
+    ):
+        mailbox.append(raw, RECEIVED)
+    poll(config, sessions, mailbox)
+    assert dispositions(sessions) == Counter(
+        application=1, auto_reply=1, bulk=1, bounce=1, enquiry=1
+    )
+
+
+def test_application_row_keeps_sender_subject_time_and_documents(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = FakeMailbox()
+    mailbox.append(messages.application(message_id="<app-1@example.com>"), RECEIVED)
+    poll(config, sessions, mailbox)
+    with sessions() as session:
+        application = session.scalars(select(Application)).one()
+        assert application.sender == "maria.fernandez@example.com"
+        assert application.subject is not None
+        assert application.subject.startswith("Application – Deputy Director")
+        assert application.received_at == RECEIVED
+        assert application.message.message_id == "<app-1@example.com>"
+        assert [doc.filename for doc in application.documents] == [
+            "CV Maria Fernandez.pdf",
+            "Motivation letter.docx",
+        ]
+        assert application.documents[0].content == b"%PDF-1.4 cv"
+        assert application.acknowledgement is not None
+        assert application.acknowledgement.status == "pending"
+
+
+def test_second_poll_stores_nothing_new(config: Config, sessions: sessionmaker[Session]) -> None:
+    mailbox = FakeMailbox()
+    for index in range(20):
+        mailbox.append(messages.application(message_id=f"<m{index}@example.com>"), RECEIVED)
+    poll(config, sessions, mailbox)
+    fetched_before = mailbox.bodies_fetched
+    assert poll(config, sessions, mailbox) == Counter()
+    assert message_count(sessions) == 20
+    assert mailbox.bodies_fetched == fetched_before
+
+
+def test_watermark_advances_with_each_stored_message(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = FakeMailbox(uidvalidity=77)
+    for index in range(3):
+        mailbox.append(messages.application(message_id=f"<w{index}@example.com>"), RECEIVED)
+    poll(config, sessions, mailbox)
+    with sessions() as session:
+        state = session.scalars(select(MailboxState)).one()
+    assert (state.uidvalidity, state.last_uid) == (77, 3)
+
+
+def test_same_message_appended_twice_gives_one_application_and_one_duplicate(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = FakeMailbox()
+    raw = messages.application(message_id="<twice@example.com>")
+    mailbox.append(raw, RECEIVED)
+    mailbox.append(raw, RECEIVED)
+    poll(config, sessions, mailbox)
+    assert dispositions(sessions) == Counter(application=1, duplicate=1)
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Application)) == 1
+
+
+def test_redelivery_with_new_trace_headers_is_a_duplicate(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = FakeMailbox()
+    raw = messages.application(message_id="<relayed@example.com>")
+    mailbox.append(raw, RECEIVED)
+    mailbox.append(b"Received: from mx2.example.org by mx.example.org; Mon\r\n" + raw, RECEIVED)
+    poll(config, sessions, mailbox)
+    assert dispositions(sessions) == Counter(application=1, duplicate=1)
+
+
+def test_same_message_id_with_different_content_is_not_a_duplicate(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = FakeMailbox()
+    mailbox.append(messages.application(message_id="<same@example.com>", body="one"), RECEIVED)
+    mailbox.append(messages.application(message_id="<same@example.com>", body="two"), RECEIVED)
+    poll(config, sessions, mailbox)
+    assert dispositions(sessions) == Counter(application=2)
+
+
+def test_recreated_folder_with_new_uidvalidity_adds_no_rows(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = FakeMailbox()
+    raws = [messages.application(message_id=f"<r{index}@example.com>") for index in range(10)]
+    duplicate_copy = raws[0]
+    for raw in [*raws, duplicate_copy]:
+        mailbox.append(raw, RECEIVED)
+    poll(config, sessions, mailbox)
+    assert message_count(sessions) == 11
+    mailbox.recreate()
+    for raw in [*raws, duplicate_copy]:
+        mailbox.append(raw, RECEIVED)
+    poll(config, sessions, mailbox)
+    assert message_count(sessions) == 11
+    assert dispositions(sessions) == Counter(application=10, duplicate=1)
+    with sessions() as session:
+        keys = set(session.execute(select(Message.uidvalidity, Message.uid)).tuples())
+    assert keys == {(mailbox.uidvalidity, str(uid)) for uid in range(1, 12)}
+
+
+@pytest.mark.parametrize("name", sorted(messages.MALFORMED))
+def test_malformed_message_is_stored_never_fatal(
+    config: Config, sessions: sessionmaker[Session], name: str
+) -> None:
+    mailbox = FakeMailbox()
+    mailbox.append(messages.MALFORMED[name], RECEIVED)
+    mailbox.append(messages.application(message_id="<after-bad@example.com>"), RECEIVED)
+    poll(config, sessions, mailbox)
+    assert message_count(sessions) == 2
+    with sessions() as session:
+        bad = session.scalars(select(Message).order_by(Message.id)).first()
+        assert bad is not None
+        assert bad.raw == messages.MALFORMED[name]
+        assert bad.disposition in {"application", "enquiry", "quarantined"}
+        if bad.disposition == "quarantined":
+            assert bad.error
+
+
+@contextmanager
+def limited_runtime(tmp_path: Path, database_url: str, limits: dict[str, int]) -> Iterator[Runtime]:
+    runtime = open_runtime(make_config(tmp_path, database_url, {"limits": limits}))
+    yield runtime
+    runtime.close()
+
+
+def test_message_over_the_size_limit_is_stored_whole_and_flagged(
+    tmp_path: Path, database_url: str
+) -> None:
+    with limited_runtime(tmp_path, database_url, {"max_message_bytes": 4096}) as runtime:
+        check_oversized_message(runtime)
+
+
+def check_oversized_message(runtime: Runtime) -> None:
+    config = runtime.config
+    mailbox = FakeMailbox()
+    big = messages.application(attachments=(("cv.pdf", "application/pdf", b"x" * 10_000),))
+    mailbox.append(big, RECEIVED)
+    poll(config, runtime.sessions, mailbox)
+    with runtime.sessions() as session:
+        message = session.scalars(select(Message)).one()
+        assert message.raw == big
+        assert message.disposition == "application"
+        flag = session.scalars(select(Flag)).one()
+        assert flag.code == "oversized"
+        assert "max_message_bytes" in (flag.evidence or "")
+        assert session.scalar(select(func.count()).select_from(Document)) == 0
+
+
+def test_attachment_over_the_limit_is_stored_rejected_and_flagged(
+    tmp_path: Path, database_url: str
+) -> None:
+    with limited_runtime(tmp_path, database_url, {"max_attachment_bytes": 100}) as runtime:
+        check_rejected_attachment(runtime)
+
+
+def check_rejected_attachment(runtime: Runtime) -> None:
+    config = runtime.config
+    mailbox = FakeMailbox()
+    mailbox.append(
+        messages.application(attachments=(("cv.pdf", "application/pdf", b"y" * 500),)), RECEIVED
+    )
+    poll(config, runtime.sessions, mailbox)
+    with runtime.sessions() as session:
+        document = session.scalars(select(Document)).one()
+        assert (document.status, document.content) == ("rejected", b"y" * 500)
+        assert [flag.code for flag in session.scalars(select(Flag))] == ["oversized"]
+
+
+class CheckingMailbox(FakeMailbox):
+    """A fake that checks, when asked to mark a message done, that it is already committed."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        super().__init__()
+        self.checked: list[str] = []
+        self._sessions = sessions
+
+    def mark_done(self, message: RawMessage) -> None:
+        with self._sessions() as session:
+            stored = session.scalar(select(Message.id).where(Message.uid == message.uid))
+        assert stored is not None, "marked done before the commit"
+        self.checked.append(message.uid)
+        super().mark_done(message)
+
+
+def test_message_is_marked_done_only_after_its_commit(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = CheckingMailbox(sessions)
+    mailbox.append(messages.application(), RECEIVED)
+    mailbox.append(messages.auto_reply(), RECEIVED)
+    poll(config, sessions, mailbox)
+    assert mailbox.checked == ["1", "2"]
+    assert mailbox.done == {1, 2}
+
+
+def test_poll_stops_after_the_current_message_when_asked(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = FakeMailbox()
+    for index in range(5):
+        mailbox.append(messages.application(message_id=f"<s{index}@example.com>"), RECEIVED)
+    report = poll_once(config, sessions, mailbox, should_stop=lambda: True)
+    assert report.stopped_early
+    assert message_count(sessions) == 1
+    poll(config, sessions, mailbox)
+    assert message_count(sessions) == 5
