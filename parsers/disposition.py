@@ -1,0 +1,210 @@
+"""What a parsed message is: an ordered chain of small named rules, the first match decides."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from parsers.model import Disposition, ParsedMessage
+
+Rule = Callable[[ParsedMessage], bool]
+
+DEFAULT_REASON = "default_application"
+_LETTER_WORDS = 100
+_SIGNATURE_TYPES = frozenset(
+    {"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"}
+)
+_REPORT_TYPE = re.compile(r"""report-type\s*=\s*"?\s*([\w-]+)""", re.IGNORECASE)
+_OUT_OF_OFFICE_SUBJECT = re.compile(
+    r"""^\W*(?:
+        out\ of\ (?:the\ )?office | automatic\ reply | auto[-\ ]?reply | auto[-\ ]?response
+      | r[ée]ponse\ automatique | absence\ du\ bureau | absent\ du\ bureau | message\ d'absence
+      | abwesenheitsnotiz | automatische\ antwort | abwesend | nicht\ im\ b[üu]ro
+      | respuesta\ autom[áa]tica | fuera\ de\ (?:la\ )?oficina
+      | afwezig(?:heid)? | automatisch\ antwoord
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_QUESTION_PHRASES = re.compile(
+    r"""\b(?:
+        could\ you | can\ you | would\ you | may\ i | could\ i | can\ i
+      | i\ would\ like\ to\ know | i'?d\ like\ to\ know | is\ it\ possible | i\ was\ wondering
+      | please\ let\ me\ know | please\ advise | do\ you | is\ there
+      | pourriez-vous | pouvez-vous | est-il\ possible | est-ce\ que
+      | je\ souhaiterais\ savoir | je\ voudrais\ savoir | j'aimerais\ savoir
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_APPLICATION_PHRASES = re.compile(
+    r"""\b(?:
+        i\ am\ applying | i'm\ applying | i\ wish\ to\ apply | i\ would\ like\ to\ apply
+      | i\ hereby\ apply | i\ am\ writing\ to\ apply | i\ want\ to\ apply
+      | please\ find\ (?:attached\ |enclosed\ )?my\ application | please\ find\ attached
+      | find\ enclosed | attached\ (?:is|are|please\ find)\ my | my\ candidacy
+      | cover\ letter | motivation\ letter | letter\ of\ motivation | curriculum
+      | my\ (?:cv|resume|résumé)
+      | ma\ candidature | je\ postule | je\ souhaite\ postuler | je\ me\ permets\ de\ postuler
+      | lettre\ de\ motivation | mon\ cv | ci-joint | ci-joints | en\ pièce\ jointe
+      | veuillez\ trouver
+    )\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_APPLICATION_SUBJECT_WORDS = re.compile(
+    r"\b(?:application|apply|applying|candidature|candidacy|postul\w*|cv|resume|résumé)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+
+
+def classify(message: ParsedMessage) -> Disposition:
+    """The disposition of a parsed message: the first rule that matches, else APPLICATION."""
+    return classify_with_reason(message)[0]
+
+
+def classify_with_reason(message: ParsedMessage) -> tuple[Disposition, str]:
+    """The disposition and the name of the rule that decided it (``default_application``).
+
+    Bounces, then automatic replies, then bulk mail, then enquiries; everything else is an
+    application. The enquiry rule is deliberately timid because HR must never miss an
+    application: no attachment, a question asked, no sign of an application, a short body.
+    DUPLICATE and QUARANTINED are decided outside the parsers.
+    """
+    for rule, disposition in RULES:
+        if rule(message):
+            return disposition, rule.__name__
+    return Disposition.APPLICATION, DEFAULT_REASON
+
+
+# Bounces ------------------------------------------------------------------------------
+
+
+def delivery_status_report(message: ParsedMessage) -> bool:
+    """A top-level multipart/report carrying a delivery-status report (RFC 3464)."""
+    return message.content_type == "multipart/report" and _report_type(message) == "delivery-status"
+
+
+def mailer_daemon_sender(message: ParsedMessage) -> bool:
+    """Sent by MAILER-DAEMON or postmaster, the senders of bounces."""
+    local_part = (message.sender or "").partition("@")[0]
+    return local_part in {"mailer-daemon", "postmaster"}
+
+
+def null_return_path(message: ParsedMessage) -> bool:
+    """A null Return-Path ``<>``, which only delivery notifications carry."""
+    return message.return_path == ""
+
+
+# Automatic replies --------------------------------------------------------------------
+
+
+def auto_submitted(message: ParsedMessage) -> bool:
+    """An RFC 3834 Auto-Submitted header with a value other than "no"."""
+    value = _keyword(message.header("Auto-Submitted"))
+    return value not in {None, "", "no"}
+
+
+def autoreply_header(message: ParsedMessage) -> bool:
+    """An X-Autoreply or X-Autorespond header, as vacation programs add."""
+    return message.has_header("X-Autoreply") or message.has_header("X-Autorespond")
+
+
+def precedence_auto_reply(message: ParsedMessage) -> bool:
+    """Precedence: auto_reply."""
+    return _keyword(message.header("Precedence")) == "auto_reply"
+
+
+def auto_response_suppress(message: ParsedMessage) -> bool:
+    """An X-Auto-Response-Suppress header, which Exchange puts on its automatic replies."""
+    return message.has_header("X-Auto-Response-Suppress")
+
+
+def read_receipt(message: ParsedMessage) -> bool:
+    """A multipart/report carrying a disposition notification (a read receipt, RFC 8098)."""
+    report_type = _report_type(message)
+    return message.content_type == "multipart/report" and report_type == "disposition-notification"
+
+
+def out_of_office_subject(message: ParsedMessage) -> bool:
+    """A subject starting like an out-of-office reply in English, French, German, Spanish, Dutch."""
+    return _OUT_OF_OFFICE_SUBJECT.search(message.subject) is not None
+
+
+# Bulk mail ----------------------------------------------------------------------------
+
+
+def mailing_list(message: ParsedMessage) -> bool:
+    """A List-Id or List-Unsubscribe header: sent through a list or a mass mailer."""
+    return message.has_header("List-Id") or message.has_header("List-Unsubscribe")
+
+
+def precedence_bulk(message: ParsedMessage) -> bool:
+    """Precedence: bulk, list or junk."""
+    return _keyword(message.header("Precedence")) in {"bulk", "list", "junk"}
+
+
+# Enquiries ----------------------------------------------------------------------------
+
+
+def question_without_application(message: ParsedMessage) -> bool:
+    """No attachment, a question asked, and no sign at all of an application."""
+    own_text = _unquoted(message.body_text)
+    return (
+        not _files(message)
+        and _asks_question(message.subject, own_text)
+        and not _mentions_application(message.subject, message.body_text)
+        and len(_WORD.findall(own_text)) <= _LETTER_WORDS
+    )
+
+
+RULES: tuple[tuple[Rule, Disposition], ...] = (
+    (delivery_status_report, Disposition.BOUNCE),
+    (mailer_daemon_sender, Disposition.BOUNCE),
+    (null_return_path, Disposition.BOUNCE),
+    (auto_submitted, Disposition.AUTO_REPLY),
+    (autoreply_header, Disposition.AUTO_REPLY),
+    (precedence_auto_reply, Disposition.AUTO_REPLY),
+    (auto_response_suppress, Disposition.AUTO_REPLY),
+    (read_receipt, Disposition.AUTO_REPLY),
+    (out_of_office_subject, Disposition.AUTO_REPLY),
+    (mailing_list, Disposition.BULK),
+    (precedence_bulk, Disposition.BULK),
+    (question_without_application, Disposition.ENQUIRY),
+)
+
+
+# Helpers ------------------------------------------------------------------------------
+
+
+def _keyword(value: str | None) -> str | None:
+    """A header's leading keyword, lowercased, without parameters or comments."""
+    if value is None:
+        return None
+    return re.split(r"[;(\s]", value.strip(), maxsplit=1)[0].lower()
+
+
+def _report_type(message: ParsedMessage) -> str | None:
+    match = _REPORT_TYPE.search(message.header("Content-Type") or "")
+    return match[1].lower() if match else None
+
+
+def _files(message: ParsedMessage) -> list[str]:
+    """Names of the attachments that are files a person sent (not cryptographic signatures)."""
+    return [a.filename for a in message.attachments if a.content_type not in _SIGNATURE_TYPES]
+
+
+def _unquoted(body: str) -> str:
+    """The body without quoted lines (``> ...``), i.e. what the sender wrote this time."""
+    return "\n".join(line for line in body.splitlines() if not line.lstrip().startswith(">"))
+
+
+def _asks_question(subject: str, own_text: str) -> bool:
+    text = f"{subject}\n{own_text}"
+    return "?" in text or "¿" in text or _QUESTION_PHRASES.search(text) is not None
+
+
+def _mentions_application(subject: str, body: str) -> bool:
+    return (
+        _APPLICATION_SUBJECT_WORDS.search(subject) is not None
+        or _APPLICATION_PHRASES.search(subject) is not None
+        or _APPLICATION_PHRASES.search(body) is not None
+    )
