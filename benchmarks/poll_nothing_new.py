@@ -63,7 +63,10 @@ def main() -> None:
             base: Config = make_config(root, f"sqlite:///{root / 'bench.db'}")
             config = dataclasses.replace(base, mailbox=server.mailbox_config(batch_size=100))
             runtime = open_runtime(config)
-            print("mailbox size | new stored | store rate | empty poll (median) | bodies fetched")
+            print(
+                "mailbox size | new stored | store rate | empty poll (median)"
+                " | bodies fetched | searches"
+            )
             held = 0
             for size in sizes:
                 fill(server, held, size)
@@ -73,9 +76,10 @@ def main() -> None:
                 empties = [timed_poll(runtime) for _ in range(args.repeat)]
                 median_ms = statistics.median(elapsed for elapsed, _, _ in empties) * 1000
                 fetched = max(mailbox.stats.bodies_fetched for _, _, mailbox in empties)
+                searches = max(mailbox.stats.searches for _, _, mailbox in empties)
                 print(
                     f"{size:>12} | {report.fetched:>10} | {rate:>6.0f} msg/s |"
-                    f" {median_ms:>15.1f} ms | {fetched:>14}"
+                    f" {median_ms:>15.1f} ms | {fetched:>14} | {searches:>8}"
                 )
             runtime.close()
 

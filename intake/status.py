@@ -48,7 +48,7 @@ def check_health(session: Session, config: Config, now: datetime | None = None) 
         last_poll_status=last.status if last else None,
         last_poll_started=last.started_at if last else None,
         last_success=last_success,
-        dispositions=dict(counts.tuples()),
+        dispositions=dict(counts.all()),
         pending_acknowledgements=pending or 0,
         problem=_problem(last, last_success, now, config),
     )

@@ -60,7 +60,8 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def error_for(tmp_path: Path, text: str, environ: dict[str, str] | None = None) -> ConfigError:
     with pytest.raises(ConfigError) as caught:
-        load_config(write(tmp_path, text), environ or {"INTAKE_IMAP_PASSWORD": "pw"})
+        env = {"INTAKE_IMAP_PASSWORD": "pw"} if environ is None else environ
+        load_config(write(tmp_path, text), env)
     return caught.value
 
 
@@ -130,8 +131,9 @@ def test_invalid_toml_is_a_config_error(tmp_path: Path) -> None:
 
 
 def test_cli_prints_one_line_and_exits_2_on_a_bad_key(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("INTAKE_IMAP_PASSWORD", "x")
     path = write(tmp_path, CONTRACT_EXAMPLE.replace("[database]", "[database]\nurll = 'x'"))
     code = main(["--config", str(path), "check-config"])
     err = capsys.readouterr().err

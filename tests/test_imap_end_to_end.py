@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from intake.mailbox.imap import ImapMailbox
 from intake.poller import PollReport, poll_once
 from intake.progress import Progress
 from storage.database import create_database_engine, session_factory
+from storage.migrate import upgrade_to_head
 from storage.models import Message
 from tests import messages
 from tests.configs import write_config_file
@@ -33,7 +34,7 @@ FIRST_RECEIPT = datetime(2025, 10, 1, 9, 0, tzinfo=UTC)
 
 def sample_messages(count: int) -> list[bytes]:
     """A realistic mix: mostly applications, some auto-replies, bounces, lists and questions."""
-    kinds = [
+    kinds: list[Callable[[int], bytes]] = [
         lambda i: messages.application(
             sender=f"Candidate {i} <candidate{i}@example.com>",
             message_id=f"<application-{i}@example.com>",
@@ -73,7 +74,7 @@ def poll(config: Config, sessions: sessionmaker[Session]) -> tuple[PollReport, I
 
 def stored_keys(sessions: sessionmaker[Session]) -> list[tuple[int, str]]:
     with sessions() as session:
-        return list(session.execute(select(Message.uidvalidity, Message.uid)).tuples())
+        return list(session.execute(select(Message.uidvalidity, Message.uid)))
 
 
 def test_200_messages_one_poll_200_rows_and_a_second_poll_stores_nothing(
@@ -180,6 +181,7 @@ def wait_for_rows(sessions: sessionmaker[Session], minimum: int, timeout: float 
 @pytest.fixture
 def file_sessions(database_url: str, imap_config_file: Path) -> Iterator[sessionmaker[Session]]:
     engine = create_database_engine(database_url)
+    upgrade_to_head(engine)
     yield session_factory(engine)
     engine.dispose()
 

@@ -173,7 +173,7 @@ def test_received_at_is_utc_when_process_timezone_differs(
     assert message.received_at.utcoffset() == timedelta(0)
 
 
-def test_poll_with_nothing_new_fetches_no_bodies(
+def test_poll_with_nothing_new_fetches_no_bodies_and_needs_no_select(
     dovecot: DovecotServer, mailbox_for: MailboxFactory
 ) -> None:
     for number in range(1, 6):
@@ -185,15 +185,37 @@ def test_poll_with_nothing_new_fetches_no_bodies(
     mailbox = mailbox_for()
     assert poll(mailbox, ledger) == []
 
-    # "UID 6:*" also answers UID 5 (the highest); it must be dropped before anything else.
-    assert ledger.asked[-1] == []
-    assert mailbox.stats.searches == 1
+    # STATUS says UIDNEXT is 6: nothing can lie above the watermark, so no SELECT or SEARCH.
+    assert mailbox.stats.status_checks == 1
+    assert mailbox.stats.searches == 0
     assert mailbox.stats.bodies_fetched == 0
     assert mailbox.stats.bytes_fetched == 0
 
     dovecot.append(application(6))
     assert [m.uid for m in poll(mailbox, ledger)] == ["6"]
-    assert mailbox.stats.bodies_fetched == 1
+
+
+def test_search_drops_the_highest_uid_that_star_always_matches(
+    dovecot: DovecotServer, mailbox_for: MailboxFactory
+) -> None:
+    for number in range(1, 3):
+        dovecot.append(application(number))
+    ledger = InMemoryLedger()
+    assert len(poll(mailbox_for(), ledger)) == 2
+    third = dovecot.append(application(3))
+    with dovecot.client() as client:
+        client.select_folder("INBOX")
+        client.delete_messages([third])
+        client.expunge()
+
+    mailbox = mailbox_for()
+    assert poll(mailbox, ledger) == []
+
+    # UIDNEXT moved past the watermark, so it searches; "UID 3:*" answers UID 2 (the highest
+    # left), which must be dropped before the ledger is asked or anything is fetched.
+    assert mailbox.stats.searches == 1
+    assert ledger.asked[-1] == []
+    assert mailbox.stats.bodies_fetched == 0
 
 
 def test_uids_the_ledger_already_knows_are_not_fetched(

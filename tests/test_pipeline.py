@@ -155,7 +155,7 @@ def test_recreated_folder_with_new_uidvalidity_adds_no_rows(
     assert message_count(sessions) == 11
     assert dispositions(sessions) == Counter(application=10, duplicate=1)
     with sessions() as session:
-        keys = set(session.execute(select(Message.uidvalidity, Message.uid)).tuples())
+        keys = set(session.execute(select(Message.uidvalidity, Message.uid)))
     assert keys == {(mailbox.uidvalidity, str(uid)) for uid in range(1, 12)}
 
 

@@ -50,6 +50,7 @@ class ClientFactory(Protocol):
 class ImapStats:
     """What the mailbox has cost so far, for tests, benchmarks and logs."""
 
+    status_checks: int = 0
     searches: int = 0
     bodies_fetched: int = 0
     bytes_fetched: int = 0
@@ -115,8 +116,16 @@ class ImapMailbox:
     def fetch_new(self, ledger: Ledger) -> Iterator[RawMessage]:
         """Yield the messages not yet stored, in ascending UID order, fetching only those."""
         self.connect()
-        uidvalidity = self._run("selecting the folder", self._select)
         watermark = ledger.watermark(self.name, self.folder)
+        # STATUS answers from a session's stale view once the folder is selected (RFC 3501
+        # 6.3.10), so the shortcut is only taken on a connection that has not selected it.
+        if (
+            watermark is not None
+            and self._uidvalidity is None
+            and self._run("reading the folder status", partial(self._nothing_above, watermark))
+        ):
+            return
+        uidvalidity = self._run("selecting the folder", self._select)
         if watermark is not None and watermark.uidvalidity != uidvalidity:
             log.info("%s %s: UIDVALIDITY changed, rescanning the folder", self.name, self.folder)
             watermark = None
@@ -262,6 +271,27 @@ class ImapMailbox:
         except (KeyError, TypeError, ValueError) as exc:
             raise MailboxError(f"{self.name} gave no UIDVALIDITY for {self.folder!r}") from exc
         return self._uidvalidity
+
+    def _nothing_above(self, watermark: Watermark) -> bool:
+        """Whether STATUS proves no UID above the watermark exists (no SELECT, O(1) for Dovecot).
+
+        Every existing UID is below UIDNEXT, so UIDNEXT <= last_uid + 1 under the same
+        UIDVALIDITY means nothing new; SELECT, by contrast, costs more as the folder grows.
+        """
+        try:
+            status = self._connected().folder_status(self.folder, [b"UIDVALIDITY", b"UIDNEXT"])
+        except imaplib.IMAP4.abort:
+            raise
+        except IMAPClientError as exc:
+            raise MailboxError(
+                f"cannot read folder {self.folder!r} on {self.name}: {self._describe(exc)}"
+            ) from exc
+        self.stats.status_checks += 1
+        try:
+            same_validity = int(status[b"UIDVALIDITY"]) == watermark.uidvalidity
+            return same_validity and int(status[b"UIDNEXT"]) <= watermark.last_uid + 1
+        except (KeyError, TypeError, ValueError):
+            return False  # a server that omits them is searched the ordinary way
 
     def _search(self, watermark: Watermark | None) -> list[int]:
         """UIDs above the watermark and without the done keyword, ascending."""
