@@ -72,6 +72,9 @@ def poll_once(
     except (IntakeError, StorageError) as exc:
         report.error = str(exc)
         log.error("poll failed: %s", exc)
+    except Exception as exc:  # a bug must fail this poll, not the daemon
+        report.error = f"internal error: {type(exc).__name__}: {exc}"
+        log.exception("poll failed with an internal error")
     finally:
         progress.finish()
         _finish_run(sessions, run_id, report)
