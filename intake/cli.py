@@ -19,7 +19,14 @@ from intake.output import FORMATS, write_rows
 from intake.poller import poll_once
 from intake.runtime import Runtime, open_mailbox, open_runtime
 from intake.status import check_health
-from intake.views import APPLICATION_COLUMNS, MESSAGE_COLUMNS, application_dicts, message_dicts
+from intake.views import (
+    APPLICATION_COLUMNS,
+    APPLICATION_TABLE_COLUMNS,
+    MESSAGE_COLUMNS,
+    MESSAGE_TABLE_COLUMNS,
+    application_dicts,
+    message_dicts,
+)
 from storage.database import database_errors
 from storage.errors import StorageError
 from storage.migrate import current_revision, head_revision
@@ -126,13 +133,15 @@ def _status(_args: argparse.Namespace, config: Config) -> int:
 
 def _applications(args: argparse.Namespace, config: Config) -> int:
     with _reading(config) as runtime, runtime.sessions() as session:
-        write_rows(application_dicts(session), APPLICATION_COLUMNS, args.format, sys.stdout)
+        columns = APPLICATION_TABLE_COLUMNS if args.format == "table" else APPLICATION_COLUMNS
+        write_rows(application_dicts(session), columns, args.format, sys.stdout)
     return EXIT_OK
 
 
 def _messages(args: argparse.Namespace, config: Config) -> int:
     with _reading(config) as runtime, runtime.sessions() as session:
-        write_rows(message_dicts(session), MESSAGE_COLUMNS, args.format, sys.stdout)
+        columns = MESSAGE_TABLE_COLUMNS if args.format == "table" else MESSAGE_COLUMNS
+        write_rows(message_dicts(session), columns, args.format, sys.stdout)
     return EXIT_OK
 
 

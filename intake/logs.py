@@ -7,7 +7,7 @@ import sys
 
 from intake.errors import ConfigError
 
-NOISY_LOGGERS = ("mailparser", "pdfminer", "apscheduler.executors", "imapclient")
+NOISY_LOGGERS = ("mailparser", "pdfminer", "apscheduler.executors", "imapclient", "alembic")
 
 
 def configure_logging(level_name: str) -> None:

@@ -16,6 +16,11 @@ APPLICATION_COLUMNS = (
     "subject_valid", "late", "relatives", "relatives_evidence", "documents", "flags",
     "acknowledgement",
 )  # fmt: skip
+#: What fits a terminal; JSON and CSV carry every column.
+APPLICATION_TABLE_COLUMNS = (
+    "id", "received_at", "sender", "candidate_name", "vacancy", "late", "flags", "acknowledgement",
+)  # fmt: skip
+MESSAGE_TABLE_COLUMNS = ("id", "received_at", "sender", "subject", "disposition")
 MESSAGE_COLUMNS = (
     "id", "message_id", "received_at", "sender", "subject", "disposition", "error",
 )  # fmt: skip

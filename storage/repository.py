@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import Acknowledgement, Application, Document, Flag, MailboxState, Message
@@ -92,12 +91,6 @@ def store_message(session: Session, record: MessageRecord) -> StoreResult:
     session.flush()
     outcome = StoreOutcome.DUPLICATE if original is not None else StoreOutcome.STORED
     return StoreResult(outcome, message.id)
-
-
-def is_concurrent_insert(error: IntegrityError) -> bool:
-    """Whether an IntegrityError means another writer stored the same key first."""
-    text = str(error.orig).lower()
-    return "uq_messages_mailbox_folder_uidvalidity_uid" in text or "unique" in text
 
 
 def message_at(session: Session, key: MessageKey) -> int | None:
