@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable
+from dataclasses import replace
 
 from intake.config import Config
 from intake.mailbox.base import RawMessage
@@ -28,14 +29,19 @@ def analyse(raw: RawMessage, config: Config) -> MessageRecord:
 def quarantined(raw: RawMessage, exc: BaseException) -> MessageRecord:
     """A record keeping the raw bytes and the error, with no application."""
     details = "".join(traceback.format_exception(exc))
+    error = clean(f"{type(exc).__name__}: {exc}\n\n{details}")[:ERROR_TEXT_LIMIT]
+    return replace(_bare_record(raw, Disposition.QUARANTINED), error=error)
+
+
+def _bare_record(raw: RawMessage, disposition: str) -> MessageRecord:
+    """What every stored message carries, whatever its content."""
     return MessageRecord(
         key=message_key(raw),
         raw=raw.data,
         sha256=sha256_hex(raw.data),
         content_hash=content_fingerprint(raw.data),
         received_at=raw.received_at,
-        disposition=Disposition.QUARANTINED,
-        error=clean(f"{type(exc).__name__}: {exc}\n\n{details}")[:ERROR_TEXT_LIMIT],
+        disposition=disposition,
         watermark_uid=_watermark_uid(raw),
     )
 
@@ -65,13 +71,8 @@ def _analyse(raw: RawMessage, config: Config) -> MessageRecord:
     application = None
     if disposition is Disposition.APPLICATION:
         application = _application(parsed, len(raw.data), truncated, config)
-    return MessageRecord(
-        key=message_key(raw),
-        raw=raw.data,
-        sha256=sha256_hex(raw.data),
-        content_hash=content_fingerprint(raw.data),
-        received_at=raw.received_at,
-        disposition=disposition,
+    return replace(
+        _bare_record(raw, disposition),
         disposition_reason=reason,
         message_id=_optional(parsed.message_id),
         date_header=_optional(parsed.date_header),
@@ -80,7 +81,6 @@ def _analyse(raw: RawMessage, config: Config) -> MessageRecord:
         sender_name=_optional(parsed.sender_name),
         subject=clean(parsed.subject),
         application=application,
-        watermark_uid=_watermark_uid(raw),
     )
 
 

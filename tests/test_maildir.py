@@ -67,56 +67,52 @@ def test_maildir_poll_is_read_only_and_idempotent_through_the_database(
     assert sorted(str(p.relative_to(root)) for p in root.rglob("*")) == before
 
 
-def test_sample_mailbox_runs_through_the_cli_as_shipped(tmp_path: Path) -> None:
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    """The shipped config.toml and sample Maildir, copied so the test writes only in tmp."""
     shutil.copytree(REPO / "examples" / "mailbox", tmp_path / "examples" / "mailbox")
     shutil.copy(REPO / "config.toml", tmp_path / "config.toml")
-    env = {**os.environ, "INTAKE_CONFIG": str(tmp_path / "config.toml")}
-    poll = subprocess.run(
-        [sys.executable, "-m", "intake", "poll"], capture_output=True, text=True, env=env
+    return tmp_path / "config.toml"
+
+
+def run_intake(config_file: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m intake ARGS`` with INTAKE_CONFIG pointing at ``config_file``."""
+    env = {**os.environ, "INTAKE_CONFIG": str(config_file)}
+    return subprocess.run(
+        [sys.executable, "-m", "intake", *args], capture_output=True, text=True, env=env
     )
+
+
+def test_sample_mailbox_runs_through_the_cli_as_shipped(shipped_copy: Path) -> None:
+    poll = run_intake(shipped_copy, "poll")
     assert poll.returncode == 0, poll.stderr
-    listing = subprocess.run(
-        [sys.executable, "-m", "intake", "messages", "--format", "json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
+    listing = run_intake(shipped_copy, "messages", "--format", "json")
     dispositions = Counter(row["disposition"] for row in json.loads(listing.stdout))
     assert dispositions["application"] >= 7
     assert dispositions["auto_reply"] == 1
     assert dispositions["bounce"] == 1
     assert dispositions["enquiry"] == 1
     assert dispositions["bulk"] == 1
-    applications = subprocess.run(
-        [sys.executable, "-m", "intake", "applications", "--format", "json"],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
+    applications = run_intake(shipped_copy, "applications", "--format", "json")
     rows = json.loads(applications.stdout)
     assert all(row["received_at"].endswith("Z") for row in rows)
     assert any(len(row["documents"]) >= 2 for row in rows)
-    status = subprocess.run(
-        [sys.executable, "-m", "intake", "status"], capture_output=True, text=True, env=env
-    )
+    status = run_intake(shipped_copy, "status")
     assert status.returncode == 0, status.stdout
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv"])
-def test_listing_formats_write_a_header_row(tmp_path: Path, fmt: str) -> None:
-    shutil.copytree(REPO / "examples" / "mailbox", tmp_path / "examples" / "mailbox")
-    shutil.copy(REPO / "config.toml", tmp_path / "config.toml")
-    env = {**os.environ, "INTAKE_CONFIG": str(tmp_path / "config.toml")}
-    subprocess.run(
-        [sys.executable, "-m", "intake", "poll"], env=env, check=True, capture_output=True
-    )
-    out = subprocess.run(
-        [sys.executable, "-m", "intake", "messages", "--format", fmt],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    ).stdout
-    assert out.splitlines()[0].split("," if fmt == "csv" else None)[:2] == ["id", "message_id"]
+@pytest.mark.parametrize(
+    ("fmt", "header"),
+    [
+        ("table", ["id", "received_at", "sender", "subject", "disposition"]),
+        ("csv", ["id", "message_id", "received_at", "sender", "subject", "disposition", "error"]),
+    ],
+)
+def test_message_listing_writes_a_header_and_one_row_per_message(
+    shipped_copy: Path, fmt: str, header: list[str]
+) -> None:
+    assert run_intake(shipped_copy, "poll").returncode == 0
+    lines = run_intake(shipped_copy, "messages", "--format", fmt).stdout.splitlines()
+    assert lines[0].split("," if fmt == "csv" else None) == header
+    body = lines[2:-1] if fmt == "table" else lines[1:]
+    assert len(body) == 11
