@@ -39,6 +39,11 @@ RUN groupadd --system --gid 10001 intake \
     && mkdir -p /srv/intake/var \
     && chown -R intake:intake /srv/intake
 
+# The embedded default (sample Maildir, SQLite, file acknowledgements) runs when no config
+# is mounted; mounting one over /srv/intake/config.toml replaces it.
+COPY --chown=intake:intake config.toml /srv/intake/config.toml
+COPY --chown=intake:intake examples/mailbox/ /srv/intake/examples/mailbox/
+
 WORKDIR /srv/intake
 USER intake
 
