@@ -87,6 +87,23 @@ def test_signal_during_a_poll_finishes_the_current_message_and_exits_0(
     assert row_count(runtime.sessions) == 600
 
 
+def test_sigterm_between_polls_stops_the_daemon_at_once(tmp_path: Path, runtime: Runtime) -> None:
+    config_file = write_config_file(tmp_path, runtime.config.database.url)
+    daemon = intake(config_file, "run")
+
+    def first_poll_finished() -> bool:
+        with runtime.sessions() as session:
+            return session.scalar(select(PollRun.id).where(PollRun.status == "ok")) is not None
+
+    wait_until(first_poll_finished)
+    started = time.monotonic()
+    daemon.send_signal(signal.SIGTERM)
+    _, err = daemon.communicate(timeout=30)
+    assert daemon.returncode == 0, err
+    assert time.monotonic() - started < 10
+    assert "daemon stopped" in err
+
+
 def test_a_second_poll_is_skipped_while_one_is_running(
     runtime: Runtime, caplog: pytest.LogCaptureFixture
 ) -> None:
