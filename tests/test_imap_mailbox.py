@@ -148,7 +148,7 @@ def test_fetch_new_yields_appended_messages_with_timezone_aware_internaldate(
 
     messages = poll(mailbox, InMemoryLedger())
 
-    assert mailbox.name == f"imap://recruitment%40example.org@127.0.0.1:{dovecot.port}"
+    assert mailbox.name == "imap://recruitment%40example.org@127.0.0.1"
     assert [m.uid for m in messages] == ["1", "2", "3"]
     assert [m.data for m in messages] == [application(n) for n in (1, 2, 3)]
     assert [m.received_at for m in messages] == dates
@@ -171,6 +171,19 @@ def test_received_at_is_utc_when_process_timezone_differs(
 
     assert message.received_at == datetime(2025, 10, 26, 22, 30, tzinfo=UTC)
     assert message.received_at.utcoffset() == timedelta(0)
+
+
+def test_switching_from_starttls_to_ssl_port_keeps_what_is_stored(
+    dovecot: DovecotServer, mailbox_for: MailboxFactory
+) -> None:
+    dovecot.append(application(1))
+    ledger = InMemoryLedger()
+    assert len(poll(mailbox_for(), ledger)) == 1
+
+    over_ssl = mailbox_for(security="ssl")
+
+    assert over_ssl.name == mailbox_for().name
+    assert poll(over_ssl, ledger) == []
 
 
 def test_poll_with_nothing_new_fetches_no_bodies_and_needs_no_select(
@@ -386,7 +399,6 @@ def test_ssl_port_verifies_certificate_against_ca(
     dovecot.append(application(1))
     mailbox = mailbox_for(security="ssl")
 
-    assert mailbox.name.endswith(f":{dovecot.ssl_port}")
     assert len(poll(mailbox, InMemoryLedger())) == 1
 
 

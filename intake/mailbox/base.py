@@ -51,7 +51,7 @@ class Mailbox(Protocol):
 
     @property
     def name(self) -> str:
-        """A stable identity for the key, e.g. ``imap://user@host:993``."""
+        """A stable identity for the key, e.g. ``imap://user@host``."""
         ...
 
     @property

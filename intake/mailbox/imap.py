@@ -87,11 +87,15 @@ class ImapMailbox:
 
     @property
     def name(self) -> str:
-        """``imap://user@host:port`` with the user percent-encoded; never the password."""
+        """``imap://user@host``, the user percent-encoded; never the password.
+
+        The port is left out on purpose: it is part of the stored message key, and moving
+        from port 993 (ssl) to 143 (starttls) must not make every message look new.
+        """
         host = self._config.host
         if ":" in host:
             host = f"[{host}]"
-        return f"imap://{quote(self._config.username, safe='')}@{host}:{self._config.port}"
+        return f"imap://{quote(self._config.username, safe='')}@{host}"
 
     @property
     def folder(self) -> str:
