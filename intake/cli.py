@@ -25,6 +25,7 @@ from intake.views import (
     MESSAGE_COLUMNS,
     MESSAGE_TABLE_COLUMNS,
     application_dicts,
+    iso_utc,
     message_dicts,
 )
 from storage.database import database_errors
@@ -122,8 +123,10 @@ def _status(_args: argparse.Namespace, config: Config) -> int:
             health = check_health(session, config)
     finally:
         runtime.close()
-    when = health.last_poll_started.isoformat() if health.last_poll_started else "never"
+    when = iso_utc(health.last_poll_started) if health.last_poll_started else "never"
+    success = iso_utc(health.last_success) if health.last_success else "never"
     print(f"last poll: {health.last_poll_status or 'none'} (started {when})")
+    print(f"last successful poll: {success}")
     for disposition, count in sorted(health.dispositions.items()):
         print(f"messages {disposition}: {count}")
     print(f"acknowledgements pending: {health.pending_acknowledgements}")
