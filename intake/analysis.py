@@ -16,6 +16,8 @@ from parsers.model import Attachment, Disposition, ParsedMessage
 from storage.records import ApplicationRecord, DocumentRecord, MessageKey, MessageRecord
 
 ERROR_TEXT_LIMIT = 20_000
+HEADER_FIELD_LIMIT = 998
+CONTENT_TYPE_LIMIT = 255
 
 
 def analyse(raw: RawMessage, config: Config) -> MessageRecord:
@@ -60,6 +62,11 @@ def _optional(text: str | None) -> str | None:
     return None if text is None else clean(text)
 
 
+def _header_field(text: str | None) -> str | None:
+    """A header-derived value, cut to the RFC 5322 line limit so every index accepts it."""
+    return None if text is None else clean(text)[:HEADER_FIELD_LIMIT]
+
+
 def _watermark_uid(raw: RawMessage) -> int | None:
     return int(raw.uid) if raw.uid.isdigit() else None
 
@@ -74,10 +81,10 @@ def _analyse(raw: RawMessage, config: Config) -> MessageRecord:
     return replace(
         _bare_record(raw, disposition),
         disposition_reason=reason,
-        message_id=_optional(parsed.message_id),
+        message_id=_header_field(parsed.message_id),
         date_header=_optional(parsed.date_header),
         date_claimed=parsed.date_claimed,
-        sender=_optional(parsed.sender),
+        sender=_header_field(parsed.sender),
         sender_name=_optional(parsed.sender_name),
         subject=clean(parsed.subject),
         application=application,
@@ -91,14 +98,14 @@ def _application(
     flags = judge(Facts(parsed, size, documents, truncated), config)
     sending = config.acknowledgements.transport != "off"
     return ApplicationRecord(
-        sender=_optional(parsed.sender),
+        sender=_header_field(parsed.sender),
         sender_name=_optional(parsed.sender_name),
         subject=clean(parsed.subject),
         body_text=clean(parsed.body_text),
         documents=documents,
         flags=flags,
         acknowledgement_status="pending" if sending else "disabled",
-        acknowledgement_recipient=_optional(parsed.reply_to or parsed.sender),
+        acknowledgement_recipient=_header_field(parsed.reply_to or parsed.sender),
     )
 
 
@@ -115,7 +122,7 @@ def _documents(attachments: Iterable[Attachment], config: Config) -> Iterable[Do
             )
         yield DocumentRecord(
             filename=clean(attachment.filename),
-            content_type=clean(attachment.content_type),
+            content_type=clean(attachment.content_type)[:CONTENT_TYPE_LIMIT],
             content=attachment.payload,
             sha256=sha256_hex(attachment.payload),
             status="rejected" if problem else None,

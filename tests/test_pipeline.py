@@ -265,3 +265,50 @@ def test_poll_stops_after_the_current_message_when_asked(
     assert message_count(sessions) == 1
     poll(config, sessions, mailbox)
     assert message_count(sessions) == 5
+
+
+def test_overlong_message_id_and_sender_are_cut_not_refused(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    mailbox = FakeMailbox()
+    long_id = "<" + "x" * 5000 + "@example.com>"
+    long_sender = "a" * 3000 + "@example.com"
+    mailbox.append(messages.application(message_id=long_id, sender=long_sender), RECEIVED)
+    poll(config, sessions, mailbox)
+    with sessions() as session:
+        message = session.scalars(select(Message)).one()
+    assert message.disposition == "application"
+    assert message.message_id == long_id[:998]
+    assert message.sender is not None
+    assert len(message.sender) == 998
+
+
+REFUSING_TRIGGERS = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_marked BEFORE INSERT ON applications "
+        "WHEN NEW.subject LIKE '%REFUSE-ME%' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    ],
+    "postgresql": [
+        "ALTER TABLE applications ADD CONSTRAINT refuse_marked "
+        "CHECK (position('REFUSE-ME' in subject) = 0)"
+    ],
+}
+
+
+def test_a_record_the_database_refuses_is_stored_quarantined_with_its_raw_bytes(
+    config: Config, sessions: sessionmaker[Session], runtime: Runtime
+) -> None:
+    with runtime.engine.begin() as connection:
+        for statement in REFUSING_TRIGGERS[runtime.engine.dialect.name]:
+            connection.exec_driver_sql(statement)
+    mailbox = FakeMailbox()
+    refused = messages.application(subject="Application REFUSE-ME")
+    mailbox.append(refused, RECEIVED)
+    mailbox.append(messages.application(message_id="<fine@example.com>"), RECEIVED)
+    poll(config, sessions, mailbox)
+    with sessions() as session:
+        rows = list(session.scalars(select(Message).order_by(Message.id)))
+    assert [row.disposition for row in rows] == ["quarantined", "application"]
+    assert rows[0].raw == refused
+    assert "refuse" in (rows[0].error or "")
+    assert mailbox.done == {1, 2}
