@@ -20,8 +20,14 @@ HEADER_FIELD_LIMIT = 998
 CONTENT_TYPE_LIMIT = 255
 
 
+class MailboxProblem(Exception):
+    """The mailbox could not give everything a message needs (see RawMessage.problem)."""
+
+
 def analyse(raw: RawMessage, config: Config) -> MessageRecord:
     """The record of ``raw``; anything that fails becomes a quarantined record, never an error."""
+    if raw.problem is not None:
+        return quarantined(raw, MailboxProblem(raw.problem))
     try:
         return _analyse(raw, config)
     except Exception as exc:  # one bad message must never stop the others

@@ -13,7 +13,9 @@ class RawMessage:
     """One message as the mailbox holds it, keyed by (mailbox, folder, uidvalidity, uid).
 
     ``uid`` is a string for every kind: an IMAP UID in decimal, a Maildir unique name.
-    ``received_at`` is the server's receipt time, always timezone-aware.
+    ``received_at`` is the server's receipt time, always timezone-aware. ``problem`` says
+    what the mailbox could not give us (e.g. no usable INTERNALDATE, so ``received_at`` is
+    the fetch time): such a message is stored quarantined with that problem as its error.
     """
 
     mailbox: str
@@ -22,6 +24,7 @@ class RawMessage:
     uid: str
     received_at: datetime
     data: bytes
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
