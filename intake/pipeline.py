@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, StatementError
+from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.analysis import analyse, quarantined
 from intake.config import Config
+from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Mailbox, RawMessage
 from storage import repository
-from storage.database import database_errors
+from storage.database import database_errors, refuses_values, write_transaction
 from storage.errors import DatabaseUnavailable
 from storage.records import MessageRecord
 from storage.repository import StoreOutcome, StoreResult
@@ -39,27 +40,41 @@ def process_message(
             # Even the bare record (raw bytes, key, error) is refused: the database, not the
             # message, is at fault. Fail the poll; the message is fetched again next time.
             raise DatabaseUnavailable(f"database refuses every write: {again}") from again
-    mailbox.mark_done(raw)
+    _mark_done(raw, mailbox)
     return record, result
 
 
-def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResult:
-    """Store in one transaction; a refused value is _RefusedRecord, a lost database an outage."""
+def _mark_done(raw: RawMessage, mailbox: Mailbox) -> None:
+    """Mark the stored message; a refusal is logged, a lost connection still fails the poll.
+
+    The message is safe in the database either way, and the watermark keeps it from being
+    fetched again; only the marker people see in the mailbox is missing.
+    """
     try:
-        with sessions.begin() as session:
+        mailbox.mark_done(raw)
+    except MailboxConnectionLost:
+        raise
+    except MailboxError as exc:
+        log.warning("uid=%s stored, but could not be marked done in the mailbox: %s", raw.uid, exc)
+
+
+def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResult:
+    """Store in one transaction; refused values are _RefusedRecord, anything else an outage."""
+    try:
+        with write_transaction(sessions) as session:
             return repository.store_message(session, record)
     except IntegrityError as exc:
         earlier = _stored_by_another_poller(record, sessions)
         if earlier is None:
             raise _RefusedRecord(f"integrity error: {exc.orig}") from exc
         return earlier
-    except (OperationalError, InterfaceError) as exc:
-        if isinstance(exc, InterfaceError) or exc.connection_invalidated:
-            raise DatabaseUnavailable(f"database unavailable: {exc.orig or exc}") from exc
-        # A statement-level failure (a lock timeout, an index entry too large, ...): try the
-        # bare quarantined record; if the database refuses that too, it is an outage.
-        raise _RefusedRecord(str(exc.orig or exc)) from exc
-    except (StatementError, ValueError) as exc:
+    except DBAPIError as exc:
+        if refuses_values(exc):
+            raise _RefusedRecord(str(exc.orig)) from exc
+        # A lost connection, a lock or statement timeout, a deadlock, a full disk: not this
+        # message's fault. The poll fails and the message is fetched again next time.
+        raise DatabaseUnavailable(f"database unavailable: {exc.orig}") from exc
+    except (StatementError, ValueError) as exc:  # a value refused before it reached the server
         raise _RefusedRecord(str(exc)) from exc
 
 

@@ -15,9 +15,11 @@ from intake.ledger import DatabaseLedger
 from intake.mailbox.base import Mailbox
 from intake.pipeline import process_message
 from intake.progress import Progress
-from storage.database import database_errors
+from storage.database import database_errors, write_transaction
 from storage.errors import StorageError
 from storage.models import PollRun, utcnow
+from storage.records import MessageRecord
+from storage.repository import StoreOutcome, StoreResult
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +60,15 @@ def poll_once(
     """Fetch and store every new message; failures end the cycle and are recorded, not raised."""
     progress = progress or Progress()
     report = PollReport()
-    run_id = _start_run(sessions)
+    run_id: int | None = None
     try:
+        run_id = _start_run(sessions)
         for raw in mailbox.fetch_new(DatabaseLedger(sessions)):
             report.fetched += 1
             record, result = process_message(raw, mailbox, sessions, config)
             report.outcomes[result.outcome] += 1
-            report.dispositions[record.disposition] += 1
+            if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):
+                report.dispositions[_stored_disposition(record, result)] += 1
             progress.message_done(raw, record, result)
             if should_stop():
                 report.stopped_early = True
@@ -77,12 +81,18 @@ def poll_once(
         log.exception("poll failed with an internal error")
     finally:
         progress.finish()
-        _finish_run(sessions, run_id, report)
+        if run_id is not None:
+            _finish_run(sessions, run_id, report)
     return report
 
 
+def _stored_disposition(record: MessageRecord, result: StoreResult) -> str:
+    """The disposition of the row the store wrote."""
+    return "duplicate" if result.outcome is StoreOutcome.DUPLICATE else record.disposition
+
+
 def _start_run(sessions: sessionmaker[Session]) -> int:
-    with database_errors(), sessions.begin() as session:
+    with database_errors(), write_transaction(sessions) as session:
         run = PollRun(status="running")
         session.add(run)
         session.flush()
@@ -91,7 +101,7 @@ def _start_run(sessions: sessionmaker[Session]) -> int:
 
 def _finish_run(sessions: sessionmaker[Session], run_id: int, report: PollReport) -> None:
     try:
-        with database_errors(), sessions.begin() as session:
+        with database_errors(), write_transaction(sessions) as session:
             run = session.get_one(PollRun, run_id)
             run.finished_at = utcnow()
             run.status = "ok" if report.ok else "failed"

@@ -2,7 +2,8 @@
 
 StorageError              every error the storage package raises on purpose
 ├── DatabaseUnavailable   the database cannot be reached or opened
-└── MigrationError        the schema could not be brought to the current revision
+├── MigrationError        the schema could not be brought to the current revision
+└── SchemaOutOfDate       the database is not at the revision this code needs
 
 SQLAlchemy and driver errors are wrapped where they enter with ``raise … from exc``;
 an IntegrityError from a concurrent writer is handled inside the repository.
@@ -19,3 +20,7 @@ class DatabaseUnavailable(StorageError):
 
 class MigrationError(StorageError):
     """Upgrading the schema failed."""
+
+
+class SchemaOutOfDate(StorageError):
+    """The database schema is missing or older than the code: ``intake db upgrade`` fixes it."""

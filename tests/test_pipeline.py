@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,11 +14,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.config import Config
+from intake.errors import MailboxError
 from intake.mailbox.base import RawMessage
 from intake.mailbox.fake import FakeMailbox
 from intake.poller import poll_once
 from intake.progress import Progress
 from intake.runtime import Runtime, open_runtime
+from storage.database import create_database_engine
 from storage.models import Application, Document, Flag, MailboxState, Message
 from tests import messages
 from tests.configs import make_config
@@ -312,3 +315,43 @@ def test_a_record_the_database_refuses_is_stored_quarantined_with_its_raw_bytes(
     assert rows[0].raw == refused
     assert "refuse" in (rows[0].error or "")
     assert mailbox.done == {1, 2}
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_lock_timeout_fails_the_poll_and_quarantines_nothing(
+    tmp_path: Path, database_url: str
+) -> None:
+    impatient = database_url + "?options=-c%20lock_timeout%3D300"
+    runtime = open_runtime(make_config(tmp_path, impatient))
+    mailbox = FakeMailbox()
+    mailbox.append(messages.application(message_id="<locked-out@example.com>"), RECEIVED)
+    blocker = create_database_engine(database_url)
+    with blocker.connect() as connection, connection.begin():
+        connection.exec_driver_sql("LOCK TABLE messages IN EXCLUSIVE MODE")
+        failed = poll_once(runtime.config, runtime.sessions, mailbox)
+    blocker.dispose()
+    assert not failed.ok
+    assert "database unavailable" in (failed.error or "")
+    assert message_count(runtime.sessions) == 0
+    assert mailbox.done == set()
+    assert poll(runtime.config, runtime.sessions, mailbox) == Counter(application=1)
+    runtime.close()
+
+
+class RefusingMailbox(FakeMailbox):
+    """A mailbox whose server refuses the done keyword (no keywords in PERMANENTFLAGS)."""
+
+    def mark_done(self, message: RawMessage) -> None:
+        raise MailboxError("keyword refused by the server")
+
+
+def test_a_refused_mark_is_logged_and_the_poll_goes_on(
+    config: Config, sessions: sessionmaker[Session], caplog: pytest.LogCaptureFixture
+) -> None:
+    mailbox = RefusingMailbox()
+    mailbox.append(messages.application(message_id="<m1@example.com>"), RECEIVED)
+    mailbox.append(messages.application(message_id="<m2@example.com>"), RECEIVED)
+    with caplog.at_level(logging.WARNING, logger="intake.pipeline"):
+        assert poll(config, sessions, mailbox) == Counter(application=2)
+    assert "could not be marked done" in caplog.text
+    assert poll(config, sessions, mailbox) == Counter()
