@@ -117,7 +117,7 @@ def _check(_args: argparse.Namespace, config: Config) -> int:
 
 
 def _status(_args: argparse.Namespace, config: Config) -> int:
-    runtime = open_runtime(config, upgrade=False)
+    runtime = open_runtime(config, schema="require")
     try:
         with runtime.sessions() as session:
             health = check_health(session, config)
@@ -149,7 +149,7 @@ def _messages(args: argparse.Namespace, config: Config) -> int:
 
 
 def _db(args: argparse.Namespace, config: Config) -> int:
-    runtime = open_runtime(config, upgrade=args.action == "upgrade")
+    runtime = open_runtime(config, schema="upgrade" if args.action == "upgrade" else "any")
     try:
         print(f"database at revision {current_revision(runtime.engine)}")
         print(f"code expects revision {head_revision(runtime.engine)}")
@@ -160,8 +160,8 @@ def _db(args: argparse.Namespace, config: Config) -> int:
 
 @contextmanager
 def _reading(config: Config) -> Iterator[Runtime]:
-    """The runtime for a read-only command, closed afterwards."""
-    runtime = open_runtime(config)
+    """The runtime for a read-only command (the schema must exist), closed afterwards."""
+    runtime = open_runtime(config, schema="require")
     try:
         yield runtime
     finally:

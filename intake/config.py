@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -10,11 +11,19 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sqlalchemy import URL
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from intake.config_reader import TableReader
 from intake.errors import ConfigError
 
 SECURITY_CHOICES = ("ssl", "starttls", "none")
 SUBJECT_PARTS = ("name", "vacancy")
+MAX_TIMEOUT = 3600
+WEEK = 7 * 24 * 3600
+# An IMAP keyword is an atom: no spaces, controls or list, quote and wildcard characters.
+_IMAP_ATOM = re.compile(r'[^\x00-\x20\x7f(){%*"\\\]]+')
 
 
 @dataclass(frozen=True)
@@ -60,9 +69,16 @@ class MailboxConfig:
 
 @dataclass(frozen=True)
 class DatabaseConfig:
-    """The SQLAlchemy URL of the store."""
+    """The SQLAlchemy URL of the store; its password may come from the environment."""
 
     url: str
+    password_env: str | None = None
+    password: Secret | None = None
+
+    def connect_url(self) -> URL:
+        """The URL to connect with, the password from the environment filled in."""
+        url = make_url(self.url)
+        return url.set(password=self.password.value) if self.password else url
 
 
 @dataclass(frozen=True)
@@ -160,7 +176,7 @@ def validate_config(
         source=source,
         organisation=_organisation(root.table("organisation", required=True)),
         mailbox=_mailbox(root.table("mailbox", required=True), environ),
-        database=_database(root.table("database", required=True), source.parent),
+        database=_database(root.table("database", required=True), source.parent, environ),
         acknowledgements=_acknowledgements(root.table("acknowledgements")),
         smtp=_smtp(root.table("smtp"), environ),
         schedule=_schedule(root.table("schedule")),
@@ -202,7 +218,7 @@ def _mailbox(table: TableReader, environ: Mapping[str, str]) -> MailboxConfig:
     kind = table.string("kind", choices=("imap", "maildir"))
     if kind == "maildir":
         config = MailboxConfig(
-            kind=kind, path=table.path("path"), folder=table.string("folder", "")
+            kind=kind, path=table.path("path"), folder=table.string("folder", "", allow_empty=True)
         )
         table.finish()
         return config
@@ -219,25 +235,40 @@ def _mailbox(table: TableReader, environ: Mapping[str, str]) -> MailboxConfig:
         folder=table.string("folder", "INBOX"),
         verify_certificates=table.boolean("verify_certificates", True),
         ca_file=table.path("ca_file", None),
-        done_keyword=table.string("done_keyword", "$IntakeDone"),
+        done_keyword=_keyword(table),
         processed_folder=table.string("processed_folder", None),
         batch_size=table.integer("batch_size", 50, minimum=1, maximum=1000),
-        timeout_seconds=table.integer("timeout_seconds", 60, minimum=1),
-        reconnect_attempts=table.integer("reconnect_attempts", 5, minimum=0),
+        timeout_seconds=table.integer("timeout_seconds", 60, minimum=1, maximum=MAX_TIMEOUT),
+        reconnect_attempts=table.integer("reconnect_attempts", 5, minimum=0, maximum=20),
     )
     table.finish()
     return config
 
 
-def _database(table: TableReader, base_dir: Path) -> DatabaseConfig:
+def _keyword(table: TableReader) -> str:
+    keyword: str = table.string("done_keyword", "$IntakeDone", allow_empty=True)
+    if keyword and not _IMAP_ATOM.fullmatch(keyword):
+        raise ConfigError(
+            table.key_path("done_keyword"), f'"{keyword}" is not an IMAP keyword (no spaces)'
+        )
+    return keyword
+
+
+def _database(table: TableReader, base_dir: Path, environ: Mapping[str, str]) -> DatabaseConfig:
     url = table.string("url")
+    password_env = table.string("password_env", None)
+    password = _secret(table, password_env, environ)
     table.finish()
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
         url = prefix + str((base_dir / url[len(prefix) :]).resolve())
-    if not url.startswith(("sqlite:", "postgresql")):
+    try:
+        backend = make_url(url).get_backend_name()
+    except (ArgumentError, ValueError) as exc:
+        raise ConfigError("database.url", f"is not a database URL: {exc}") from exc
+    if backend not in ("sqlite", "postgresql"):
         raise ConfigError("database.url", "must be a sqlite:/// or postgresql+psycopg:// URL")
-    return DatabaseConfig(url=url)
+    return DatabaseConfig(url=url, password_env=password_env, password=password)
 
 
 def _acknowledgements(table: TableReader) -> AcknowledgementsConfig:
@@ -262,7 +293,7 @@ def _smtp(table: TableReader, environ: Mapping[str, str]) -> SmtpConfig:
         username=table.string("username", None),
         password_env=password_env,
         password=_secret(table, password_env, environ),
-        timeout_seconds=table.integer("timeout_seconds", 30, minimum=1),
+        timeout_seconds=table.integer("timeout_seconds", 30, minimum=1, maximum=MAX_TIMEOUT),
     )
     table.finish()
     return config
@@ -270,8 +301,8 @@ def _smtp(table: TableReader, environ: Mapping[str, str]) -> SmtpConfig:
 
 def _schedule(table: TableReader) -> ScheduleConfig:
     config = ScheduleConfig(
-        poll_interval=table.integer("poll_interval", 300, minimum=5),
-        overdue_after=table.integer("overdue_after", None, minimum=1),
+        poll_interval=table.integer("poll_interval", 300, minimum=5, maximum=WEEK),
+        overdue_after=table.integer("overdue_after", None, minimum=1, maximum=4 * WEEK),
     )
     table.finish()
     return config

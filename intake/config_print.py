@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from intake.config import Config, Secret
+from sqlalchemy.engine import make_url
+
+from intake.config import Config, DatabaseConfig, Secret
 
 
 def config_lines(config: Config) -> Iterator[str]:
@@ -27,7 +29,10 @@ def config_lines(config: Config) -> Iterator[str]:
 
 def _section(prefix: str, section: Any) -> Iterator[str]:
     for field in dataclasses.fields(section):
-        yield f"{prefix}.{field.name} = {_show(getattr(section, field.name))}"
+        value = getattr(section, field.name)
+        if isinstance(section, DatabaseConfig) and field.name == "url":
+            value = make_url(value).render_as_string(hide_password=True)
+        yield f"{prefix}.{field.name} = {_show(value)}"
 
 
 def _show(value: Any) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -11,7 +12,7 @@ from intake.config import Config, MailboxConfig
 from intake.mailbox.base import Mailbox
 from intake.mailbox.maildir import MaildirMailbox
 from storage.database import create_database_engine, database_errors, session_factory
-from storage.migrate import upgrade_to_head
+from storage.migrate import require_head, upgrade_to_head
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,22 @@ class Runtime:
         self.engine.dispose()
 
 
-def open_runtime(config: Config, upgrade: bool = True) -> Runtime:
-    """Open the database and, by default, bring its schema to the newest revision."""
-    engine = create_database_engine(config.database.url)
-    if upgrade:
+SchemaMode = Literal["upgrade", "require", "any"]
+
+
+def open_runtime(config: Config, schema: SchemaMode = "upgrade") -> Runtime:
+    """Open the database; ``upgrade`` brings the schema to the newest revision, ``require``
+    refuses a database that is not there yet (read-only commands), ``any`` takes it as is."""
+    engine = create_database_engine(config.database.connect_url())
+    try:
         with database_errors():
-            upgrade_to_head(engine)
+            if schema == "upgrade":
+                upgrade_to_head(engine)
+            elif schema == "require":
+                require_head(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return Runtime(config=config, engine=engine, sessions=session_factory(engine))
 
 

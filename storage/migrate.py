@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 import migrations
-from storage.errors import MigrationError
+from storage.errors import MigrationError, SchemaOutOfDate
 from storage.models import Base
 
 MIGRATIONS_DIR = Path(migrations.__file__).parent
@@ -48,6 +48,17 @@ def current_revision(engine: Engine) -> str | None:
 def head_revision(engine: Engine) -> str | None:
     """The newest revision the code knows."""
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def require_head(engine: Engine) -> None:
+    """Raise SchemaOutOfDate unless the database is at the newest revision."""
+    current, head = current_revision(engine), head_revision(engine)
+    if current != head:
+        found = f"revision {current}" if current else "no intake schema"
+        raise SchemaOutOfDate(
+            f"the database has {found}, this program needs revision {head}: "
+            "run 'intake db upgrade' (or 'intake poll', which upgrades first)"
+        )
 
 
 def schema_differences(engine: Engine) -> list[Any]:

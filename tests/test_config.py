@@ -183,3 +183,71 @@ def test_shipped_config_is_valid() -> None:
     assert config.mailbox.path == REPO / "examples" / "mailbox"
     assert config.acknowledgements.transport == "file"
     assert config.database.url.startswith("sqlite:///")
+
+
+def test_database_password_comes_from_the_environment_and_is_never_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = CONTRACT_EXAMPLE.replace(
+        'url = "sqlite:///var/intake.db"',
+        'url = "postgresql+psycopg://intake@db.example.org/intake"\npassword_env = "DB_PW"',
+    )
+    path = write(tmp_path, text)
+    config = load_config(path, {"INTAKE_IMAP_PASSWORD": "x", "DB_PW": "db-secret"})
+    assert config.database.connect_url().password == "db-secret"
+    monkeypatch.setenv("INTAKE_IMAP_PASSWORD", "x")
+    monkeypatch.setenv("DB_PW", "db-secret")
+    assert main(["--config", str(path), "check-config"]) == 0
+    assert "db-secret" not in capsys.readouterr().out
+
+
+def test_password_written_into_the_database_url_is_masked_when_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = CONTRACT_EXAMPLE.replace(
+        'url = "sqlite:///var/intake.db"',
+        'url = "postgresql+psycopg://intake:in-the-file@db.example.org/intake"',
+    )
+    monkeypatch.setenv("INTAKE_IMAP_PASSWORD", "x")
+    assert main(["--config", str(write(tmp_path, text)), "check-config"]) == 0
+    out = capsys.readouterr().out
+    assert "in-the-file" not in out
+    assert "postgresql+psycopg://intake:***@db.example.org/intake" in out
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://x@y/z", "postgresql+psycopg://u@h:notaport/x", "not a url"]
+)
+def test_unusable_database_url_is_refused_naming_the_key(tmp_path: Path, url: str) -> None:
+    text = CONTRACT_EXAMPLE.replace('"sqlite:///var/intake.db"', f'"{url}"')
+    assert error_for(tmp_path, text).key == "database.url"
+
+
+def test_empty_done_keyword_means_no_keyword(tmp_path: Path) -> None:
+    text = CONTRACT_EXAMPLE.replace('folder = "INBOX"', 'folder = "INBOX"\ndone_keyword = ""')
+    config = load_config(write(tmp_path, text), {"INTAKE_IMAP_PASSWORD": "x"})
+    assert config.mailbox.done_keyword == ""
+
+
+def test_done_keyword_with_a_space_is_refused(tmp_path: Path) -> None:
+    text = CONTRACT_EXAMPLE.replace('folder = "INBOX"', 'folder = "INBOX"\ndone_keyword = "a b"')
+    assert error_for(tmp_path, text).key == "mailbox.done_keyword"
+
+
+@pytest.mark.parametrize(
+    ("section_line", "key"),
+    [
+        ('folder = "INBOX"\ntimeout_seconds = 99999999999', "mailbox.timeout_seconds"),
+        ('folder = "INBOX"\nreconnect_attempts = 1000', "mailbox.reconnect_attempts"),
+    ],
+)
+def test_numbers_beyond_their_safe_range_are_refused(
+    tmp_path: Path, section_line: str, key: str
+) -> None:
+    text = CONTRACT_EXAMPLE.replace('folder = "INBOX"', section_line)
+    assert error_for(tmp_path, text).key == key
+
+
+def test_poll_interval_beyond_a_week_is_refused(tmp_path: Path) -> None:
+    text = CONTRACT_EXAMPLE + "\n[schedule]\npoll_interval = 100000000000000\n"
+    assert error_for(tmp_path, text).key == "schedule.poll_interval"
