@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import threading
 from datetime import UTC, datetime
 from types import FrameType
 
+from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from intake.poller import PollReport, poll_once
@@ -80,5 +82,6 @@ class Daemon:
         self.stop()
 
     def _shutdown(self) -> None:
-        if self._scheduler.running:
+        # The signal handler and the finishing poll may both get here.
+        with contextlib.suppress(SchedulerNotRunningError):
             self._scheduler.shutdown(wait=False)

@@ -2,9 +2,8 @@
 
 IntakeError                    every error the service raises on purpose
 ├── ConfigError                the config file is missing, unreadable or invalid (names the key)
-├── MailboxError               the mailbox could not be reached or answered wrongly
-│   └── MailboxConnectionLost  the connection dropped; the caller may reconnect and resume
-└── PollInProgress             another poll holds the lock
+└── MailboxError               the mailbox could not be reached or answered wrongly
+    └── MailboxConnectionLost  the connection dropped; the caller may reconnect and resume
 
 Third-party errors (imapclient, socket, tomllib) are wrapped where they enter with
 ``raise … from exc``; the CLI turns an IntakeError into one line and an exit code, never a
@@ -32,7 +31,3 @@ class MailboxError(IntakeError):
 
 class MailboxConnectionLost(MailboxError):
     """The mailbox connection dropped mid-operation; reconnecting may help."""
-
-
-class PollInProgress(IntakeError):
-    """Another poll is running against the same database and mailbox."""

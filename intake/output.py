@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 FORMATS = ("table", "json", "csv")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_rows(
@@ -21,9 +22,16 @@ def write_rows(
     elif fmt == "csv":
         writer = csv.writer(stream)
         writer.writerow(columns)
-        writer.writerows([_cell(row.get(column)) for column in columns] for row in rows)
+        writer.writerows(
+            [_spreadsheet_safe(_cell(row.get(column))) for column in columns] for row in rows
+        )
     else:
         _write_table(list(rows), columns, stream)
+
+
+def _spreadsheet_safe(cell: str) -> str:
+    """Defuse text a spreadsheet would run as a formula (a subject "=HYPERLINK(...)")."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _cell(value: Any) -> str:

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
-from storage.models import Application, Message
+from storage.models import Application, Document, Message
 
 APPLICATION_COLUMNS = (
     "id", "message_id", "received_at", "sender", "subject", "vacancy", "candidate_name",
@@ -36,10 +36,21 @@ def application_dicts(session: Session) -> Iterator[dict[str, Any]]:
     query = (
         select(Application)
         .options(
-            selectinload(Application.documents),
+            # The raw message and the documents' bytes and text are never listed: skip them.
+            selectinload(Application.documents).load_only(
+                Document.filename,
+                Document.kind,
+                Document.content_type,
+                Document.size,
+                Document.sha256,
+                Document.status,
+                Document.language,
+                Document.pages,
+            ),
             selectinload(Application.flags),
             selectinload(Application.acknowledgement),
-            selectinload(Application.message),
+            selectinload(Application.message).load_only(Message.message_id),
+            defer(Application.body_text),
         )
         .order_by(Application.received_at, Application.id)
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -17,8 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.config import Config
 from intake.ledger import DatabaseLedger
 from intake.mailbox.maildir import MaildirMailbox
+from intake.output import write_rows
 from intake.poller import poll_once
 from intake.progress import Progress
+from intake.views import APPLICATION_COLUMNS, application_dicts
 from tests import messages
 
 REPO = Path(__file__).resolve().parent.parent
@@ -116,3 +120,41 @@ def test_message_listing_writes_a_header_and_one_row_per_message(
     assert lines[0].split("," if fmt == "csv" else None) == header
     body = lines[2:-1] if fmt == "table" else lines[1:]
     assert len(body) == 11
+
+
+def test_reading_a_database_that_was_never_set_up_says_how_to_fix_it(
+    shipped_copy: Path,
+) -> None:
+    listing = run_intake(shipped_copy, "applications")
+    assert listing.returncode == 1
+    assert "run 'intake db upgrade'" in listing.stderr
+    assert "Traceback" not in listing.stderr
+    status = run_intake(shipped_copy, "status")
+    assert status.returncode == 1
+    assert "Traceback" not in status.stderr
+
+
+def test_database_folder_that_cannot_be_created_is_one_line(shipped_copy: Path) -> None:
+    text = shipped_copy.read_text(encoding="utf-8")
+    blocker = shipped_copy.parent / "blocker"
+    blocker.write_text("a file where a folder should be")
+    text = text.replace('url = "sqlite:///var/intake.db"', 'url = "sqlite:///blocker/sub/x.db"')
+    shipped_copy.write_text(text, encoding="utf-8")
+    poll = run_intake(shipped_copy, "poll")
+    assert poll.returncode == 1
+    assert "cannot create the database folder" in poll.stderr
+    assert "Traceback" not in poll.stderr
+
+
+def test_csv_export_defuses_spreadsheet_formulas(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    assert config.mailbox.path is not None
+    hostile = messages.application(subject='=HYPERLINK("http://x.example","click")')
+    deliver(config.mailbox.path, "1760000000.F.host", hostile)
+    poll_once(config, sessions, MaildirMailbox(config.mailbox.path), progress=Progress(live=False))
+    buffer = io.StringIO()
+    with sessions() as session:
+        write_rows(application_dicts(session), APPLICATION_COLUMNS, "csv", buffer)
+    row = next(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert row["subject"] == '\'=HYPERLINK("http://x.example","click")'
