@@ -17,7 +17,8 @@ from imapclient import IMAPClient
 
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import RawMessage, Watermark
-from intake.mailbox.imap import ImapMailbox
+from intake.mailbox.fake import FakeMailbox
+from intake.mailbox.imap import MAX_RECONNECT_WAIT, ImapMailbox
 from tests.dovecot import DovecotServer, make_tls_files
 
 pytestmark = pytest.mark.imap
@@ -63,6 +64,29 @@ class NoMoveClient(IMAPClient):  # type: ignore[misc]
         return capability.upper() != "MOVE" and bool(super().has_capability(capability))
 
 
+MISSING = object()
+
+
+def client_with_bad_internaldate(uid: int, value: object) -> type[IMAPClient]:
+    """A real IMAPClient whose FETCH answer for ``uid`` carries ``value`` as INTERNALDATE.
+
+    ``MISSING`` drops the item altogether, as a server that leaves it out would.
+    """
+
+    class BadDateClient(IMAPClient):  # type: ignore[misc]
+        def fetch(self, messages: Any, data: Any, modifiers: Any = None) -> Any:
+            response = super().fetch(messages, data, modifiers)
+            item = response.get(uid)
+            if item is not None and b"INTERNALDATE" in item:
+                if value is MISSING:
+                    del item[b"INTERNALDATE"]
+                else:
+                    item[b"INTERNALDATE"] = value
+            return response
+
+    return BadDateClient
+
+
 def application(number: int) -> bytes:
     return (
         f"From: Candidate {number} <candidate{number}@example.net>\r\n"
@@ -73,6 +97,16 @@ def application(number: int) -> bytes:
         f"\r\n"
         f"Please find my application number {number}.\r\n"
     ).encode()
+
+
+def poll_fake(mailbox: FakeMailbox, ledger: InMemoryLedger) -> list[RawMessage]:
+    """One pipeline cycle against the fake: store every new message, then mark it done."""
+    messages = []
+    for message in mailbox.fetch_new(ledger):
+        ledger.store(message)
+        mailbox.mark_done(message)
+        messages.append(message)
+    return messages
 
 
 def poll(mailbox: ImapMailbox, ledger: InMemoryLedger, *, mark: bool = False) -> list[RawMessage]:
@@ -88,22 +122,27 @@ def poll(mailbox: ImapMailbox, ledger: InMemoryLedger, *, mark: bool = False) ->
 
 @pytest.fixture
 def mailbox_for(dovecot: DovecotServer) -> Iterator[MailboxFactory]:
-    """Builds ImapMailbox objects for the test server with tiny reconnect delays; closes them."""
+    """Builds ImapMailbox objects for the test server with tiny reconnect delays; closes them.
+
+    ``sleeps`` receives every backoff wait asked for; each is really slept, but for at most
+    10 ms, so a test may ask for a large ``reconnect_delay`` without waiting for it.
+    """
     opened: list[ImapMailbox] = []
 
     def build(**overrides: Any) -> ImapMailbox:
         factory = overrides.pop("client_factory", IMAPClient)
         max_chunk_bytes = overrides.pop("max_chunk_bytes", 1024 * 1024)
+        reconnect_delay = overrides.pop("reconnect_delay", 0.001)
         sleeps: list[float] = overrides.pop("sleeps", [])
 
         def sleep(seconds: float) -> None:
             sleeps.append(seconds)
-            time.sleep(seconds)
+            time.sleep(min(seconds, 0.01))
 
         mailbox = ImapMailbox(
             dovecot.mailbox_config(**overrides),
             client_factory=factory,
-            reconnect_delay=0.001,
+            reconnect_delay=reconnect_delay,
             sleep=sleep,
             max_chunk_bytes=max_chunk_bytes,
         )
@@ -256,11 +295,50 @@ def test_messages_are_fetched_in_batches_in_ascending_uid_order(
     assert mailbox.stats.bodies_fetched == 7
 
 
-def test_missing_folder_raises_mailbox_error(mailbox_for: MailboxFactory) -> None:
+def test_missing_folder_raises_mailbox_error_naming_folder_and_server(
+    mailbox_for: MailboxFactory,
+) -> None:
     mailbox = mailbox_for(folder="Applications/2025")
 
-    with pytest.raises(MailboxError, match="cannot select folder 'Applications/2025'"):
+    with pytest.raises(MailboxError) as caught:
         poll(mailbox, InMemoryLedger())
+
+    assert not isinstance(caught.value, MailboxConnectionLost)
+    assert str(caught.value).startswith(
+        "selecting folder 'Applications/2025' on imap://recruitment%40example.org@127.0.0.1 "
+        "failed: "
+    )
+
+
+@pytest.mark.parametrize(
+    "bad_value",
+    [None, MISSING, datetime(2025, 10, 26, 23, 30)],
+    ids=["none", "missing", "naive"],
+)
+def test_message_without_usable_internaldate_is_yielded_with_a_problem_not_fatal(
+    dovecot: DovecotServer, mailbox_for: MailboxFactory, bad_value: object
+) -> None:
+    for number in range(1, 4):
+        dovecot.append(application(number), BRUSSELS_EVENING)
+    mailbox = mailbox_for(client_factory=client_with_bad_internaldate(2, bad_value))
+    ledger = InMemoryLedger()
+    before = datetime.now(UTC)
+
+    messages = poll(mailbox, ledger)
+
+    after = datetime.now(UTC)
+    assert [m.uid for m in messages] == ["1", "2", "3"]
+    assert [m.data for m in messages] == [application(n) for n in (1, 2, 3)]
+    first, broken, third = messages
+    shown = repr(None if bad_value is MISSING else bad_value)
+    assert broken.problem == f"server gave no usable INTERNALDATE for UID 2: {shown}"
+    assert broken.received_at.tzinfo is UTC
+    assert before <= broken.received_at <= after
+    assert (first.problem, third.problem) == (None, None)
+    assert first.received_at == third.received_at == BRUSSELS_EVENING
+    # The poll went past the broken message, so the next one does not stop at it again.
+    assert ledger.watermark(mailbox.name, "INBOX") == Watermark(dovecot.uidvalidity(), 3)
+    assert poll(mailbox_for(), ledger) == []
 
 
 # -- marking ------------------------------------------------------------------------------------
@@ -277,8 +355,45 @@ def test_keyword_marks_message_done(dovecot: DovecotServer, mailbox_for: Mailbox
     assert "$IntakeDone" in dovecot.flags(1)
     assert "\\Seen" not in dovecot.flags(1)
     assert "$IntakeDone" not in dovecot.flags(2)
-    # A ledger that lost everything still skips the marked message: the keyword is enough.
-    assert [m.uid for m in poll(mailbox_for(), InMemoryLedger())] == ["2", "3"]
+    # The keyword is only a marker: a ledger that knows nothing fetches the marked one too.
+    assert [m.uid for m in poll(mailbox_for(), InMemoryLedger())] == ["1", "2", "3"]
+
+
+def test_message_marked_done_by_another_installation_is_still_fetched(
+    dovecot: DovecotServer, mailbox_for: MailboxFactory
+) -> None:
+    for number in range(1, 5):
+        dovecot.append(application(number))
+    production = InMemoryLedger()
+    assert [m.uid for m in poll(mailbox_for(), production, mark=True)] == ["1", "2", "3", "4"]
+    # A second installation (staging, a laptop) that starts from nothing marks them all again.
+    staging = InMemoryLedger()
+    assert len(poll(mailbox_for(), staging, mark=True)) == 4
+    # A production database restored from a backup taken after UID 1, meanwhile.
+    restored = InMemoryLedger()
+    mailbox = mailbox_for()
+    restored.stored[(mailbox.name, "INBOX", dovecot.uidvalidity())] = {"1"}
+    restored.watermarks[(mailbox.name, "INBOX")] = Watermark(dovecot.uidvalidity(), 1)
+
+    assert all("$IntakeDone" in dovecot.flags(uid) for uid in (1, 2, 3, 4))
+    assert [m.uid for m in poll(mailbox, restored)] == ["2", "3", "4"]
+    assert mailbox.stats.searches == 1
+
+
+def test_fake_mailbox_like_imap_fetches_a_message_marked_done_that_its_ledger_lacks() -> None:
+    mailbox = FakeMailbox()
+    for number in range(1, 4):
+        mailbox.append(application(number), BRUSSELS_EVENING)
+    first = InMemoryLedger()
+    assert [m.uid for m in poll_fake(mailbox, first)] == ["1", "2", "3"]
+    assert mailbox.done == {1, 2, 3}
+
+    assert [m.uid for m in poll_fake(mailbox, InMemoryLedger())] == ["1", "2", "3"]
+    restored = InMemoryLedger()
+    restored.stored[(mailbox.name, mailbox.folder, mailbox.uidvalidity)] = {"1"}
+    restored.watermarks[(mailbox.name, mailbox.folder)] = Watermark(mailbox.uidvalidity, 1)
+    assert [m.uid for m in poll_fake(mailbox, restored)] == ["2", "3"]
+    assert poll_fake(mailbox, first) == []
 
 
 def test_processed_folder_moves_message(
@@ -391,6 +506,24 @@ def test_starttls_verifies_certificate_against_ca(
     refused = mailbox_for(security="starttls", ca_file=None)
     with pytest.raises(MailboxError, match="certificate verify failed"):
         poll(refused, InMemoryLedger())
+
+
+def test_unrecognised_security_value_uses_starttls_never_plain_text(
+    dovecot: DovecotServer, mailbox_for: MailboxFactory
+) -> None:
+    # The config loader refuses such a value; a MailboxConfig built in code still gets TLS.
+    dovecot.append(application(1))
+    started: list[bool] = []
+
+    class RecordingClient(IMAPClient):  # type: ignore[misc]
+        def starttls(self, ssl_context: SSLContext | None = None) -> Any:
+            started.append(True)
+            return super().starttls(ssl_context)
+
+    mailbox = mailbox_for(security="tls", client_factory=RecordingClient)
+
+    assert len(poll(mailbox, InMemoryLedger())) == 1
+    assert started == [True]
 
 
 def test_ssl_port_verifies_certificate_against_ca(
@@ -516,6 +649,47 @@ def test_unreachable_server_after_drop_raises_connection_lost_with_backoff(
     assert mailbox.stats.reconnects == 0
     mailbox.close()
     mailbox.close()
+
+
+def test_reconnect_backoff_never_waits_longer_than_the_cap(
+    dovecot: DovecotServer, mailbox_for: MailboxFactory
+) -> None:
+    for number in range(1, 3):
+        dovecot.append(application(number))
+    sleeps: list[float] = []
+    mailbox = mailbox_for(batch_size=1, reconnect_attempts=8, reconnect_delay=10.0, sleeps=sleeps)
+    messages = mailbox.fetch_new(InMemoryLedger())
+    next(messages)
+
+    dovecot.stop()
+    with pytest.raises(MailboxConnectionLost, match="reconnecting failed 8 time"):
+        next(messages)
+
+    assert MAX_RECONNECT_WAIT == 60.0
+    assert sleeps == [10.0, 20.0, 40.0, 60.0, 60.0, 60.0, 60.0, 60.0]
+
+
+def test_folder_refused_while_reconnecting_raises_mailbox_error_naming_the_action(
+    dovecot: DovecotServer, mailbox_for: MailboxFactory
+) -> None:
+    for number in range(1, 4):
+        dovecot.append(application(number), folder="Applications")
+    mailbox = mailbox_for(folder="Applications", batch_size=1)
+    messages = mailbox.fetch_new(InMemoryLedger())
+    next(messages)
+
+    dovecot.kill_connections()
+    with dovecot.client() as client:
+        client.delete_folder("Applications")
+    with pytest.raises(MailboxError) as caught:
+        next(messages)
+
+    # The drop is retried; the server's NO to SELECT on the new connection is not.
+    assert not isinstance(caught.value, MailboxConnectionLost)
+    assert str(caught.value).startswith(
+        "reading message sizes in folder 'Applications' "
+        "on imap://recruitment%40example.org@127.0.0.1 failed: select failed: "
+    )
 
 
 def test_close_is_safe_twice_and_after_a_drop(

@@ -11,7 +11,11 @@ from intake.mailbox.base import Ledger, RawMessage
 
 @dataclass
 class FakeMailbox:
-    """UIDs, UIDVALIDITY, a watermark-driven search and a done keyword, without a server."""
+    """UIDs, UIDVALIDITY, a watermark-driven search and a done keyword, without a server.
+
+    As in ImapMailbox, ``done`` records what ``mark_done`` marked and is never a filter:
+    what is new is decided by the ledger's watermark and known UIDs alone.
+    """
 
     name: str = "fake://mailbox"
     folder: str = "INBOX"
@@ -36,10 +40,14 @@ class FakeMailbox:
         self._next_uid = 1
 
     def fetch_new(self, ledger: Ledger) -> Iterator[RawMessage]:
-        """Yield messages above the watermark, not marked done and unknown to the ledger."""
+        """Yield messages above the watermark (all after a new UIDVALIDITY) unknown to the ledger.
+
+        Like ImapMailbox, the done keyword is not consulted: a message marked done by another
+        installation is still yielded if this ledger does not know it.
+        """
         mark = ledger.watermark(self.name, self.folder)
         floor = mark.last_uid if mark and mark.uidvalidity == self.uidvalidity else 0
-        candidates = [uid for uid in sorted(self.messages) if uid > floor and uid not in self.done]
+        candidates = [uid for uid in sorted(self.messages) if uid > floor]
         known = ledger.known_uids(self.name, self.folder, self.uidvalidity, map(str, candidates))
         for uid in candidates:
             if str(uid) in known:
@@ -49,7 +57,7 @@ class FakeMailbox:
             yield RawMessage(self.name, self.folder, self.uidvalidity, str(uid), received_at, data)
 
     def mark_done(self, message: RawMessage) -> None:
-        """Set the done keyword on the message."""
+        """Set the done keyword on the message (a marker only; ``fetch_new`` ignores it)."""
         if message.uidvalidity == self.uidvalidity:
             self.done.add(int(message.uid))
 

@@ -1,4 +1,11 @@
-"""The IMAP mailbox: fetches only new messages with imapclient, marks them done, survives drops."""
+"""The IMAP mailbox: fetches only new messages with imapclient, marks them done, survives drops.
+
+What is new is decided by this installation's own records only: UIDs above the stored
+watermark (or the whole folder after a UIDVALIDITY change) that the ledger does not know.
+The done keyword is set for people to see and never searched on: another installation
+(staging, a laptop, a database restored from a backup) that marks messages must not hide
+them from this one.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +28,7 @@ from intake.config import MailboxConfig
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Ledger, RawMessage, Watermark
 
-__all__ = ["ClientFactory", "ImapMailbox", "ImapStats"]
+__all__ = ["MAX_RECONNECT_WAIT", "ClientFactory", "ImapMailbox", "ImapStats"]
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +39,9 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OSError, imaplib.IMAP4.abor
 
 #: Bodies fetched in one command stay under this many bytes (a single bigger message still goes).
 MAX_CHUNK_BYTES = 16 * 1024 * 1024
+
+#: The longest single wait between reconnect attempts, however many attempts are configured.
+MAX_RECONNECT_WAIT = 60.0
 
 BODY_ITEM = b"BODY[]"
 DATE_ITEM = b"INTERNALDATE"
@@ -60,8 +70,11 @@ class ImapStats:
 class ImapMailbox:
     """One IMAP folder seen through the Mailbox protocol; connects lazily, reconnects on drops.
 
-    ``reconnect_delay`` is the first backoff wait (doubled per attempt) and ``sleep`` waits it;
-    ``max_chunk_bytes`` bounds the bodies held in memory by one FETCH.
+    ``reconnect_delay`` is the first backoff wait (doubled per attempt, each wait at most
+    ``MAX_RECONNECT_WAIT``) and ``sleep`` waits it; ``max_chunk_bytes`` bounds the bodies
+    held in memory by one FETCH. ``config.security`` is not checked again here (the config
+    loader allows only "ssl", "starttls" and "none"); any value but "ssl" or "none" means
+    STARTTLS, so a mistyped one never logs in without TLS.
     """
 
     def __init__(
@@ -73,8 +86,6 @@ class ImapMailbox:
         sleep: Callable[[float], None] = time.sleep,
         max_chunk_bytes: int = MAX_CHUNK_BYTES,
     ) -> None:
-        if config.security not in ("ssl", "starttls", "none"):
-            raise MailboxError(f"unknown IMAP security {config.security!r}")
         self._config = config
         self._client_factory = client_factory
         self._reconnect_delay = reconnect_delay
@@ -114,11 +125,17 @@ class ImapMailbox:
             return
         try:
             self._client = self._open()
-        except TRANSIENT_ERRORS as exc:
+        except (*TRANSIENT_ERRORS, IMAPClientError) as exc:
             raise MailboxError(f"cannot connect to {self.name}: {self._describe(exc)}") from exc
 
     def fetch_new(self, ledger: Ledger) -> Iterator[RawMessage]:
-        """Yield the messages not yet stored, in ascending UID order, fetching only those."""
+        """Yield the messages not yet stored, in ascending UID order, fetching only those.
+
+        Candidates are the UIDs above the ledger's watermark, or every UID when there is no
+        watermark or the folder's UIDVALIDITY changed; those the ledger already knows are
+        dropped. The done keyword plays no part: a message another installation marked is
+        still new here.
+        """
         self.connect()
         watermark = ledger.watermark(self.name, self.folder)
         # STATUS answers from a session's stale view once the folder is selected (RFC 3501
@@ -126,14 +143,19 @@ class ImapMailbox:
         if (
             watermark is not None
             and self._uidvalidity is None
-            and self._run("reading the folder status", partial(self._nothing_above, watermark))
+            and self._run(
+                f"reading the status of folder {self.folder!r}",
+                partial(self._nothing_above, watermark),
+            )
         ):
             return
-        uidvalidity = self._run("selecting the folder", self._select)
+        uidvalidity = self._run(self._selecting, self._select)
         if watermark is not None and watermark.uidvalidity != uidvalidity:
             log.info("%s %s: UIDVALIDITY changed, rescanning the folder", self.name, self.folder)
             watermark = None
-        uids = self._run("searching for new messages", partial(self._search, watermark))
+        uids = self._run(
+            f"searching folder {self.folder!r} for new messages", partial(self._search, watermark)
+        )
         known = ledger.known_uids(self.name, self.folder, uidvalidity, [str(uid) for uid in uids])
         pending = [uid for uid in uids if str(uid) not in known]
         batch_size = self._config.batch_size
@@ -141,7 +163,11 @@ class ImapMailbox:
             yield from self._fetch_batch(uidvalidity, pending[start : start + batch_size])
 
     def mark_done(self, message: RawMessage) -> None:
-        """Add the done keyword and/or move the message to the processed folder."""
+        """Add the done keyword and/or move the message to the processed folder.
+
+        The keyword is a marker for people reading the mailbox; ``fetch_new`` never filters
+        on it.
+        """
         if not self._marks_messages():
             return
         if (message.mailbox, message.folder) != (self.name, self.folder):
@@ -149,8 +175,8 @@ class ImapMailbox:
             return
         self.connect()
         if self._uidvalidity is None:
-            self._run("selecting the folder", self._select)
-        self._run("marking a message done", partial(self._mark, message))
+            self._run(self._selecting, self._select)
+        self._run(f"marking UID {message.uid} done", partial(self._mark, message))
 
     def close(self) -> None:
         """Log out; safe to call twice and on a dead connection."""
@@ -167,7 +193,7 @@ class ImapMailbox:
     # -- connection -------------------------------------------------------------------------
 
     def _open(self) -> Any:
-        """A logged-in client; raises transient errors raw and the rest as MailboxError."""
+        """A logged-in client; a refused login is a MailboxError, anything else is raised raw."""
         config = self._config
         implicit_tls = config.security == "ssl"
         client = self._client_factory(
@@ -179,19 +205,14 @@ class ImapMailbox:
         )
         client.normalise_times = False
         try:
-            if config.security == "starttls":
+            if not implicit_tls and config.security != "none":  # plain text only if asked
                 client.starttls(self._tls_context())
             client.login(config.username, config.password.value if config.password else "")
-        except LoginError as exc:
+        except BaseException as exc:
             _shutdown(client)
-            raise MailboxError(f"login to {self.name} refused: {self._describe(exc)}") from exc
-        except IMAPClientError as exc:
-            _shutdown(client)
-            if isinstance(exc, imaplib.IMAP4.abort):
-                raise
-            raise MailboxError(f"cannot open {self.name}: {self._describe(exc)}") from exc
-        except BaseException:
-            _shutdown(client)
+            if isinstance(exc, LoginError):
+                detail = self._describe(exc)
+                raise MailboxError(f"login to {self.name} refused: {detail}") from exc
             raise
         return client
 
@@ -209,31 +230,45 @@ class ImapMailbox:
             self._client = self._open()
         return self._client
 
+    @property
+    def _selecting(self) -> str:
+        return f"selecting folder {self.folder!r}"
+
     def _run(self, action: str, operation: Callable[[], T]) -> T:
-        """Run ``operation``; on a dropped connection reconnect (with backoff) and run it again."""
+        """Run ``operation``; on a dropped connection reconnect (with backoff) and run it again.
+
+        The one place where IMAP errors become ours: a dropped connection that reconnecting
+        cannot cure is MailboxConnectionLost, and a refusal by the server (NO, BAD, also while
+        reconnecting) is MailboxError naming ``action`` (which names the folder) and the server.
+        """
         failures = 0
-        while True:
-            try:
-                return operation()
-            except TRANSIENT_ERRORS as exc:
-                failures += 1
-                if failures > self._config.reconnect_attempts:
-                    raise MailboxConnectionLost(
-                        f"connection to {self.name} lost while {action} "
-                        f"({failures} time(s)): {self._describe(exc)}"
-                    ) from exc
-                self._reconnect(action, exc)
-            except IMAPClientError as exc:
-                detail = self._describe(exc)
-                raise MailboxError(f"{action} on {self.name} failed: {detail}") from exc
+        try:
+            while True:
+                try:
+                    return operation()
+                except TRANSIENT_ERRORS as exc:
+                    failures += 1
+                    if failures > self._config.reconnect_attempts:
+                        raise MailboxConnectionLost(
+                            f"connection to {self.name} lost while {action} "
+                            f"({failures} time(s)): {self._describe(exc)}"
+                        ) from exc
+                    self._reconnect(action, exc)
+        except IMAPClientError as exc:  # TRANSIENT_ERRORS (IMAP4.abort among them) never get here
+            detail = self._describe(exc)
+            raise MailboxError(f"{action} on {self.name} failed: {detail}") from exc
 
     def _reconnect(self, action: str, cause: BaseException) -> None:
-        """Drop the dead client and log in and select again, waiting 1, 2, 4… delays between."""
+        """Drop the dead client and log in and select again, waiting 1, 2, 4… delays between.
+
+        Each wait is capped at MAX_RECONNECT_WAIT; a refusal while reconnecting is raised raw
+        for ``_run`` to wrap.
+        """
         log.warning("%s: connection lost while %s: %s", self.name, action, self._describe(cause))
         self._discard_client()
         last: BaseException = cause
         for attempt in range(self._config.reconnect_attempts):
-            self._sleep(self._reconnect_delay * 2**attempt)
+            self._sleep(min(self._reconnect_delay * 2**attempt, MAX_RECONNECT_WAIT))
             try:
                 self._client = self._open()
                 self._select()
@@ -261,15 +296,7 @@ class ImapMailbox:
 
     def _select(self) -> int:
         """Select the folder (read-only when nothing will be marked); return its UIDVALIDITY."""
-        client = self._connected()
-        try:
-            response = client.select_folder(self.folder, readonly=not self._marks_messages())
-        except imaplib.IMAP4.abort:
-            raise
-        except IMAPClientError as exc:
-            raise MailboxError(
-                f"cannot select folder {self.folder!r} on {self.name}: {self._describe(exc)}"
-            ) from exc
+        response = self._connected().select_folder(self.folder, readonly=not self._marks_messages())
         try:
             self._uidvalidity = int(response[b"UIDVALIDITY"])
         except (KeyError, TypeError, ValueError) as exc:
@@ -282,14 +309,7 @@ class ImapMailbox:
         Every existing UID is below UIDNEXT, so UIDNEXT <= last_uid + 1 under the same
         UIDVALIDITY means nothing new; SELECT, by contrast, costs more as the folder grows.
         """
-        try:
-            status = self._connected().folder_status(self.folder, [b"UIDVALIDITY", b"UIDNEXT"])
-        except imaplib.IMAP4.abort:
-            raise
-        except IMAPClientError as exc:
-            raise MailboxError(
-                f"cannot read folder {self.folder!r} on {self.name}: {self._describe(exc)}"
-            ) from exc
+        status = self._connected().folder_status(self.folder, [b"UIDVALIDITY", b"UIDNEXT"])
         self.stats.status_checks += 1
         try:
             same_validity = int(status[b"UIDVALIDITY"]) == watermark.uidvalidity
@@ -298,25 +318,27 @@ class ImapMailbox:
             return False  # a server that omits them is searched the ordinary way
 
     def _search(self, watermark: Watermark | None) -> list[int]:
-        """UIDs above the watermark and without the done keyword, ascending."""
+        """UIDs above the watermark (every UID without one), ascending; keywords play no part."""
         last_uid = watermark.last_uid if watermark is not None else 0
-        criteria: list[str] = []
-        if watermark is not None:
-            criteria += ["UID", f"{last_uid + 1}:*"]
-        if self._config.done_keyword:
-            criteria += ["NOT", "KEYWORD", self._config.done_keyword]
+        criteria = ["UID", f"{last_uid + 1}:*"] if watermark is not None else ["ALL"]
         self.stats.searches += 1
-        found = self._connected().search(criteria or ["ALL"])
+        found = self._connected().search(criteria)
         # "N:*" always matches the highest UID, even one below N: filter it out.
         return sorted(uid for uid in (int(item) for item in found) if uid > last_uid)
 
     def _fetch_batch(self, uidvalidity: int, batch: Sequence[int]) -> Iterator[RawMessage]:
         """Read sizes for the batch, then bodies in byte-bounded chunks, resuming after a drop."""
-        sizes = self._run("reading message sizes", partial(self._sizes, uidvalidity, batch))
+        sizes = self._run(
+            f"reading message sizes in folder {self.folder!r}",
+            partial(self._sizes, uidvalidity, batch),
+        )
         remaining = [uid for uid in batch if uid in sizes]
         while remaining:
             chunk = _take_chunk(remaining, sizes, self._max_chunk_bytes)
-            yield from self._run("fetching messages", partial(self._bodies, uidvalidity, chunk))
+            yield from self._run(
+                f"fetching messages from folder {self.folder!r}",
+                partial(self._bodies, uidvalidity, chunk),
+            )
             remaining = remaining[len(chunk) :]
 
     def _sizes(self, uidvalidity: int, uids: Sequence[int]) -> dict[int, int]:
@@ -335,24 +357,30 @@ class ImapMailbox:
             data = bytes(item[BODY_ITEM])
             self.stats.bodies_fetched += 1
             self.stats.bytes_fetched += len(data)
+            received_at, problem = self._received_at(uid, item.get(DATE_ITEM))
             messages.append(
                 RawMessage(
                     mailbox=self.name,
                     folder=self.folder,
                     uidvalidity=uidvalidity,
                     uid=str(uid),
-                    received_at=self._received_at(uid, item.get(DATE_ITEM)),
+                    received_at=received_at,
                     data=data,
+                    problem=problem,
                 )
             )
         return messages
 
-    def _received_at(self, uid: int, value: object) -> datetime:
-        if not isinstance(value, datetime) or value.tzinfo is None:
-            raise MailboxError(
-                f"{self.name} {self.folder}: UID {uid} has no timezone-aware INTERNALDATE"
-            )
-        return value.astimezone(UTC)
+    def _received_at(self, uid: int, value: object) -> tuple[datetime, str | None]:
+        """The INTERNALDATE in UTC; without a timezone-aware one, now and the problem.
+
+        A bad date must not fail the poll: every later poll would stop at the same UID.
+        """
+        if isinstance(value, datetime) and value.utcoffset() is not None:
+            return value.astimezone(UTC), None
+        problem = f"server gave no usable INTERNALDATE for UID {uid}: {value!r}"
+        log.warning("%s %s: %s; using the fetch time", self.name, self.folder, problem)
+        return datetime.now(UTC), problem
 
     def _check_uidvalidity(self, expected: int) -> None:
         if self._uidvalidity != expected:
@@ -396,10 +424,9 @@ class ImapMailbox:
         if not client.folder_exists(folder):
             try:
                 client.create_folder(folder)
-            except imaplib.IMAP4.abort:
-                raise
-            except IMAPClientError:
-                if not client.folder_exists(folder):  # not a race with another creator
+            except IMAPClientError as exc:
+                # A refusal is fine if another creator won the race; a drop goes to _run.
+                if isinstance(exc, TRANSIENT_ERRORS) or not client.folder_exists(folder):
                     raise
         self._existing_folders.add(folder)
 
