@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -25,6 +23,7 @@ from intake.status import check_health
 from storage.models import Message, PollRun, utcnow
 from tests import messages
 from tests.configs import write_config_file
+from tests.processes import start_intake
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -53,14 +52,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = 60) -> None:
 
 
 def intake(config_file: Path, *args: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "intake", "--config", str(config_file), *args],
-        cwd=REPO,
-        env=os.environ.copy(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return start_intake("--config", str(config_file), *args)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])

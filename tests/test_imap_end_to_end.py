@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -27,6 +25,7 @@ from storage.models import Message
 from tests import messages
 from tests.configs import write_config_file
 from tests.dovecot import DovecotServer
+from tests.processes import start_intake
 
 REPO = Path(__file__).resolve().parent.parent
 FIRST_RECEIPT = datetime(2025, 10, 1, 9, 0, tzinfo=UTC)
@@ -141,15 +140,8 @@ def test_messages_are_marked_done_with_the_keyword(
 
 
 def intake_process(config_file: Path, *args: str, tz: str = "UTC") -> subprocess.Popen[str]:
-    env = {**os.environ, "INTAKE_IMAP_PASSWORD": "secret", "TZ": tz}
-    return subprocess.Popen(
-        [sys.executable, "-m", "intake", "--config", str(config_file), *args],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    env = {"INTAKE_IMAP_PASSWORD": "secret", "TZ": tz}
+    return start_intake("--config", str(config_file), *args, env=env)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +22,7 @@ from intake.output import write_rows
 from intake.poller import poll_once
 from intake.progress import Progress
 from intake.views import APPLICATION_COLUMNS, application_dicts
-from tests import messages
+from tests import messages, processes
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -81,10 +80,7 @@ def shipped_copy(tmp_path: Path) -> Path:
 
 def run_intake(config_file: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``python -m intake ARGS`` with INTAKE_CONFIG pointing at ``config_file``."""
-    env = {**os.environ, "INTAKE_CONFIG": str(config_file)}
-    return subprocess.run(
-        [sys.executable, "-m", "intake", *args], capture_output=True, text=True, env=env
-    )
+    return processes.run_intake(*args, env={"INTAKE_CONFIG": str(config_file)})
 
 
 def test_sample_mailbox_runs_through_the_cli_as_shipped(shipped_copy: Path) -> None:
