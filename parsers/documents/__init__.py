@@ -1,0 +1,1 @@
+"""Attachments: their text, pages and status, what each one is, and its language (pure)."""
