@@ -37,6 +37,9 @@ class ExtractionLimits:
     max_text_chars: int = 2_000_000
     ocr: bool = True
     ocr_languages: str = "eng+fra"
+    # Tesseract runs as a child process: give it its own time cap so that killing a worker
+    # never leaves an OCR process behind.
+    ocr_seconds: int = 30
 
 
 @dataclass(frozen=True)
