@@ -1,0 +1,112 @@
+"""Text of scanned pages and pictures by Tesseract OCR; PDF pages rendered with pypdfium2."""
+
+from __future__ import annotations
+
+import io
+import math
+import shutil
+from collections.abc import Iterator
+
+import pypdfium2
+import pytesseract
+from PIL import Image, ImageSequence
+
+from parsers.documents.cleaning import text_extraction
+from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
+from parsers.documents.problems import UnreadableDocument
+
+OCR_INSTALL_HINT = "install Debian packages tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra"
+RENDER_DPI = 200
+#: A page or picture larger than this is scaled down (PDF) or refused (image) before OCR.
+MAX_PIXELS = 40_000_000
+#: Seconds Tesseract may spend on one page before it is stopped.
+PAGE_TIMEOUT_SECONDS = 60
+
+
+def ocr_available() -> bool:
+    """Whether the Tesseract program is installed (on PATH)."""
+    return shutil.which(pytesseract.pytesseract.tesseract_cmd) is not None
+
+
+def ocr_pdf(
+    payload: bytes, file_type: str, limits: ExtractionLimits, pages: int | None
+) -> Extraction:
+    """A PDF without a text layer: OCR of its first pages, or ``no_text`` saying why not."""
+    refusal = _refusal(limits)
+    if refusal is not None:
+        return Extraction(DocumentStatus.NO_TEXT, file_type, pages=pages, problem=refusal)
+    document = pypdfium2.PdfDocument(payload)
+    try:
+        count = min(len(document), limits.max_pages)
+        texts = [_recognise(_render(document[index]), limits) for index in range(count)]
+    finally:
+        document.close()
+    return _ocr_extraction(file_type, texts, limits, pages)
+
+
+def read_image(payload: bytes, file_type: str, limits: ExtractionLimits) -> Extraction:
+    """A picture attachment (each frame of a TIFF or GIF a page) read by OCR."""
+    refusal = _refusal(limits)
+    if refusal is not None:
+        return Extraction(DocumentStatus.NO_TEXT, file_type, problem=refusal)
+    with Image.open(io.BytesIO(payload)) as picture:
+        frames = getattr(picture, "n_frames", 1)
+        texts = [_recognise(frame, limits) for frame in _frames(picture, limits.max_pages)]
+    return _ocr_extraction(file_type, texts, limits, frames)
+
+
+def _refusal(limits: ExtractionLimits) -> str | None:
+    """Why OCR cannot run here, or None when it can."""
+    if not limits.ocr:
+        return "no text layer; OCR is turned off"
+    if not ocr_available():
+        return f"no text layer; OCR needs Tesseract: {OCR_INSTALL_HINT}"
+    return None
+
+
+def _frames(picture: Image.Image, max_frames: int) -> Iterator[Image.Image]:
+    """The first frames of a picture, each checked against the pixel cap."""
+    for index, frame in enumerate(ImageSequence.Iterator(picture)):
+        if index == max_frames:
+            return
+        width, height = frame.size
+        if width * height > MAX_PIXELS:
+            raise UnreadableDocument(f"picture of {width}×{height} pixels, over {MAX_PIXELS}")
+        yield frame
+
+
+def _render(page: pypdfium2.PdfPage) -> Image.Image:
+    """A page as a bitmap at RENDER_DPI, scaled down so that it stays under MAX_PIXELS."""
+    width, height = page.get_size()
+    scale = RENDER_DPI / 72
+    area = max(width * height, 1.0) * scale * scale
+    if area > MAX_PIXELS:
+        scale *= math.sqrt(MAX_PIXELS / area)
+    bitmap: Image.Image = page.render(scale=scale, grayscale=True).to_pil()
+    return bitmap
+
+
+def _recognise(picture: Image.Image, limits: ExtractionLimits) -> str:
+    """Tesseract's text for one picture, in the configured languages."""
+    text = pytesseract.image_to_string(
+        picture, lang=limits.ocr_languages, timeout=PAGE_TIMEOUT_SECONDS
+    )
+    return str(text)
+
+
+def _ocr_extraction(
+    file_type: str, texts: list[str], limits: ExtractionLimits, pages: int | None
+) -> Extraction:
+    """The Extraction of OCR'd pages: ``ocr`` with text, ``no_text`` when Tesseract saw none."""
+    problem = None
+    if pages is not None and pages > len(texts):
+        problem = f"OCR read only the first {len(texts)} of {pages} pages"
+        problem += f" (max_pages={limits.max_pages})"
+    return text_extraction(
+        file_type,
+        "\f".join(texts),
+        limits,
+        pages=pages,
+        problems=[problem],
+        status=DocumentStatus.OCR,
+    )
