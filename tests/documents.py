@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
+import struct
 import zipfile
 from pathlib import Path
 
 import pypdfium2
+import pytest
 from docx import Document
 from docx.oxml import parse_xml
 from docx.table import Table as WordTable
@@ -21,15 +25,32 @@ __all__ = [
     "billion_laughs_odt_bytes",
     "docx_bytes",
     "docx_zip_bomb_bytes",
+    "entity_docx_bytes",
     "image_bytes",
     "legacy_doc_bytes",
     "looping_pdf_bytes",
+    "lying_size_docx_bytes",
     "odt_bytes",
     "pdf_bytes",
+    "require_tesseract",
     "rtf_bytes",
     "scanned_pdf_bytes",
     "zip_bytes",
 ]
+
+TESSERACT_HINT = (
+    "Tesseract not installed: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra"
+)
+
+
+def require_tesseract() -> None:
+    """Skip the calling test without the tesseract program; under CI=true, fail instead."""
+    if shutil.which("tesseract") is not None:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(TESSERACT_HINT)
+    pytest.skip(TESSERACT_HINT)
+
 
 #: A Unicode font for French accents; from the Debian package below, else PDFs use Helvetica.
 FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -289,24 +310,20 @@ def docx_zip_bomb_bytes() -> bytes:
     return output.getvalue()
 
 
-_LAUGHS_CONTENT = b"""<?xml version="1.0" encoding="UTF-8"?>
+_LAUGH_ENTITIES = b"<!ENTITY lol0 'lol'>\n" + b"".join(
+    b"<!ENTITY lol%d '%s'>\n" % (level, b"&lol%d;" % (level - 1) * 10) for level in range(1, 10)
+)
+_LAUGHS_CONTENT = (
+    b"""<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE lolz [
-<!ENTITY lol "lol">
-<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
-<!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
-<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
-<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
-<!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
-<!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
-<!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
-<!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
-<!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
-]>
+%s]>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">
 <office:body><office:text><text:p>&lol9;</text:p></office:text></office:body>
 </office:document-content>
 """
+    % _LAUGH_ENTITIES
+)
 
 
 def billion_laughs_odt_bytes() -> bytes:
@@ -314,4 +331,47 @@ def billion_laughs_odt_bytes() -> bytes:
     with zipfile.ZipFile(io.BytesIO(odt_bytes(["Laughs"]))) as source:
         members = {info.filename: source.read(info) for info in source.infolist()}
     members["content.xml"] = _LAUGHS_CONTENT
+    return zip_bytes(members)
+
+
+def lying_size_docx_bytes(padding_bytes: int = 20 * 1024 * 1024) -> bytes:
+    """A DOCX whose word/document.xml inflates ``padding_bytes`` more than its directory says."""
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(["Honest text"]))) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    declared = len(members["word/document.xml"])
+    members["word/document.xml"] += b" " * padding_bytes
+    return _declare_size(zip_bytes(members), "word/document.xml", declared)
+
+
+def _declare_size(archive: bytes, name: str, size: int) -> bytes:
+    """The archive with the central directory's uncompressed size of ``name`` replaced."""
+    data = bytearray(archive)
+    record = data.find(b"PK\x01\x02")
+    while record >= 0:
+        (name_length,) = struct.unpack_from("<H", data, record + 28)
+        if data[record + 46 : record + 46 + name_length] == name.encode():
+            struct.pack_into("<I", data, record + 24, size)
+        record = data.find(b"PK\x01\x02", record + 46)
+    return bytes(data)
+
+
+_ENTITY_DOCUMENT = b"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<!DOCTYPE w:document [
+<!ENTITY secret "EXPANDED-ENTITY">
+%(laughs)s
+]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:r><w:t>Visible &secret; %(laugh)s</w:t></w:r></w:p>
+</w:body></w:document>
+"""
+
+
+def entity_docx_bytes(*, laughs: bool = False) -> bytes:
+    """A DOCX whose document.xml declares an ordinary entity, and with ``laughs`` a bomb."""
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(["Replaced"]))) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    members["word/document.xml"] = _ENTITY_DOCUMENT % {
+        b"laughs": _LAUGH_ENTITIES if laughs else b"",
+        b"laugh": b"&lol9;" if laughs else b"",
+    }
     return zip_bytes(members)
