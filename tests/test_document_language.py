@@ -1,0 +1,62 @@
+"""detect_language: CVs full of names and dates still come out in their own language."""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers.documents.language import MIN_LETTERS, detect_language
+from tests.document_cvs import chronological_en, german, modern_fr, spanish, table_fr
+from tests.document_letters import german as german_letter
+from tests.document_letters import spanish as spanish_letter
+from tests.document_texts import PEOPLE, Text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (chronological_en(PEOPLE[3]), "en"),
+        (modern_fr(PEOPLE[12]), "fr"),
+        (table_fr(PEOPLE[13]), "fr"),
+        (german(PEOPLE[18]), "de"),
+        (spanish(PEOPLE[21]), "es"),
+        (german_letter(PEOPLE[19]), "de"),
+        (spanish_letter(PEOPLE[20]), "es"),
+    ],
+    ids=["en-cv", "fr-cv", "fr-table-cv", "de-cv", "es-cv", "de-letter", "es-letter"],
+)
+def test_cvs_and_letters_come_out_in_their_own_language(text: Text, expected: str) -> None:
+    assert detect_language(text.plain()) == expected
+
+
+def test_german_cv_is_not_squeezed_into_english_or_french() -> None:
+    assert detect_language(german(PEOPLE[19]).plain()) not in {"en", "fr"}
+
+
+def test_a_first_name_under_a_photo_is_too_short_to_judge() -> None:
+    assert detect_language("Jane") is None
+    assert detect_language("") is None
+
+
+def test_lines_of_numbers_emails_links_and_passport_codes_do_not_count() -> None:
+    noise = "\n".join(
+        [
+            "+44 7700 900123 / +33 6 12 34 56 78",
+            "jane.doe@example.com https://www.linkedin.com/in/janedoe",
+            "2019-2023 | 03/2018 - 12/2021 | 2015",
+            "P<GBRDOE<<JANE<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+        ]
+    )
+    assert detect_language(noise) is None
+    sentence = "The committee will review every application next week."
+    assert detect_language(noise + "\n" + sentence) == "en"
+
+
+def test_enough_letters_of_prose_are_judged() -> None:
+    sentence = "Je travaille depuis dix ans dans la coopération internationale."
+    assert sum(c.isalpha() for c in sentence) >= MIN_LETTERS
+    assert detect_language(sentence) == "fr"
+
+
+def test_all_caps_headings_are_read_as_words() -> None:
+    text = "EXPÉRIENCE PROFESSIONNELLE\nFORMATION ET DIPLÔMES\nLANGUES PARLÉES ET COMPÉTENCES"
+    assert detect_language(text) == "fr"
