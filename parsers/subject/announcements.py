@@ -1,0 +1,63 @@
+"""The vacancy a letter or an email body names: in the sentence that applies, or by reference."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from parsers.subject.model import VacancyTerms
+from parsers.subject.normalise import words
+from parsers.subject.references import ReferenceFinder
+from parsers.subject.spotting import read_title
+from parsers.subject.titles import TitleIndex
+from parsers.subject.tokens import gaps, tokenize
+
+# "I am writing to apply for the position of …", "candidature au poste de …": the words
+# after the trigger, up to the end of the sentence (a single line break does not end it).
+_ANNOUNCEMENT = re.compile(
+    r"""\b(?:apply(?:ing)?|applications?|candidacy|candidature|postuler|postule
+        |(?:post|position|role|vacancy|poste|fonction|emploi)\s+(?:of|as|for|de|d'|d’|du)
+        |interest(?:ed)?\s+in)\b
+        (?P<rest>(?:[^.!?\n]|\n(?![ \t]*\n)){1,200})""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+class TextScanner:
+    """Finds the one vacancy a long text names clearly; built once per configuration."""
+
+    def __init__(
+        self, vacancies: Sequence[VacancyTerms], titles: TitleIndex, references: ReferenceFinder
+    ) -> None:
+        self._titles = titles
+        self._references = references
+        self._by_phrase: dict[str, set[str]] = {}
+        for vacancy in vacancies:
+            for title in (vacancy.title, *vacancy.aliases):
+                phrase = " ".join(words(title))
+                if phrase:
+                    self._by_phrase.setdefault(phrase, set()).add(vacancy.reference)
+        phrases = sorted(self._by_phrase, key=len, reverse=True)
+        alternatives = "|".join(map(re.escape, phrases)) or r"(?!x)x"
+        self._phrases = re.compile(rf"\b(?:{alternatives})\b")
+
+    def vacancy_in(self, text: str) -> str | None:
+        """The reference of the one vacancy ``text`` names, else None.
+
+        First what the text says outright: references, and the sentences that announce the
+        application. Only when these name nothing, whole titles written anywhere.
+        """
+        named = {mention.reference for mention in self._references.find(text)}
+        named |= set(self._announced(text))
+        if not named:
+            found = self._phrases.finditer(" ".join(words(text)))
+            named = {ref for match in found for ref in self._by_phrase[match.group()]}
+        return named.pop() if len(named) == 1 else None
+
+    def _announced(self, text: str) -> Iterable[str]:
+        for match in _ANNOUNCEMENT.finditer(text):
+            sentence = match.group("rest")
+            tokens = tokenize(sentence)
+            decision, _ = read_title(tokens, gaps(sentence, tokens), self._titles)
+            if decision.vacancy is not None:
+                yield decision.vacancy
