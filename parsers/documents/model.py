@@ -37,6 +37,7 @@ class ExtractionLimits:
     max_text_chars: int = 2_000_000
     ocr: bool = True
     ocr_languages: str = "eng+fra"
+    max_ocr_pages: int = 10  # Tesseract takes 1-5 s a page; a scanned CV is a few pages
     # Tesseract runs as a child process: give it its own time cap so that killing a worker
     # never leaves an OCR process behind.
     ocr_seconds: int = 30

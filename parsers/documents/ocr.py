@@ -37,7 +37,7 @@ def ocr_pdf(
         return Extraction(DocumentStatus.NO_TEXT, file_type, pages=pages, problem=refusal)
     document = pypdfium2.PdfDocument(payload)
     try:
-        count = min(len(document), limits.max_pages)
+        count = min(len(document), limits.max_pages, limits.max_ocr_pages)
         texts = [_recognise(_render(document[index]), limits) for index in range(count)]
     finally:
         document.close()
@@ -51,7 +51,8 @@ def read_image(payload: bytes, file_type: str, limits: ExtractionLimits) -> Extr
         return Extraction(DocumentStatus.NO_TEXT, file_type, problem=refusal)
     with Image.open(io.BytesIO(payload)) as picture:
         frames = getattr(picture, "n_frames", 1)
-        texts = [_recognise(frame, limits) for frame in _frames(picture, limits.max_pages)]
+        pictures = _frames(picture, min(limits.max_pages, limits.max_ocr_pages))
+        texts = [_recognise(frame, limits) for frame in pictures]
     return _ocr_extraction(file_type, texts, limits, frames)
 
 
@@ -101,7 +102,7 @@ def _ocr_extraction(
     problem = None
     if pages is not None and pages > len(texts):
         problem = f"OCR read only the first {len(texts)} of {pages} pages"
-        problem += f" (max_pages={limits.max_pages})"
+        problem += f" (max_ocr_pages={limits.max_ocr_pages}, max_pages={limits.max_pages})"
     return text_extraction(
         file_type,
         "\f".join(texts),
