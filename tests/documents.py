@@ -6,8 +6,11 @@ import io
 import os
 import shutil
 import struct
+import threading
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pypdfium2
 import pytest
@@ -26,10 +29,12 @@ __all__ = [
     "docx_bytes",
     "docx_zip_bomb_bytes",
     "entity_docx_bytes",
+    "finishes_within",
     "image_bytes",
     "legacy_doc_bytes",
     "looping_pdf_bytes",
     "lying_size_docx_bytes",
+    "missing_in_ci_fails",
     "odt_bytes",
     "pdf_bytes",
     "require_tesseract",
@@ -45,11 +50,30 @@ TESSERACT_HINT = (
 
 def require_tesseract() -> None:
     """Skip the calling test without the tesseract program; under CI=true, fail instead."""
-    if shutil.which("tesseract") is not None:
-        return
+    if shutil.which("tesseract") is None:
+        missing_in_ci_fails(TESSERACT_HINT)
+
+
+def missing_in_ci_fails(message: str) -> None:
+    """Skip the calling test for something missing here; under CI=true, fail instead."""
     if os.environ.get("CI") == "true":
-        pytest.fail(TESSERACT_HINT)
-    pytest.skip(TESSERACT_HINT)
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+Result = TypeVar("Result")
+
+
+def finishes_within(seconds: float, work: Callable[[], Result]) -> Result:
+    """The result of ``work``, failing the test when it runs longer (a hang) or raises."""
+    results: list[Result] = []
+    worker = threading.Thread(target=lambda: results.append(work()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        pytest.fail(f"still running after {seconds} s")
+    assert results, "raised instead of returning (see the thread exception above)"
+    return results[0]
 
 
 #: A Unicode font for French accents; from the Debian package below, else PDFs use Helvetica.
@@ -121,8 +145,8 @@ def looping_pdf_bytes() -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 /Parent 2 0 R >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Annots 6 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /X1 7 0 R >> >> >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [4 0 R 6 0 R]"
+        b" /Resources << /Font << /F1 5 0 R >> /XObject << /X1 7 0 R >> >> >>",
         _pdf_stream(b"", b"BT /F1 12 Tf 72 720 Td (Loop test) Tj ET /X1 Do"),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"6 0 R",
