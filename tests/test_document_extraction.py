@@ -190,3 +190,11 @@ def test_ocr_reads_only_max_ocr_pages_and_says_so() -> None:
     assert "Second page" in result.text
     assert "Third page" not in result.text
     assert result.problem and "max_ocr_pages=2" in result.problem
+
+
+def test_ocr_stops_when_ocr_seconds_are_spent_and_says_so() -> None:
+    require_tesseract()
+    payload = scanned_pdf_bytes(["First page", "Second page"])
+    result = extract(payload, "scan.pdf", ExtractionLimits(ocr_seconds=0))
+    assert (result.status, result.pages) == (DocumentStatus.NO_TEXT, 2)
+    assert result.problem and "ocr_seconds=0" in result.problem

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 import math
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 
 import pypdfium2
 import pytesseract
@@ -19,8 +20,6 @@ OCR_INSTALL_HINT = "install Debian packages tesseract-ocr tesseract-ocr-eng tess
 RENDER_DPI = 200
 #: A page or picture larger than this is scaled down (PDF) or refused (image) before OCR.
 MAX_PIXELS = 40_000_000
-#: Seconds Tesseract may spend on one page before it is stopped.
-PAGE_TIMEOUT_SECONDS = 60
 
 
 def ocr_available() -> bool:
@@ -38,7 +37,7 @@ def ocr_pdf(
     document = pypdfium2.PdfDocument(payload)
     try:
         count = min(len(document), limits.max_pages, limits.max_ocr_pages)
-        texts = [_recognise(_render(document[index]), limits) for index in range(count)]
+        texts = _recognise_all((_render(document[index]) for index in range(count)), limits)
     finally:
         document.close()
     return _ocr_extraction(file_type, texts, limits, pages)
@@ -52,7 +51,7 @@ def read_image(payload: bytes, file_type: str, limits: ExtractionLimits) -> Extr
     with Image.open(io.BytesIO(payload)) as picture:
         frames = getattr(picture, "n_frames", 1)
         pictures = _frames(picture, min(limits.max_pages, limits.max_ocr_pages))
-        texts = [_recognise(frame, limits) for frame in pictures]
+        texts = _recognise_all(pictures, limits)
     return _ocr_extraction(file_type, texts, limits, frames)
 
 
@@ -87,12 +86,24 @@ def _render(page: pypdfium2.PdfPage) -> Image.Image:
     return bitmap
 
 
-def _recognise(picture: Image.Image, limits: ExtractionLimits) -> str:
-    """Tesseract's text for one picture, in the configured languages."""
-    text = pytesseract.image_to_string(
-        picture, lang=limits.ocr_languages, timeout=PAGE_TIMEOUT_SECONDS
-    )
-    return str(text)
+def _recognise_all(pictures: Iterable[Image.Image], limits: ExtractionLimits) -> list[str]:
+    """Tesseract's text for each picture in turn, until ``ocr_seconds`` in all are spent."""
+    deadline = time.monotonic() + limits.ocr_seconds
+    texts: list[str] = []
+    for picture in pictures:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            break
+        try:
+            text = pytesseract.image_to_string(
+                picture, lang=limits.ocr_languages, timeout=remaining
+            )
+        except RuntimeError as exc:  # pytesseract's only sign that it stopped Tesseract
+            if "timeout" not in str(exc).lower():
+                raise
+            break
+        texts.append(str(text))
+    return texts
 
 
 def _ocr_extraction(
@@ -102,7 +113,8 @@ def _ocr_extraction(
     problem = None
     if pages is not None and pages > len(texts):
         problem = f"OCR read only the first {len(texts)} of {pages} pages"
-        problem += f" (max_ocr_pages={limits.max_ocr_pages}, max_pages={limits.max_pages})"
+        problem += f" (max_ocr_pages={limits.max_ocr_pages}, max_pages={limits.max_pages},"
+        problem += f" ocr_seconds={limits.ocr_seconds})"
     return text_extraction(
         file_type,
         "\f".join(texts),
