@@ -12,7 +12,8 @@ TITLE_STOPWORDS = _words(
     "of the and for in on to at a an with de d des du la le les l et en au aux a pour sur dans"
 )
 
-# Words of a subject that are never part of a name (lower case; accented and plain spellings).
+# Words of a subject that are never part of a name, degrees after a name included (lower case;
+# accented and plain spellings).
 FILLER = _words(
     """
     application applications apply applying applicant candidate candidacy candidature
@@ -30,7 +31,10 @@ FILLER = _words(
     spontanée spontané unsolicited expression interest intérêt internship stage stagiaire
     recruitment recrutement vacancy-notice advertised advert advertisement announcement
     published website site linkedin call appel competition concours selection process
-    here is are herewith hereby attached: fwd fw re: and/or or ou via mail email e-mail
+    here is are herewith hereby fwd fw and/or or ou via mail email e-mail
+    question questions query enquiry inquiry deadline information request clarification
+    thank thanks reminder confirmation receipt follow-up
+    phd ph.d mba msc bsc llm llb cpa acca cfa pmp esq
     """
 )
 

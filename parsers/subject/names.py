@@ -2,7 +2,8 @@
 
 The name is kept as the candidate wrote it: spelling, capitals, word order and an inner comma
 (``DOE, Jane`` stays ``DOE, Jane``); only whitespace is collapsed and the punctuation around it
-stripped. A title of address in front (``Mr``, ``Dr``, ``Mme``) is not part of the name.
+stripped. A title of address in front (``Mr``, ``Dr``, ``Mme``) and a degree after (``PhD``) are
+not part of the name.
 """
 
 from __future__ import annotations
@@ -48,9 +49,11 @@ def pick_name(
     ``gaps[i]`` is the gap between tokens i and i + 1; ``filler`` holds extra folded words
     that are never a name (the organisation's code).
     """
-    tokens = [_without_elision(tokens, gaps, index) for index in range(len(tokens))]
+    if any(token.text.startswith(_ELISIONS) for token in tokens):
+        tokens = [_without_elision(tokens, gaps, index) for index in range(len(tokens))]
     roles = [_role(tokens, gaps, index, taken, filler) for index in range(len(tokens))]
-    roles = [_short_word_in_name(tokens, gaps, roles, index) for index in range(len(tokens))]
+    if Role.FILLER in roles:
+        roles = [_short_word_in_name(tokens, gaps, roles, index) for index in range(len(tokens))]
     best: tuple[int, int] | None = None
     chosen: list[Token] = []
     for run in _runs(tokens, gaps, roles):
@@ -88,9 +91,10 @@ def _role(
     taken: Collection[int],
     filler: Collection[str],
 ) -> Role:
-    token = tokens[index]
-    lower = token.text.casefold()
-    if index in taken or any(char.isdigit() for char in lower) or fold(lower) in filler:
+    if index in taken:
+        return Role.OTHER
+    lower = tokens[index].text.casefold()
+    if _has_digit(lower) or fold(lower) in filler:
         return Role.OTHER
     if lower in FROM_WORDS and _after_from_context(tokens, gaps, index):
         return Role.OTHER
@@ -119,8 +123,11 @@ def _short_word_in_name(
 
 
 def _beside_number(tokens: Sequence[Token], index: int) -> bool:
-    neighbours = tokens[max(index - 1, 0) : index + 2]
-    return any(char.isdigit() for token in neighbours for char in token.text)
+    return any(_has_digit(token.text) for token in tokens[max(index - 1, 0) : index + 2])
+
+
+def _has_digit(word: str) -> bool:
+    return not word.isalpha() and any(char.isdigit() for char in word)
 
 
 def _runs(tokens: Sequence[Token], gaps: Sequence[Gap], roles: Sequence[Role]) -> list[list[Token]]:

@@ -14,7 +14,7 @@ from parsers.subject.prefixes import strip_prefixes
 from parsers.subject.references import ReferenceFinder, ReferenceMention
 from parsers.subject.spotting import read_title
 from parsers.subject.titles import TitleDecision, TitleIndex
-from parsers.subject.tokens import Gap, gaps, tokenize
+from parsers.subject.tokens import Gap, Token, gaps, tokenize
 
 _ALNUM_PART = re.compile(r"[^\W_]+")
 
@@ -37,14 +37,22 @@ class SubjectReader:
         mentions = self._references.find(text)
         tokens = tokenize(text)
         between = gaps(text, tokens)
+        decision, taken = self._title(tokens, between, mentions)
+        vacancy, ambiguous = _combine(sorted({m.reference for m in mentions}), decision)
+        name = pick_name(text, tokens, between, taken, self._reference_words)
+        return SubjectReading(vacancy=vacancy, candidate_name=name, ambiguous=ambiguous)
+
+    def _title(
+        self, tokens: Sequence[Token], between: Sequence[Gap], mentions: list[ReferenceMention]
+    ) -> tuple[TitleDecision, set[int]]:
+        """The title's decision, and the tokens that are title or reference (not name)."""
+        if not mentions:
+            return read_title(tokens, between, self._titles)
         free = [i for i, token in enumerate(tokens) if not _inside(token.start, mentions)]
         decision, title = read_title(
             [tokens[i] for i in free], _gaps_between(free, between), self._titles
         )
-        taken = set(range(len(tokens))) - set(free) | {free[i] for i in title}
-        vacancy, ambiguous = _combine(sorted({m.reference for m in mentions}), decision)
-        name = pick_name(text, tokens, between, taken, self._reference_words)
-        return SubjectReading(vacancy=vacancy, candidate_name=name, ambiguous=ambiguous)
+        return decision, set(range(len(tokens))) - set(free) | {free[i] for i in title}
 
     def vacancy_in_text(self, text: str) -> str | None:
         """The one vacancy an email body or a letter names clearly, else None."""

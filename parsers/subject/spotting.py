@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parsers.subject.lexicon import TITLE_STOPWORDS
+from parsers.subject.lexicon import FILLER, TITLE_STOPWORDS
 from parsers.subject.normalise import words
 from parsers.subject.titles import TitleDecision, TitleIndex
 from parsers.subject.tokens import Gap, Token
@@ -73,7 +73,7 @@ def _spot_title_words(line: _Line, vocabulary: Vocabulary) -> list[frozenset[str
         for found in candidates
     ]
     covered = set().union(*taken)
-    changed = True
+    changed = any(found and not strong for found, strong in zip(candidates, taken, strict=True))
     while changed:
         changed = False
         for index, found in enumerate(candidates):
@@ -87,10 +87,11 @@ def _spot_title_words(line: _Line, vocabulary: Vocabulary) -> list[frozenset[str
 
 
 def _matches(parts: Sequence[str], dotted: bool, vocabulary: Vocabulary) -> list[WordMatch]:
+    """What the parts of a token stand for; filler words (``application``) are not searched."""
     found: list[WordMatch] = []
     last = len(parts) - 1
     for position, part in enumerate(parts):
-        if part not in TITLE_STOPWORDS:
+        if part in vocabulary or (part not in TITLE_STOPWORDS and part not in FILLER):
             found += vocabulary.matches(part, dotted=dotted and position == last)
     return found
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -16,6 +16,7 @@ from parsers.subject.vocabulary import Vocabulary
 ACCEPT_COVERAGE = 0.5
 # Below this share, words shared by several titles do not even make the subject ambiguous.
 AMBIGUOUS_COVERAGE = 0.25
+_REMEMBERED_DECISIONS = 4096
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,13 @@ class TitleIndex:
                 for word in variant:
                     places[word].append((vacancy.reference, number))
         self._places = dict(places)
+        self._references_of = {
+            word: frozenset(reference for reference, _ in found) for word, found in places.items()
+        }
         self.vocabulary = Vocabulary(self._places)
+        # Subjects name the same few titles again and again: decisions are remembered by
+        # the set of title words seen (names rarely add one), up to a bound.
+        self._decided: dict[frozenset[str], TitleDecision] = {}
 
     def words_of(self, reference: str) -> frozenset[str]:
         """Every meaningful word of the vacancy's title and aliases."""
@@ -68,6 +75,14 @@ class TitleIndex:
         ``Legal Officer``), and its words seen must not all belong to another title too
         (unless the whole title was written): ``Programme Officer`` fits two titles, names none.
         """
+        known = self._decided.get(evidence)
+        if known is None:
+            if len(self._decided) >= _REMEMBERED_DECISIONS:
+                self._decided.clear()
+            known = self._decided[evidence] = self._decide(evidence)
+        return known
+
+    def _decide(self, evidence: frozenset[str]) -> TitleDecision:
         candidates = self._candidates(evidence)
         if not candidates:
             return TitleDecision()
@@ -90,15 +105,17 @@ class TitleIndex:
 
     def _candidates(self, evidence: frozenset[str]) -> list[_Candidate]:
         """Every vacancy with a word in ``evidence``, the best covered first."""
-        counts: Counter[tuple[str, int]] = Counter()
+        counts: dict[tuple[str, int], int] = {}
+        seen: dict[str, int] = {}
         for word in evidence:
-            counts.update(self._places.get(word, ()))
+            for place in self._places.get(word, ()):
+                counts[place] = counts.get(place, 0) + 1
+            for reference in self._references_of.get(word, ()):
+                seen[reference] = seen.get(reference, 0) + 1
         coverage: dict[str, float] = {}
-        seen: Counter[str] = Counter()
         for (reference, number), count in counts.items():
             share = count / self._sizes[reference, number]
-            coverage[reference] = max(coverage.get(reference, 0.0), share)
-        for word in evidence:
-            seen.update({reference for reference, _ in self._places.get(word, ())})
+            if share > coverage.get(reference, 0.0):
+                coverage[reference] = share
         ranked = [_Candidate(share, seen[ref], ref) for ref, share in coverage.items()]
         return sorted(ranked, reverse=True)
