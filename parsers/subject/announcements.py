@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import islice
 
 from parsers.subject.model import VacancyTerms
 from parsers.subject.normalise import words
@@ -12,6 +13,9 @@ from parsers.subject.spotting import read_title
 from parsers.subject.titles import TitleIndex
 from parsers.subject.tokens import gaps, tokenize
 
+# A letter announces its application in its first sentences; a text that "applies" more often
+# than this is not read further for announcements (whole titles and references still count).
+MAX_ANNOUNCEMENTS = 20
 # "I am writing to apply for the position of …", "candidature au poste de …": the words
 # after the trigger, up to the end of the sentence (a single line break does not end it).
 _ANNOUNCEMENT = re.compile(
@@ -55,7 +59,8 @@ class TextScanner:
         return named.pop() if len(named) == 1 else None
 
     def _announced(self, text: str) -> Iterable[str]:
-        for match in _ANNOUNCEMENT.finditer(text):
+        """Vacancies named by the first sentences that announce an application."""
+        for match in islice(_ANNOUNCEMENT.finditer(text), MAX_ANNOUNCEMENTS):
             sentence = match.group("rest")
             tokens = tokenize(sentence)
             decision, _ = read_title(tokens, gaps(sentence, tokens), self._titles)

@@ -24,6 +24,7 @@ from parsers.subject.normalise import fold
 from parsers.subject.tokens import Gap, Token
 
 MAX_NAME_WORDS = 6
+MAX_NAME_CHARS = 100
 _FOLDED_JOB_WORDS = frozenset(map(fold, JOB_WORDS))
 _ELISIONS = ("d'", "d’")
 
@@ -161,7 +162,11 @@ def _is_honorific(token: Token, run_length: int) -> bool:
 
 def _score(run: Sequence[Token]) -> tuple[int, int] | None:
     """How much ``run`` looks like a name: capitalised words first, then length; None if not."""
-    if len(run) > MAX_NAME_WORDS or any(fold(token.text) in _FOLDED_JOB_WORDS for token in run):
+    if (
+        len(run) > MAX_NAME_WORDS
+        or run[-1].end - run[0].start > MAX_NAME_CHARS
+        or any(fold(token.text) in _FOLDED_JOB_WORDS for token in run)
+    ):
         return None
     if not any(char.isalpha() for token in run for char in token.text):
         return None
