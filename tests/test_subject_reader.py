@@ -163,3 +163,7 @@ def test_vacancy_in_text_reads_a_twenty_page_text(reader: SubjectReader) -> None
     page = "I led customs reform projects and trained officers in risk management. " * 60
     text = page * 20 + "I wish to apply for the post of Legal Officer."
     assert reader.vacancy_in_text(text) == LEGAL
+
+
+def test_a_short_code_with_digits_names_its_vacancy(reader: SubjectReader) -> None:
+    assert reader.read("LO-01 – Jane Doe") == SubjectReading(vacancy=LEGAL, candidate_name="Jane Doe")

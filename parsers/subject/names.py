@@ -136,13 +136,14 @@ def _runs(tokens: Sequence[Token], gaps: Sequence[Gap], roles: Sequence[Role]) -
     runs: list[list[Token]] = []
     current: list[tuple[Token, Role]] = []
     for index, (token, role) in enumerate(zip(tokens, roles, strict=True)):
-        split = index > 0 and gaps[index - 1] is Gap.STRONG
-        if role is Role.OTHER or split:
+        ends = role is Role.OTHER or (index > 0 and gaps[index - 1] is Gap.STRONG)
+        if ends and current:
             runs.append(_trimmed(current))
             current = []
         if role is not Role.OTHER:
             current.append((token, role))
-    runs.append(_trimmed(current))
+    if current:
+        runs.append(_trimmed(current))
     return [run for run in runs if run]
 
 

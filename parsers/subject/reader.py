@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
 
 from parsers.subject.announcements import TextScanner
 from parsers.subject.model import SubjectReading, VacancyTerms
 from parsers.subject.names import pick_name
-from parsers.subject.normalise import clean, fold
+from parsers.subject.normalise import clean
 from parsers.subject.prefixes import strip_prefixes
-from parsers.subject.references import ReferenceFinder, ReferenceMention
+from parsers.subject.references import ReferenceFinder, ReferenceMention, leading_code
 from parsers.subject.spotting import read_title
 from parsers.subject.titles import TitleDecision, TitleIndex
 from parsers.subject.tokens import Gap, Token, gaps, tokenize
-
-_ALNUM_PART = re.compile(r"[^\W_]+")
 
 
 class SubjectReader:
@@ -27,7 +24,7 @@ class SubjectReader:
         self._titles = TitleIndex(vacancies)
         self._references = ReferenceFinder(references)
         self._reference_words = frozenset(
-            word for reference in references for word in _leading_letters(reference)
+            word for reference in references for word in leading_code(reference)
         )
         self._scanner = TextScanner(vacancies, self._titles, self._references)
 
@@ -57,14 +54,6 @@ class SubjectReader:
     def vacancy_in_text(self, text: str) -> str | None:
         """The one vacancy an email body or a letter names clearly, else None."""
         return self._scanner.vacancy_in(text)
-
-
-def _leading_letters(reference: str) -> list[str]:
-    """The folded parts before the number in a reference: the organisation's code (``wco``)."""
-    parts = _ALNUM_PART.findall(reference)
-    numbers = [index for index, part in enumerate(parts) if part.isdigit()]
-    head = parts[: numbers[-1]] if numbers else []
-    return [fold(part) for part in head if part.isalpha()]
 
 
 def _gaps_between(kept: Sequence[int], between: Sequence[Gap]) -> list[Gap]:
