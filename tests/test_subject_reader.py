@@ -166,4 +166,5 @@ def test_vacancy_in_text_reads_a_twenty_page_text(reader: SubjectReader) -> None
 
 
 def test_a_short_code_with_digits_names_its_vacancy(reader: SubjectReader) -> None:
-    assert reader.read("LO-01 – Jane Doe") == SubjectReading(vacancy=LEGAL, candidate_name="Jane Doe")
+    reading = reader.read("LO-01 – Jane Doe")
+    assert reading == SubjectReading(vacancy=LEGAL, candidate_name="Jane Doe")
