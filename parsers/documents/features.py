@@ -72,6 +72,8 @@ FEATURES: tuple[Feature, ...] = (
 )
 THRESHOLD = {Side.CV: 5.0, Side.LETTER: 5.5, Side.OTHER: 4.0}
 STRONG = 2.0
+#: What a CV or a letter says fits well within this; the rest of a huge text is not read.
+MAX_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,8 @@ class ContentReading:
 
 
 def read_content(text: str) -> ContentReading:
-    """Score the text on every feature."""
-    folded = words.fold(text)
+    """Score the first ``MAX_CHARS`` characters of the text on every feature."""
+    folded = words.fold(text[:MAX_CHARS])
     scores = dict.fromkeys(Side, 0.0)
     found: dict[Side, list[str]] = {side: [] for side in Side}
     counts: dict[str, int] = {}

@@ -10,7 +10,8 @@ MIN_LETTERS = 40
 MAX_CHARS = 20_000
 #: A line is kept when at least this share of its non-space characters are letters.
 MIN_LETTER_SHARE = 0.6
-_NOISE = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\S*\d\S*")
+_NOISE_MARKS = ("@", "://", "www.")
+_DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -33,10 +34,15 @@ def _wordy_text(text: str) -> str:
     """The lines worth judging, without addresses, links and numbers; capitals lowered."""
     kept = []
     for line in text.splitlines():
-        words = _NOISE.sub(" ", line).strip()
+        words = " ".join(token for token in line.split() if not _is_noise(token))
         if words and _letter_share(line) >= MIN_LETTER_SHARE:
             kept.append(words.lower() if words.isupper() else words)
     return "\n".join(kept)
+
+
+def _is_noise(token: str) -> bool:
+    """An e-mail address, a link, or anything with a digit in it (dates, phones, codes)."""
+    return _DIGIT.search(token) is not None or any(mark in token for mark in _NOISE_MARKS)
 
 
 def _letter_share(line: str) -> float:

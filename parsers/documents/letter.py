@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.documents import wordlists as words
-from parsers.documents.features import Side, read_content
+from parsers.documents.features import MAX_CHARS, Side, read_content
 
 MIN_PROSE_WORDS = 80
 #: A body that points to an attached letter must carry this much prose to be a letter itself.
@@ -30,7 +30,7 @@ class LetterReading:
 
 def body_is_letter(body_text: str) -> LetterReading:
     """A letter is addressed, has motivation in several paragraphs of prose, and is signed."""
-    own = own_text(body_text)
+    own = own_text(body_text[:MAX_CHARS])
     content = read_content(own)
     prose = prose_words(own)
     needed = _needed_prose(own)

@@ -30,7 +30,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 # Letters ------------------------------------------------------------------------------------
 
 SALUTATION = re.compile(
-    r"""^\W*(?:
+    r"""^[^\w\n]{0,8}(?:
         dear\b | hi\b | to\ whom\ it\ may\ concern | hello\b | good\ (?:morning|afternoon)\b
       | madame | monsieur | mesdames | messieurs | chere?s?\ (?:madame|monsieur|recruteur)
       | bonjour\b | sehr\ geehrte | liebe[rs]?\b | hallo\b | guten\ tag\b | buenos\ dias\b
@@ -146,7 +146,7 @@ THIRD_PERSON = _words(
 #: A section heading starts a line and ends it, or is followed by a colon, a tab or a wide gap
 #: (a table cell, "Languages: English, French"); a bullet or a number may go before it.
 CV_SECTION = re.compile(
-    r"""^[\s\W\d]{0,4}(?:
+    r"""^[^\w\n]{0,4}\d{0,2}[^\w\n]{0,4}(?:
         (?:professional\ |work\ |relevant\ |employment\ |career\ )?(?:experience|history)
       | employment | career\ summary | work\ history
       | education(?:\ and\ training)? | academic\ background | qualifications
