@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tomllib
 from collections.abc import Mapping
@@ -24,6 +25,8 @@ MAX_TIMEOUT = 3600
 WEEK = 7 * 24 * 3600
 # An IMAP keyword is an atom: no spaces, controls or list, quote and wildcard characters.
 _IMAP_ATOM = re.compile(r'[^\x00-\x20\x7f(){%*"\\\]]+')
+ISO_639_1 = re.compile(r"[a-z]{2}")
+TESSERACT_LANGUAGE = re.compile(r"[a-z]{3}(_[a-z]+)?")
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,23 @@ class LimitsConfig:
     max_message_bytes: int = 64 * 1024 * 1024
     max_attachments: int = 50
     max_attachment_bytes: int = 25 * 1024 * 1024
+    max_pages: int = 50
+    extraction_seconds: int = 30
+    extraction_memory_mib: int = 512
+
+
+@dataclass(frozen=True)
+class ExtractionConfig:
+    """How attachments are read: worker processes and OCR."""
+
+    workers: int = 0
+    ocr: bool = True
+    ocr_languages: tuple[str, ...] = ("eng", "fra")
+
+    @property
+    def worker_count(self) -> int:
+        """The number of worker processes; 0 in the file means one per core."""
+        return self.workers or os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -150,6 +170,7 @@ class Config:
     schedule: ScheduleConfig
     limits: LimitsConfig
     vacancies: tuple[VacancyConfig, ...]
+    extraction: ExtractionConfig = ExtractionConfig()
 
 
 def load_config(path: Path, environ: Mapping[str, str]) -> Config:
@@ -181,6 +202,7 @@ def validate_config(
         smtp=_smtp(root.table("smtp"), environ),
         schedule=_schedule(root.table("schedule")),
         limits=_limits(root.table("limits")),
+        extraction=_extraction(root.table("extraction")),
         vacancies=tuple(_vacancy(table) for table in root.tables("vacancies")),
     )
     root.finish()
@@ -313,6 +335,28 @@ def _limits(table: TableReader) -> LimitsConfig:
         max_message_bytes=table.integer("max_message_bytes", 64 * 1024 * 1024, minimum=1024),
         max_attachments=table.integer("max_attachments", 50, minimum=1),
         max_attachment_bytes=table.integer("max_attachment_bytes", 25 * 1024 * 1024, minimum=1),
+        max_pages=table.integer("max_pages", 50, minimum=1, maximum=10_000),
+        extraction_seconds=table.integer("extraction_seconds", 30, minimum=1, maximum=3600),
+        extraction_memory_mib=table.integer(
+            "extraction_memory_mib", 512, minimum=128, maximum=64 * 1024
+        ),
+    )
+    table.finish()
+    return config
+
+
+def _extraction(table: TableReader) -> ExtractionConfig:
+    languages = table.string_list("ocr_languages", ("eng", "fra"))
+    for index, language in enumerate(languages):
+        if not TESSERACT_LANGUAGE.fullmatch(language):
+            raise ConfigError(
+                f"{table.key_path('ocr_languages')}[{index}]",
+                f'"{language}" is not a Tesseract language name such as "eng" or "fra"',
+            )
+    config = ExtractionConfig(
+        workers=table.integer("workers", 0, minimum=0, maximum=256),
+        ocr=table.boolean("ocr", True),
+        ocr_languages=languages,
     )
     table.finish()
     return config
@@ -331,11 +375,22 @@ def _vacancy(table: TableReader) -> VacancyConfig:
         title=table.string("title"),
         aliases=table.string_list("aliases", ()),
         deadline=table.deadline("deadline"),
-        languages=tuple(code.lower() for code in table.string_list("languages", ("en",))),
+        languages=_languages(table),
         subject_requires=requires,
     )
     table.finish()
     return config
+
+
+def _languages(table: TableReader) -> tuple[str, ...]:
+    codes = tuple(code.lower() for code in table.string_list("languages", ("en",)))
+    for index, code in enumerate(codes):
+        if not ISO_639_1.fullmatch(code):
+            raise ConfigError(
+                f"{table.key_path('languages')}[{index}]",
+                f'"{code}" is not a two-letter ISO 639-1 language code such as "en" or "fr"',
+            )
+    return codes
 
 
 def _check_unique_references(vacancies: tuple[VacancyConfig, ...]) -> None:

@@ -251,3 +251,47 @@ def test_numbers_beyond_their_safe_range_are_refused(
 def test_poll_interval_beyond_a_week_is_refused(tmp_path: Path) -> None:
     text = CONTRACT_EXAMPLE + "\n[schedule]\npoll_interval = 100000000000000\n"
     assert error_for(tmp_path, text).key == "schedule.poll_interval"
+
+
+def test_vacancy_language_must_be_a_two_letter_code(tmp_path: Path) -> None:
+    text = CONTRACT_EXAMPLE.replace('languages = ["en", "fr"]', 'languages = ["en", "French"]')
+    error = error_for(tmp_path, text)
+    assert error.key == "vacancies[0].languages[1]"
+    assert "ISO 639-1" in str(error)
+
+
+def test_extraction_section_sets_workers_ocr_and_limits(tmp_path: Path) -> None:
+    text = (
+        CONTRACT_EXAMPLE
+        + '\n[extraction]\nworkers = 3\nocr = false\nocr_languages = ["eng", "deu"]\n'
+        + "\n[limits]\nmax_pages = 20\nextraction_seconds = 10\nextraction_memory_mib = 256\n"
+    )
+    config = load_config(write(tmp_path, text), {"INTAKE_IMAP_PASSWORD": "pw"})
+    assert config.extraction.worker_count == 3
+    assert config.extraction.ocr is False
+    assert config.extraction.ocr_languages == ("eng", "deu")
+    assert (config.limits.max_pages, config.limits.extraction_seconds) == (20, 10)
+    assert config.limits.extraction_memory_mib == 256
+
+
+def test_zero_workers_means_one_per_core(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, CONTRACT_EXAMPLE), {"INTAKE_IMAP_PASSWORD": "pw"})
+    assert config.extraction.workers == 0
+    assert config.extraction.worker_count >= 1
+
+
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [
+        ("[extraction]\nworkers = -1", "extraction.workers"),
+        ('[extraction]\nocr_languages = ["english"]', "extraction.ocr_languages[0]"),
+        ("[extraction]\nocr = 1", "extraction.ocr"),
+        ("[extraction]\nthreads = 2", "extraction.threads"),
+        ("[limits]\nextraction_memory_mib = 16", "limits.extraction_memory_mib"),
+        ("[limits]\nmax_pages = 0", "limits.max_pages"),
+    ],
+)
+def test_bad_extraction_settings_are_refused_naming_the_key(
+    tmp_path: Path, section: str, key: str
+) -> None:
+    assert error_for(tmp_path, f"{CONTRACT_EXAMPLE}\n{section}\n").key == key
