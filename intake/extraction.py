@@ -1,0 +1,203 @@
+"""Reads attachments in worker processes that are killed when they cross the time or memory cap."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import resource
+from collections.abc import Callable
+from concurrent.futures import CancelledError, Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from typing import Protocol
+
+from pebble import ProcessExpired, ProcessPool
+
+from intake.config import Config
+from parsers.documents.extract import extract
+from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
+from parsers.documents.ocr import ocr_available
+
+log = logging.getLogger(__name__)
+MIB = 1024 * 1024
+
+
+class PendingExtraction(Protocol):
+    """An extraction that may still be running."""
+
+    def result(self) -> Extraction:
+        """Wait for it; every failure, a killed worker included, is a ``failed`` Extraction."""
+        ...
+
+    def cancel(self) -> None:
+        """Give up on it (the message it belongs to will be fetched again)."""
+        ...
+
+
+class Extractor(Protocol):
+    """Starts extractions; ``close`` releases whatever runs them."""
+
+    def submit(self, payload: bytes, filename: str) -> PendingExtraction:
+        """Start reading one attachment."""
+        ...
+
+    def close(self) -> None:
+        """Stop the workers."""
+        ...
+
+
+def extraction_limits(config: Config) -> ExtractionLimits:
+    """The parser-side limits the config asks for."""
+    return ExtractionLimits(
+        max_pages=config.limits.max_pages,
+        ocr=config.extraction.ocr,
+        ocr_languages="+".join(config.extraction.ocr_languages),
+        ocr_seconds=config.limits.extraction_seconds,
+    )
+
+
+def failed(problem: str) -> Extraction:
+    """The Extraction of a document the service could not read."""
+    return Extraction(status=DocumentStatus.FAILED, file_type="unknown", problem=problem)
+
+
+@dataclass
+class _Done:
+    """An extraction that already ended."""
+
+    extraction: Extraction
+
+    def result(self) -> Extraction:
+        return self.extraction
+
+    def cancel(self) -> None:
+        pass
+
+
+class InlineExtractor:
+    """Reads in the calling process, with no caps: for tests and tools, never for the daemon."""
+
+    def __init__(self, limits: ExtractionLimits) -> None:
+        self._limits = limits
+
+    def submit(self, payload: bytes, filename: str) -> PendingExtraction:
+        try:
+            return _Done(extract(payload, filename, self._limits))
+        except Exception as exc:  # extract() is not supposed to raise; stay safe if it does
+            return _Done(failed(f"{type(exc).__name__}: {exc}"))
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class _Scheduled:
+    """A task in the worker pool; its outcome becomes an Extraction whatever happened."""
+
+    future: Future[WorkerResult]
+    pool: WorkerPoolExtractor
+    filename: str
+
+    def result(self) -> Extraction:
+        seconds, memory_mib = self.pool.seconds, self.pool.memory_mib
+        try:
+            outcome = self.future.result()
+        except FutureTimeout:
+            log.warning("%s: worker stopped after %s s", self.filename, seconds)
+            return failed(f"reading took longer than {seconds} s (extraction_seconds); stopped")
+        except MemoryError:
+            return failed(f"reading needed more than {memory_mib} MiB (extraction_memory_mib)")
+        except ProcessExpired as exc:
+            log.warning("%s: worker died with exit code %s", self.filename, exc.exitcode)
+            return failed(
+                f"the worker reading it died (exit code {exc.exitcode}); most likely it crossed "
+                f"the {memory_mib} MiB memory cap (extraction_memory_mib)"
+            )
+        except CancelledError:
+            return failed("reading was cancelled")
+        except Exception as exc:
+            return failed(f"{type(exc).__name__}: {exc}")
+        self.pool.peak_worker_rss_kib = max(self.pool.peak_worker_rss_kib, outcome.peak_rss_kib)
+        return outcome.extraction
+
+    def cancel(self) -> None:
+        self.future.cancel()
+
+
+Reader = Callable[[bytes, str, ExtractionLimits], Extraction]
+
+
+@dataclass(frozen=True)
+class WorkerResult:
+    """What a worker sends back: the extraction and the worker's peak memory so far."""
+
+    extraction: Extraction
+    peak_rss_kib: int
+
+
+def _read_in_worker(
+    reader: Reader, payload: bytes, filename: str, limits: ExtractionLimits
+) -> WorkerResult:
+    extraction = reader(payload, filename, limits)
+    return WorkerResult(extraction, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _prepare_worker(limit_bytes: int) -> None:
+    """Worker initializer: the kernel refuses allocations past the cap (inherited by OCR)."""
+    resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+    # One thread per Tesseract: the pool already spreads work over the cores.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+class WorkerPoolExtractor:
+    """A pool of worker processes; a worker over its time cap is killed and replaced."""
+
+    def __init__(
+        self,
+        limits: ExtractionLimits,
+        workers: int,
+        seconds: int,
+        memory_mib: int,
+        reader: Reader = extract,
+    ) -> None:
+        self.seconds = seconds
+        self.memory_mib = memory_mib
+        self.peak_worker_rss_kib = 0
+        self._limits = limits
+        self._reader = reader
+        # forkserver: workers start from a clean process, not a copy of a threaded daemon.
+        self._pool = ProcessPool(
+            max_workers=workers,
+            initializer=_prepare_worker,
+            initargs=(memory_mib * MIB,),
+            context=multiprocessing.get_context("forkserver"),
+        )
+
+    def submit(self, payload: bytes, filename: str) -> PendingExtraction:
+        future = self._pool.schedule(
+            _read_in_worker,
+            args=(self._reader, payload, filename, self._limits),
+            timeout=self.seconds,
+        )
+        return _Scheduled(future, self, filename)
+
+    def close(self) -> None:
+        self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
+        self._pool.join()
+
+
+def pooled_extractor(config: Config) -> WorkerPoolExtractor:
+    """The daemon's extractor, with the caps and worker count the config asks for."""
+    if config.extraction.ocr and not ocr_available():
+        log.warning(
+            "OCR is off: Tesseract is not installed, so scanned documents are stored as "
+            "no_text; install the Debian packages tesseract-ocr tesseract-ocr-eng "
+            "tesseract-ocr-fra to enable it"
+        )
+    return WorkerPoolExtractor(
+        extraction_limits(config),
+        workers=config.extraction.worker_count,
+        seconds=config.limits.extraction_seconds,
+        memory_mib=config.limits.extraction_memory_mib,
+    )

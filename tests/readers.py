@@ -1,0 +1,23 @@
+"""A document reader that misbehaves on request, run by real worker processes in the pool tests."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
+
+HOARD_BYTES = 2 * 1024**3
+
+
+def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> Extraction:
+    """``sleep`` never ends in time, ``hoard`` asks for 2 GiB, ``die`` kills the worker;
+    anything else is read as UTF-8 text."""
+    if payload == b"sleep":
+        time.sleep(120)
+    elif payload == b"hoard":
+        hoard = bytearray(HOARD_BYTES)  # as a decompression bomb would
+        return Extraction(DocumentStatus.OK, "text", str(len(hoard)))
+    elif payload == b"die":
+        os._exit(70)  # as a crashing C library would
+    return Extraction(DocumentStatus.OK, "text", payload.decode("utf-8"))
