@@ -1,37 +1,99 @@
-"""Turns one raw message into the record storage will write (pure: no database, no mailbox)."""
+"""Turns one raw message into the record storage will write (no database, no mailbox).
+
+Analysis runs in two steps so that a poll can read ahead: ``start`` parses the message and
+hands its attachments to the extractor's workers; ``finish`` waits for them and judges.
+"""
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from intake.application import ApplicationBuilder, PendingDocument
 from intake.config import Config
+from intake.extraction import Extractor
 from intake.mailbox.base import RawMessage
-from intake.rules import Facts, judge
+from intake.text import clean, header_field, optional_text
 from parsers.disposition import classify_with_reason
 from parsers.fingerprint import content_fingerprint, header_block, sha256_hex
 from parsers.message import parse_message
-from parsers.model import Attachment, Disposition, ParsedMessage
-from storage.records import ApplicationRecord, DocumentRecord, MessageKey, MessageRecord
+from parsers.model import Disposition, ParsedMessage
+from storage.records import MessageKey, MessageRecord
 
 ERROR_TEXT_LIMIT = 20_000
-HEADER_FIELD_LIMIT = 998
-CONTENT_TYPE_LIMIT = 255
 
 
 class MailboxProblem(Exception):
     """The mailbox could not give everything a message needs (see RawMessage.problem)."""
 
 
-def analyse(raw: RawMessage, config: Config) -> MessageRecord:
-    """The record of ``raw``; anything that fails becomes a quarantined record, never an error."""
-    if raw.problem is not None:
-        return quarantined(raw, MailboxProblem(raw.problem))
-    try:
-        return _analyse(raw, config)
-    except Exception as exc:  # one bad message must never stop the others
-        return quarantined(raw, exc)
+@dataclass
+class Draft:
+    """A message whose attachments may still be in the workers."""
+
+    raw: RawMessage
+    record: MessageRecord
+    parsed: ParsedMessage | None = None
+    truncated: bool = False
+    documents: tuple[PendingDocument, ...] = ()
+
+    def cancel(self) -> None:
+        """Give up on the attachments still being read."""
+        for document in self.documents:
+            document.cancel()
+
+
+class Analyser:
+    """Analyses messages against one config, reading attachments with one extractor."""
+
+    def __init__(self, config: Config, extractor: Extractor) -> None:
+        self.config = config
+        self._builder = ApplicationBuilder(config, extractor)
+
+    def analyse(self, raw: RawMessage) -> MessageRecord:
+        """The record of ``raw``; anything that fails becomes a quarantined record."""
+        return self.finish(self.start(raw))
+
+    def start(self, raw: RawMessage) -> Draft:
+        """Parse and classify now; the attachments of an application start reading."""
+        if raw.problem is not None:
+            return Draft(raw, quarantined(raw, MailboxProblem(raw.problem)))
+        try:
+            return self._start(raw)
+        except Exception as exc:  # one bad message must never stop the others
+            return Draft(raw, quarantined(raw, exc))
+
+    def finish(self, draft: Draft) -> MessageRecord:
+        """Wait for the attachments and judge; a failure quarantines the message."""
+        if draft.parsed is None:
+            return draft.record
+        try:
+            application = self._builder.build(
+                draft.parsed, len(draft.raw.data), draft.truncated, draft.documents
+            )
+        except Exception as exc:
+            draft.cancel()
+            return quarantined(draft.raw, exc)
+        return replace(draft.record, application=application)
+
+    def _start(self, raw: RawMessage) -> Draft:
+        truncated = len(raw.data) > self.config.limits.max_message_bytes
+        parsed = parse_message(header_block(raw.data) if truncated else raw.data)
+        disposition, reason = classify_with_reason(parsed)
+        record = replace(
+            _bare_record(raw, disposition),
+            disposition_reason=reason,
+            message_id=header_field(parsed.message_id),
+            date_header=optional_text(parsed.date_header),
+            date_claimed=parsed.date_claimed,
+            sender=header_field(parsed.sender),
+            sender_name=optional_text(parsed.sender_name),
+            subject=clean(parsed.subject),
+        )
+        if disposition is not Disposition.APPLICATION:
+            return Draft(raw, record)
+        documents = self._builder.start_documents(parsed.attachments)
+        return Draft(raw, record, parsed, truncated, documents)
 
 
 def quarantined(raw: RawMessage, exc: BaseException) -> MessageRecord:
@@ -59,78 +121,5 @@ def message_key(raw: RawMessage) -> MessageKey:
     return MessageKey(raw.mailbox, raw.folder, raw.uidvalidity, raw.uid)
 
 
-def clean(text: str) -> str:
-    """Text safe for every database (PostgreSQL refuses NUL characters)."""
-    return text.replace("\x00", "")
-
-
-def _optional(text: str | None) -> str | None:
-    return None if text is None else clean(text)
-
-
-def _header_field(text: str | None) -> str | None:
-    """A header-derived value, cut to the RFC 5322 line limit so every index accepts it."""
-    return None if text is None else clean(text)[:HEADER_FIELD_LIMIT]
-
-
 def _watermark_uid(raw: RawMessage) -> int | None:
     return int(raw.uid) if raw.uid.isdigit() else None
-
-
-def _analyse(raw: RawMessage, config: Config) -> MessageRecord:
-    truncated = len(raw.data) > config.limits.max_message_bytes
-    parsed = parse_message(header_block(raw.data) if truncated else raw.data)
-    disposition, reason = classify_with_reason(parsed)
-    application = None
-    if disposition is Disposition.APPLICATION:
-        application = _application(parsed, len(raw.data), truncated, config)
-    return replace(
-        _bare_record(raw, disposition),
-        disposition_reason=reason,
-        message_id=_header_field(parsed.message_id),
-        date_header=_optional(parsed.date_header),
-        date_claimed=parsed.date_claimed,
-        sender=_header_field(parsed.sender),
-        sender_name=_optional(parsed.sender_name),
-        subject=clean(parsed.subject),
-        application=application,
-    )
-
-
-def _application(
-    parsed: ParsedMessage, size: int, truncated: bool, config: Config
-) -> ApplicationRecord:
-    documents = tuple(_documents(parsed.attachments, config))
-    flags = judge(Facts(parsed, size, documents, truncated), config)
-    sending = config.acknowledgements.transport != "off"
-    return ApplicationRecord(
-        sender=_header_field(parsed.sender),
-        sender_name=_optional(parsed.sender_name),
-        subject=clean(parsed.subject),
-        body_text=clean(parsed.body_text),
-        documents=documents,
-        flags=flags,
-        acknowledgement_status="pending" if sending else "disabled",
-        acknowledgement_recipient=_header_field(parsed.reply_to or parsed.sender),
-    )
-
-
-def _documents(attachments: Iterable[Attachment], config: Config) -> Iterable[DocumentRecord]:
-    limits = config.limits
-    for index, attachment in enumerate(attachments):
-        problem = None
-        if index >= limits.max_attachments:
-            problem = f"attachment {index + 1} is over max_attachments ({limits.max_attachments})"
-        elif len(attachment.payload) > limits.max_attachment_bytes:
-            problem = (
-                f"{len(attachment.payload)} bytes, over max_attachment_bytes "
-                f"({limits.max_attachment_bytes})"
-            )
-        yield DocumentRecord(
-            filename=clean(attachment.filename),
-            content_type=clean(attachment.content_type)[:CONTENT_TYPE_LIMIT],
-            content=attachment.payload,
-            sha256=sha256_hex(attachment.payload),
-            status="rejected" if problem else None,
-            error=problem,
-        )

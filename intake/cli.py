@@ -12,11 +12,9 @@ from pathlib import Path
 from intake import __version__
 from intake.config import Config, load_config
 from intake.config_print import config_lines
-from intake.daemon import Daemon
 from intake.errors import ConfigError, IntakeError
 from intake.logs import configure_logging
 from intake.output import FORMATS, write_rows
-from intake.poller import poll_once
 from intake.runtime import Runtime, open_mailbox, open_runtime
 from intake.status import check_health
 from intake.views import (
@@ -90,6 +88,9 @@ def _add(
 
 
 def _poll(_args: argparse.Namespace, config: Config) -> int:
+    # Imported here: the document readers take seconds to import, which read commands skip.
+    from intake.poller import poll_once
+
     runtime = open_runtime(config)
     mailbox = open_mailbox(config.mailbox)
     try:
@@ -102,6 +103,8 @@ def _poll(_args: argparse.Namespace, config: Config) -> int:
 
 
 def _run(_args: argparse.Namespace, config: Config) -> int:
+    from intake.daemon import Daemon  # imported here for the reason given in _poll
+
     runtime = open_runtime(config)
     try:
         Daemon(runtime).run()

@@ -12,6 +12,8 @@ from types import FrameType
 from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.blocking import BlockingScheduler
 
+from intake.analysis import Analyser
+from intake.extraction import pooled_extractor
 from intake.poller import PollReport, poll_once
 from intake.progress import Progress
 from intake.runtime import Runtime, open_mailbox
@@ -28,6 +30,8 @@ class Daemon:
         self._poll_lock = threading.Lock()
         self._scheduler = BlockingScheduler(timezone="UTC")
         self.last_report: PollReport | None = None
+        # The worker pool lives as long as run(); a poll outside run() makes its own.
+        self._analyser: Analyser | None = None
 
     def run(self) -> None:
         """Block until SIGTERM or SIGINT; the current message is finished first."""
@@ -44,7 +48,13 @@ class Daemon:
             next_run_time=datetime.now(UTC),
         )
         log.info("daemon started: polling every %s s", interval)
-        self._scheduler.start()
+        extractor = pooled_extractor(self._runtime.config)
+        self._analyser = Analyser(self._runtime.config, extractor)
+        try:
+            self._scheduler.start()
+        finally:
+            self._analyser = None
+            extractor.close()
         log.info("daemon stopped")
 
     def poll(self) -> None:
@@ -61,6 +71,7 @@ class Daemon:
                     mailbox,
                     should_stop=self._stop.is_set,
                     progress=Progress(live=False),
+                    analyser=self._analyser,
                 )
             finally:
                 mailbox.close()

@@ -7,8 +7,7 @@ import logging
 from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.analysis import analyse, quarantined
-from intake.config import Config
+from intake.analysis import quarantined
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Mailbox, RawMessage
 from storage import repository
@@ -25,10 +24,12 @@ class _RefusedRecord(Exception):
 
 
 def process_message(
-    raw: RawMessage, mailbox: Mailbox, sessions: sessionmaker[Session], config: Config
+    raw: RawMessage, record: MessageRecord, mailbox: Mailbox, sessions: sessionmaker[Session]
 ) -> tuple[MessageRecord, StoreResult]:
-    """Store one message, then mark it done; a crash before the mark only repeats work."""
-    record = analyse(raw, config)
+    """Store one analysed message, then mark it done; a crash before the mark only repeats work.
+
+    Returns the record as stored (quarantined instead, when the database refused a value).
+    """
     try:
         result = _store(record, sessions)
     except _RefusedRecord as refused:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterable
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake.analysis import Analyser, Draft
 from intake.config import Config
 from intake.errors import IntakeError
+from intake.extraction import pooled_extractor
 from intake.ledger import DatabaseLedger
-from intake.mailbox.base import Mailbox
+from intake.mailbox.base import Mailbox, RawMessage
 from intake.pipeline import process_message
 from intake.progress import Progress
 from storage.database import database_errors, write_transaction
@@ -56,23 +59,38 @@ def poll_once(
     mailbox: Mailbox,
     should_stop: Callable[[], bool] = lambda: False,
     progress: Progress | None = None,
+    analyser: Analyser | None = None,
 ) -> PollReport:
-    """Fetch and store every new message; failures end the cycle and are recorded, not raised."""
+    """Fetch and store every new message; failures end the cycle and are recorded, not raised.
+
+    Without an ``analyser``, one with its own worker pool serves this poll alone.
+    """
+    if analyser is None:
+        extractor = pooled_extractor(config)
+        try:
+            analyser = Analyser(config, extractor)
+            return poll_once(config, sessions, mailbox, should_stop, progress, analyser)
+        finally:
+            extractor.close()
     progress = progress or Progress()
     report = PollReport()
     run_id: int | None = None
     try:
         run_id = _start_run(sessions)
-        for raw in mailbox.fetch_new(DatabaseLedger(sessions)):
-            report.fetched += 1
-            record, result = process_message(raw, mailbox, sessions, config)
-            report.outcomes[result.outcome] += 1
-            if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):
-                report.dispositions[_stored_disposition(record, result)] += 1
-            progress.message_done(raw, record, result)
-            if should_stop():
-                report.stopped_early = True
-                break
+        window = 2 * config.extraction.worker_count
+        messages = mailbox.fetch_new(DatabaseLedger(sessions))
+        with closing(_read_ahead(analyser, messages, window)) as drafts:
+            for draft in drafts:
+                report.fetched += 1
+                record = analyser.finish(draft)
+                record, result = process_message(draft.raw, record, mailbox, sessions)
+                report.outcomes[result.outcome] += 1
+                if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):
+                    report.dispositions[_stored_disposition(record, result)] += 1
+                progress.message_done(draft.raw, record, result)
+                if should_stop():
+                    report.stopped_early = True
+                    break
     except (IntakeError, StorageError) as exc:
         report.error = str(exc)
         log.error("poll failed: %s", exc)
@@ -84,6 +102,27 @@ def poll_once(
         if run_id is not None:
             _finish_run(sessions, run_id, report)
     return report
+
+
+def _read_ahead(
+    analyser: Analyser, messages: Iterable[RawMessage], window: int
+) -> Generator[Draft, None, None]:
+    """Drafts in mailbox order, up to ``window`` started ahead so that every worker is busy.
+
+    Drafts not handed out when the caller stops are cancelled: their messages stay new in the
+    mailbox and are fetched again by the next poll.
+    """
+    started: deque[Draft] = deque()
+    try:
+        for raw in messages:
+            started.append(analyser.start(raw))
+            if len(started) >= window:
+                yield started.popleft()
+        while started:
+            yield started.popleft()
+    finally:
+        for draft in started:
+            draft.cancel()
 
 
 def _stored_disposition(record: MessageRecord, result: StoreResult) -> str:

@@ -2,44 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 
 from intake.config import Config
-from parsers.model import ParsedMessage
-from storage.records import DocumentRecord, FlagRecord
+from intake.facts import Facts
+from intake.rules_documents import (
+    cv_missing,
+    letter_in_body,
+    letter_missing,
+    macro_document,
+    not_in_required_language,
+    oversized,
+    unreadable_document,
+)
+from intake.rules_subject import Rule, name_missing, subject_invalid, vacancy_unknown
+from storage.records import FlagRecord
 
-
-@dataclass(frozen=True)
-class Facts:
-    """Everything the rules may look at for one application."""
-
-    message: ParsedMessage
-    message_size: int
-    documents: tuple[DocumentRecord, ...]
-    truncated: bool
-
-
-Rule = Callable[[Facts, Config], FlagRecord | None]
-
-
-def oversized(facts: Facts, config: Config) -> FlagRecord | None:
-    """The message, or one of its attachments, crossed a configured size or count limit."""
-    limits = config.limits
-    if facts.truncated:
-        return FlagRecord(
-            "oversized",
-            f"message is {facts.message_size} bytes, over max_message_bytes "
-            f"({limits.max_message_bytes}); stored, attachments not extracted",
-        )
-    rejected = [doc for doc in facts.documents if doc.status == "rejected"]
-    if rejected:
-        reasons = "; ".join(f"{doc.filename}: {doc.error}" for doc in rejected)
-        return FlagRecord("oversized", reasons)
-    return None
-
-
-RULES: tuple[tuple[str, Rule], ...] = (("oversized", oversized),)
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("subject_invalid", subject_invalid),
+    ("vacancy_unknown", vacancy_unknown),
+    ("name_missing", name_missing),
+    ("cv_missing", cv_missing),
+    ("letter_missing", letter_missing),
+    ("letter_in_body", letter_in_body),
+    ("not_in_required_language", not_in_required_language),
+    ("unreadable_document", unreadable_document),
+    ("macro_document", macro_document),
+    ("oversized", oversized),
+)
 
 
 def judge(

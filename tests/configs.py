@@ -47,10 +47,13 @@ def make_config(
     database_url: str,
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
     environ: Mapping[str, str] | None = None,
+    vacancies: list[dict[str, Any]] | None = None,
 ) -> Config:
-    """A validated Config; ``overrides`` replace whole sections."""
+    """A validated Config; ``overrides`` replace whole sections, ``vacancies`` the list."""
     document = config_document(tmp_path, database_url)
     document.update({name: dict(section) for name, section in (overrides or {}).items()})
+    if vacancies is not None:
+        document["vacancies"] = vacancies
     maildir = tmp_path / "Maildir"
     for sub in ("cur", "new", "tmp"):
         (maildir / sub).mkdir(parents=True, exist_ok=True)

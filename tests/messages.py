@@ -6,6 +6,8 @@ import email.utils
 from datetime import UTC, datetime
 from email.message import EmailMessage
 
+from tests import candidate_files
+
 DEFAULT_DATE = datetime(2025, 10, 20, 9, 30, tzinfo=UTC)
 
 
@@ -13,15 +15,18 @@ def application(
     sender: str = "Maria Fernández <maria.fernandez@example.com>",
     subject: str = "Application – Deputy Director, Implementation Support – Maria FERNÁNDEZ",
     body: str = "Dear Sir or Madam,\n\nPlease find attached my CV and motivation letter.\n\nMaria",
-    attachments: tuple[tuple[str, str, bytes], ...] = (
-        ("CV Maria Fernandez.pdf", "application/pdf", b"%PDF-1.4 cv"),
-        ("Motivation letter.docx", "application/octet-stream", b"PK\x03\x04 letter"),
-    ),
+    attachments: tuple[tuple[str, str, bytes], ...] | None = None,
     message_id: str | None = None,
     date: datetime = DEFAULT_DATE,
     extra_headers: tuple[tuple[str, str], ...] = (),
 ) -> bytes:
-    """An application with attachments (filename, content type, bytes)."""
+    """An application with attachments (filename, content type, bytes); by default a real
+    CV (PDF) and motivation letter (DOCX, sent as application/octet-stream)."""
+    if attachments is None:
+        attachments = (
+            ("CV Maria Fernandez.pdf", "application/pdf", candidate_files.cv_pdf()),
+            ("Motivation letter.docx", "application/octet-stream", candidate_files.letter_docx()),
+        )
     message = EmailMessage()
     message["From"] = sender
     message["To"] = "recruitment@example.org"

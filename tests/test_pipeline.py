@@ -79,7 +79,7 @@ def test_application_row_keeps_sender_subject_time_and_documents(
             "CV Maria Fernandez.pdf",
             "Motivation letter.docx",
         ]
-        assert application.documents[0].content == b"%PDF-1.4 cv"
+        assert (application.documents[0].content or b"").startswith(b"%PDF")
         assert application.acknowledgement is not None
         assert application.acknowledgement.status == "pending"
 
@@ -227,7 +227,8 @@ def check_rejected_attachment(runtime: Runtime) -> None:
     with runtime.sessions() as session:
         document = session.scalars(select(Document)).one()
         assert (document.status, document.content) == ("rejected", b"y" * 500)
-        assert [flag.code for flag in session.scalars(select(Flag))] == ["oversized"]
+        codes = [flag.code for flag in session.scalars(select(Flag))]
+        assert codes == ["letter_missing", "oversized"]
 
 
 class CheckingMailbox(FakeMailbox):

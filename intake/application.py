@@ -1,0 +1,151 @@
+"""Builds an application's record: its documents read and classified, its subject, its flags."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from intake.config import Config, VacancyConfig
+from intake.extraction import Extractor, PendingExtraction
+from intake.facts import Facts, ReadDocument
+from intake.rules import judge
+from intake.text import CONTENT_TYPE_LIMIT, clean, header_field, optional_text
+from parsers.documents.kind import classify_document
+from parsers.documents.language import detect_language
+from parsers.documents.letter import body_is_letter
+from parsers.documents.model import DocumentStatus, Extraction
+from parsers.fingerprint import sha256_hex
+from parsers.model import Attachment, ParsedMessage
+from parsers.subject import SubjectReader, VacancyTerms
+from storage.records import ApplicationRecord, DocumentRecord
+
+
+@dataclass
+class PendingDocument:
+    """An attachment being read, or refused (``rejected``) before any reading."""
+
+    attachment: Attachment
+    extraction: PendingExtraction | None
+    rejected_because: str | None = None
+
+    def cancel(self) -> None:
+        """Stop waiting for its extraction."""
+        if self.extraction is not None:
+            self.extraction.cancel()
+
+
+class ApplicationBuilder:
+    """Reads, classifies and judges applications for one config."""
+
+    def __init__(self, config: Config, extractor: Extractor) -> None:
+        self._config = config
+        self._extractor = extractor
+        self._subjects = SubjectReader(
+            [VacancyTerms(v.reference, v.title, v.aliases) for v in config.vacancies]
+        )
+        self._vacancies = {vacancy.reference: vacancy for vacancy in config.vacancies}
+
+    def start_documents(self, attachments: Iterable[Attachment]) -> tuple[PendingDocument, ...]:
+        """Hand every attachment within the limits to the extractor."""
+        return tuple(
+            self._start_document(index, attachment) for index, attachment in enumerate(attachments)
+        )
+
+    def build(
+        self,
+        parsed: ParsedMessage,
+        size: int,
+        truncated: bool,
+        pending: tuple[PendingDocument, ...],
+    ) -> ApplicationRecord:
+        """Wait for the documents, then read the subject, find the vacancy and judge."""
+        documents = tuple(_read_document(document) for document in pending)
+        body_letter = body_is_letter(parsed.body_text)
+        subject = self._subjects.read(parsed.subject)
+        vacancy, source = self._find_vacancy(subject.vacancy, parsed.body_text, documents)
+        facts = Facts(
+            message=parsed,
+            message_size=size,
+            truncated=truncated,
+            documents=documents,
+            subject=subject,
+            vacancy=vacancy,
+            vacancy_source=source,
+            body_letter=body_letter,
+            body_language=detect_language(parsed.body_text) if body_letter.is_letter else None,
+        )
+        flags = judge(facts, self._config)
+        return ApplicationRecord(
+            sender=header_field(parsed.sender),
+            sender_name=optional_text(parsed.sender_name),
+            subject=clean(parsed.subject),
+            body_text=clean(parsed.body_text),
+            vacancy=vacancy.reference if vacancy else None,
+            candidate_name=subject.candidate_name,
+            subject_valid=not any(flag.code == "subject_invalid" for flag in flags),
+            documents=facts.records,
+            flags=flags,
+            acknowledgement_status=self._acknowledgement_status(),
+            acknowledgement_recipient=header_field(parsed.reply_to or parsed.sender),
+        )
+
+    def _start_document(self, index: int, attachment: Attachment) -> PendingDocument:
+        problem = self._over_limit(index, attachment)
+        if problem is not None:
+            return PendingDocument(attachment, None, problem)
+        return PendingDocument(
+            attachment, self._extractor.submit(attachment.payload, attachment.filename)
+        )
+
+    def _over_limit(self, index: int, attachment: Attachment) -> str | None:
+        limits = self._config.limits
+        if index >= limits.max_attachments:
+            return f"attachment {index + 1} is over max_attachments ({limits.max_attachments})"
+        if len(attachment.payload) > limits.max_attachment_bytes:
+            return (
+                f"{len(attachment.payload)} bytes, over max_attachment_bytes "
+                f"({limits.max_attachment_bytes})"
+            )
+        return None
+
+    def _find_vacancy(
+        self, from_subject: str | None, body: str, documents: tuple[ReadDocument, ...]
+    ) -> tuple[VacancyConfig | None, str | None]:
+        """The subject's vacancy, else one named clearly in the body or a letter."""
+        if from_subject is not None:
+            return self._vacancies[from_subject], "subject"
+        letters = [doc.record.text or "" for doc in documents if doc.is_letter]
+        for source, text in [("body", body), *(("letter", letter) for letter in letters)]:
+            reference = self._subjects.vacancy_in_text(text)
+            if reference is not None:
+                return self._vacancies[reference], source
+        return None, None
+
+    def _acknowledgement_status(self) -> str:
+        return "disabled" if self._config.acknowledgements.transport == "off" else "pending"
+
+
+def _read_document(pending: PendingDocument) -> ReadDocument:
+    """The stored form of one attachment, with what its text says it is."""
+    attachment = pending.attachment
+    if pending.extraction is None:
+        extraction = Extraction(
+            DocumentStatus.REJECTED, "unknown", problem=pending.rejected_because
+        )
+    else:
+        extraction = pending.extraction.result()
+    text = clean(extraction.text)
+    reading = classify_document(attachment.filename, text)
+    record = DocumentRecord(
+        filename=clean(attachment.filename),
+        content_type=clean(attachment.content_type)[:CONTENT_TYPE_LIMIT],
+        content=attachment.payload,
+        sha256=sha256_hex(attachment.payload),
+        kind=str(reading.kind),
+        status=str(extraction.status),
+        language=detect_language(text) if text else None,
+        pages=extraction.pages,
+        text=text or None,
+        error=optional_text(extraction.problem),
+    )
+    return ReadDocument(record, reading.is_cv, reading.is_letter, extraction.has_macros)
