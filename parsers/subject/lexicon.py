@@ -35,6 +35,8 @@ FILLER = _words(
     question questions query enquiry inquiry deadline information request clarification
     thank thanks reminder confirmation receipt follow-up
     phd ph.d mba msc bsc llm llb cpa acca cfa pmp esq
+    hello hi hey dear greetings bonjour bonsoir salut cher chère chers madam madame sir sirs
+    monsieur messieurs mesdames hr rh team équipe
     """
 )
 

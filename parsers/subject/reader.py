@@ -30,7 +30,8 @@ class SubjectReader:
 
     def read(self, subject: str) -> SubjectReading:
         """The vacancy and the candidate's name that ``subject`` carries."""
-        text = strip_prefixes(clean(subject))
+        # Underscores come from file names pasted as subjects (CV_John_Doe): spaces to a reader.
+        text = strip_prefixes(clean(subject.replace("_", " ")))
         mentions = self._references.find(text)
         tokens = tokenize(text)
         between = gaps(text, tokens)
