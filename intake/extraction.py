@@ -21,6 +21,8 @@ from parsers.documents.ocr import ocr_available
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
+# A worker is replaced after this many documents, so that memory a reader keeps cannot grow.
+TASKS_PER_WORKER = 200
 
 
 class PendingExtraction(Protocol):
@@ -166,16 +168,11 @@ class WorkerPoolExtractor:
         self.peak_worker_rss_kib = 0
         self._limits = limits
         self._reader = reader
-        # forkserver: workers start from a clean process, not a copy of a threaded daemon.
-        self._pool = ProcessPool(
-            max_workers=workers,
-            initializer=_prepare_worker,
-            initargs=(memory_mib * MIB,),
-            context=multiprocessing.get_context("forkserver"),
-        )
+        self._workers = workers
+        self._pool: ProcessPool | None = None
 
     def submit(self, payload: bytes, filename: str) -> PendingExtraction:
-        future = self._pool.schedule(
+        future = self._started_pool().schedule(
             _read_in_worker,
             args=(self._reader, payload, filename, self._limits),
             timeout=self.seconds,
@@ -183,8 +180,23 @@ class WorkerPoolExtractor:
         return _Scheduled(future, self, filename)
 
     def close(self) -> None:
-        self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
-        self._pool.join()
+        if self._pool is not None:
+            self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
+            self._pool.join()
+            self._pool = None
+
+    def _started_pool(self) -> ProcessPool:
+        """The pool, started on first use: a poll with nothing new starts no process."""
+        if self._pool is None:
+            # forkserver: workers start from a clean process, not a copy of a threaded daemon.
+            self._pool = ProcessPool(
+                max_workers=self._workers,
+                max_tasks=TASKS_PER_WORKER,
+                initializer=_prepare_worker,
+                initargs=(self.memory_mib * MIB,),
+                context=multiprocessing.get_context("forkserver"),
+            )
+        return self._pool
 
 
 def pooled_extractor(config: Config) -> WorkerPoolExtractor:
