@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from parsers.errors import ParserError
+from parsers.errors import UnreadableDocument
 
-
-class UnreadableDocument(ParserError):
-    """A document that breaks a limit or a format rule; the message is the stored problem."""
+__all__ = ["UnreadableDocument", "one_line"]
 
 
 def one_line(exc: BaseException) -> str:
