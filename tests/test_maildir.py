@@ -101,6 +101,30 @@ def test_sample_mailbox_runs_through_the_cli_as_shipped(shipped_copy: Path) -> N
     assert status.returncode == 0, status.stdout
 
 
+def test_sample_applications_in_json_carry_name_vacancy_documents_and_flags(
+    shipped_copy: Path,
+) -> None:
+    assert run_intake(shipped_copy, "poll").returncode == 0
+    listing = run_intake(shipped_copy, "applications", "--format", "json")
+    rows = {row["sender"]: row for row in json.loads(listing.stdout)}
+    complete = rows["maria.fernandez.ruiz@example.com"]
+    assert complete["candidate_name"] == "Maria FERNÁNDEZ RUIZ"
+    assert (complete["vacancy"], complete["subject_valid"]) == ("WCO/2025/DD-IS", True)
+    assert [(d["kind"], d["status"], d["language"]) for d in complete["documents"]] == [
+        ("cv", "ok", "en"),
+        ("motivation_letter", "ok", "en"),
+    ]
+    assert complete["flags"] == []
+    french = rows["elodie.marchand@example.net"]
+    assert (french["vacancy"], french["candidate_name"]) == ("WCO/2025/DD-IS", "Élodie MARCHAND")
+    assert {d["language"] for d in french["documents"]} == {"fr"}
+    bare_subject = rows["kwame.mensah@example.net"]
+    assert (bare_subject["subject"], bare_subject["candidate_name"]) == ("CV", None)
+    assert bare_subject["subject_valid"] is False
+    assert {"subject_invalid", "name_missing"} <= set(bare_subject["flags"])
+    assert rows["rahul.mehta@example.net"]["flags"] == ["letter_in_body"]
+
+
 @pytest.mark.parametrize(
     ("fmt", "header"),
     [
