@@ -47,12 +47,17 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def _widest(column: str) -> int:
+    """Most columns are cut at 40 characters; a cut flag list would hide a flag from HR."""
+    return 120 if column == "flags" else 40
+
+
 def _write_table(rows: list[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
     """A plain text table trimmed to the terminal width."""
     width = shutil.get_terminal_size((160, 24)).columns
     cells = [[_cell(row.get(column)) for column in columns] for row in rows]
     widths = [
-        min(max([len(column)] + [len(line[i]) for line in cells]), 40)
+        min(max([len(column)] + [len(line[i]) for line in cells]), _widest(column))
         for i, column in enumerate(columns)
     ]
     for line in [list(columns), ["-" * w for w in widths], *cells]:
