@@ -60,3 +60,12 @@ def test_enough_letters_of_prose_are_judged() -> None:
 def test_all_caps_headings_are_read_as_words() -> None:
     text = "EXPÉRIENCE PROFESSIONNELLE\nFORMATION ET DIPLÔMES\nLANGUES PARLÉES ET COMPÉTENCES"
     assert detect_language(text) == "fr"
+
+
+def test_language_known_only_by_a_three_letter_code_gives_the_nearest_iso_639_1() -> None:
+    # py3langid ranks Nigerian Pidgin (pcm) first; the contract has no room for pcm.
+    pidgin = (
+        "Wetin dey happen for dis place? Make una hear me well well, I wan talk say "
+        "di work wey una give me, I go do am sharp sharp, no wahala at all at all."
+    )
+    assert detect_language(pidgin) == "en"

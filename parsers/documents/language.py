@@ -26,8 +26,12 @@ def detect_language(text: str) -> str | None:
     wordy = _wordy_text(text[:MAX_CHARS])
     if len(_LETTER.findall(wordy)) < MIN_LETTERS:
         return None
-    language, _score = _identifier().classify(wordy)
-    return str(language)
+    # The model also knows languages with only a three-letter code (pcm, bcl…): the contract
+    # asks for ISO 639-1, so the likeliest language that has a two-letter code is given.
+    for language, _score in _identifier().rank(wordy):
+        if len(language) == 2:
+            return str(language)
+    return None
 
 
 def _wordy_text(text: str) -> str:
