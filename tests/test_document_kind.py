@@ -158,3 +158,15 @@ def test_feature_table_weights_caps_and_thresholds_are_positive() -> None:
     assert all(feature.weight > 0 and feature.cap >= 1 for feature in FEATURES)
     assert len({feature.label for feature in FEATURES}) == len(FEATURES)
     assert all(value > 0 for value in THRESHOLD.values())
+
+
+def test_letter_to_the_hiring_committee_expressing_interest_is_a_letter() -> None:
+    text = (
+        "To the Hiring Committee,\n"
+        "I wish to express my strong interest in the Programme Officer role. Over the last "
+        "eight years I have coordinated capacity building projects across West Africa.\n"
+        "Thank you for considering my application.\n"
+        "Best regards,\nKwame Mensah"
+    )
+    reading = classify_document("application.pdf", text)
+    assert (reading.kind, reading.is_letter) == ("motivation_letter", True)

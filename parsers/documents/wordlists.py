@@ -32,6 +32,7 @@ def _words(*alternatives: str) -> re.Pattern[str]:
 SALUTATION = re.compile(
     r"""^[^\w\n]{0,8}(?:
         dear\b | hi\b | to\ whom\ it\ may\ concern | hello\b | good\ (?:morning|afternoon)\b
+      | to\ the\ (?:hiring|recruitment|selection)\ (?:committee|manager|panel|team)
       | madame | monsieur | mesdames | messieurs | chere?s?\ (?:madame|monsieur|recruteur)
       | bonjour\b | sehr\ geehrte | liebe[rs]?\b | hallo\b | guten\ tag\b | buenos\ dias\b
       | estimad[oa]s?\b | senor(?:a|es)?\b | muy\ senor | a\ quien\ corresponda
@@ -50,6 +51,13 @@ APPLICATION_PHRASE = _words(
     "i would like to submit my application",
     "please accept my application",
     "i am delighted to apply",
+    "i wish to express my interest",
+    "i would like to express my interest",
+    "to express my strong interest",
+    "thank you for considering my application",
+    "i am interested in the position",
+    "my application for the",
+    "i am submitting my application",
     "je me permets de vous presenter ma candidature",
     "je vous presente ma candidature",
     "je souhaite postuler",
