@@ -168,3 +168,16 @@ def test_vacancy_in_text_reads_a_twenty_page_text(reader: SubjectReader) -> None
 def test_a_short_code_with_digits_names_its_vacancy(reader: SubjectReader) -> None:
     reading = reader.read("LO-01 – Jane Doe")
     assert reading == SubjectReading(vacancy=LEGAL, candidate_name="Jane Doe")
+
+
+def test_lower_case_words_are_no_name_when_the_subject_capitalises_others(
+    reader: SubjectReader,
+) -> None:
+    subject = "Application for Legal Officer position, please confirm receipt"
+    assert reader.read(subject).candidate_name is None
+
+
+def test_name_in_lower_case_is_kept_when_the_whole_subject_is_lower_case(
+    reader: SubjectReader,
+) -> None:
+    assert reader.read("application legal officer - jane doe").candidate_name == "jane doe"

@@ -33,7 +33,7 @@ FILLER = _words(
     published website site linkedin call appel competition concours selection process
     here is are herewith hereby fwd fw and/or or ou via mail email e-mail
     question questions query enquiry inquiry deadline information request clarification
-    thank thanks reminder confirmation receipt follow-up
+    thank thanks reminder confirmation receipt follow-up please kindly confirm attempt
     phd ph.d mba msc bsc llm llb cpa acca cfa pmp esq
     hello hi hey dear greetings bonjour bonsoir salut cher chère chers madam madame sir sirs
     monsieur messieurs mesdames hr rh team équipe

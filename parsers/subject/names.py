@@ -57,8 +57,9 @@ def pick_name(
         roles = [_short_word_in_name(tokens, gaps, roles, index) for index in range(len(tokens))]
     best: tuple[int, int] | None = None
     chosen: list[Token] = []
+    writes_capitals = any(_capitalised_word(token.text) for token in tokens)
     for run in _runs(tokens, gaps, roles):
-        score = _score(run)
+        score = _score(run, writes_capitals)
         if score is not None and (best is None or score > best):
             best, chosen = score, run
     if not chosen:
@@ -123,6 +124,11 @@ def _short_word_in_name(
     return Role.OTHER
 
 
+def _capitalised_word(word: str) -> bool:
+    """``Legal``, not ``WCO`` or ``2025``: a writer who capitalises words."""
+    return word[:1].isupper() and any(char.islower() for char in word)
+
+
 def _beside_number(tokens: Sequence[Token], index: int) -> bool:
     return any(_has_digit(token.text) for token in tokens[max(index - 1, 0) : index + 2])
 
@@ -161,8 +167,14 @@ def _is_honorific(token: Token, run_length: int) -> bool:
     return lower in HONORIFICS or (lower == "m" and token.dotted and run_length >= 3)
 
 
-def _score(run: Sequence[Token]) -> tuple[int, int] | None:
-    """How much ``run`` looks like a name: capitalised words first, then length; None if not."""
+def _score(run: Sequence[Token], writes_capitals: bool) -> tuple[int, int] | None:
+    """How much ``run`` looks like a name: capitalised words first, then length; None if not.
+
+    A run all in lower case is no name in a subject that capitalises other words ("please
+    confirm receipt"): a name wrongly missing is flagged for HR, a wrong name is not.
+    """
+    if writes_capitals and all(token.text.islower() for token in run):
+        return None
     if (
         len(run) > MAX_NAME_WORDS
         or run[-1].end - run[0].start > MAX_NAME_CHARS
