@@ -181,3 +181,19 @@ def test_name_in_lower_case_is_kept_when_the_whole_subject_is_lower_case(
     reader: SubjectReader,
 ) -> None:
     assert reader.read("application legal officer - jane doe").candidate_name == "jane doe"
+
+
+def test_past_job_title_deep_in_a_letter_is_not_the_vacancy_applied_for(
+    reader: SubjectReader,
+) -> None:
+    opening = "\n".join(f"Address line {n}" for n in range(12))
+    letter = (
+        f"{opening}\n\nDear Sir or Madam,\n\nPlease consider my candidature.\n\n"
+        "From 2015 to 2020 I worked as Legal Officer at the Ministry of Finance.\n\nJane Doe"
+    )
+    assert reader.vacancy_in_text(letter) is None
+
+
+def test_bare_title_in_a_letter_heading_names_the_vacancy(reader: SubjectReader) -> None:
+    letter = "Jane Doe\nBrussels\n\nSubject: Legal Officer\n\nDear Sir or Madam,\n\nJane Doe"
+    assert reader.vacancy_in_text(letter) == "WCO/2025/LO-01"

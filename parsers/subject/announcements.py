@@ -16,6 +16,9 @@ from parsers.subject.tokens import gaps, tokenize
 # A letter announces its application in its first sentences; a text that "applies" more often
 # than this is not read further for announcements (whole titles and references still count).
 MAX_ANNOUNCEMENTS = 20
+# A bare title counts only in a letter's opening lines (its heading, "Subject: …"): further
+# down, "I worked as Legal Officer at …" names a past job, not the vacancy applied for.
+OPENING_LINES = 12
 # "I am writing to apply for the position of …", "candidature au poste de …": the words
 # after the trigger, up to the end of the sentence (a single line break does not end it).
 _ANNOUNCEMENT = re.compile(
@@ -49,12 +52,12 @@ class TextScanner:
         """The reference of the one vacancy ``text`` names, else None.
 
         First what the text says outright: references, and the sentences that announce the
-        application. Only when these name nothing, whole titles written anywhere.
+        application. Only when these name nothing, whole titles in the opening lines.
         """
         named = {mention.reference for mention in self._references.find(text)}
         named |= set(self._announced(text))
         if not named:
-            found = self._phrases.finditer(" ".join(words(text)))
+            found = self._phrases.finditer(" ".join(words(_opening(text))))
             named = {ref for match in found for ref in self._by_phrase[match.group()]}
         return named.pop() if len(named) == 1 else None
 
@@ -66,3 +69,9 @@ class TextScanner:
             decision, _ = read_title(tokens, gaps(sentence, tokens), self._titles)
             if decision.vacancy is not None:
                 yield decision.vacancy
+
+
+def _opening(text: str) -> str:
+    """The first ``OPENING_LINES`` lines that have something on them."""
+    lines = (line for line in text.splitlines() if line.strip())
+    return "\n".join(islice(lines, OPENING_LINES))
