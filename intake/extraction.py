@@ -55,7 +55,9 @@ def extraction_limits(config: Config) -> ExtractionLimits:
         max_pages=config.limits.max_pages,
         ocr=config.extraction.ocr,
         ocr_languages="+".join(config.extraction.ocr_languages),
-        ocr_seconds=config.limits.extraction_seconds,
+        # OCR stops on its own a little before the worker would be killed, so that the pages
+        # read so far are kept.
+        ocr_seconds=max(1, config.limits.extraction_seconds * 4 // 5),
     )
 
 
