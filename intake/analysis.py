@@ -7,6 +7,7 @@ hands its attachments to the extractor's workers; ``finish`` waits for them and 
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from intake.application import ApplicationBuilder, PendingDocument
@@ -21,6 +22,8 @@ from parsers.model import Disposition, ParsedMessage
 from storage.records import MessageKey, MessageRecord
 
 ERROR_TEXT_LIMIT = 20_000
+# Whether a message with this Message-ID and content fingerprint is stored already.
+HasCopy = Callable[[str | None, str], bool]
 
 
 class MailboxProblem(Exception):
@@ -54,14 +57,28 @@ class Analyser:
         """The record of ``raw``; anything that fails becomes a quarantined record."""
         return self.finish(self.start(raw))
 
-    def start(self, raw: RawMessage) -> Draft:
-        """Parse and classify now; the attachments of an application start reading."""
+    def start(self, raw: RawMessage, has_copy: HasCopy | None = None) -> Draft:
+        """Parse and classify now; the attachments of an application start reading.
+
+        When ``has_copy`` says the content is stored already (a redelivery, or a folder whose
+        UIDVALIDITY changed), the attachments are not read again: the record can only relocate
+        or duplicate that copy. Errors of ``has_copy`` itself (the database) are raised.
+        """
         if raw.problem is not None:
             return Draft(raw, quarantined(raw, MailboxProblem(raw.problem)))
         try:
-            return self._start(raw)
+            draft = self._parse(raw)
         except Exception as exc:  # one bad message must never stop the others
             return Draft(raw, quarantined(raw, exc))
+        if draft.parsed is None:
+            return draft
+        if has_copy is not None and has_copy(draft.record.message_id, draft.record.content_hash):
+            return Draft(raw, replace(draft.record, copy_expected=True))
+        try:
+            draft.documents = self._builder.start_documents(draft.parsed.attachments)
+        except Exception as exc:
+            return Draft(raw, quarantined(raw, exc))
+        return draft
 
     def finish(self, draft: Draft) -> MessageRecord:
         """Wait for the attachments and judge; a failure quarantines the message."""
@@ -76,7 +93,8 @@ class Analyser:
             return quarantined(draft.raw, exc)
         return replace(draft.record, application=application)
 
-    def _start(self, raw: RawMessage) -> Draft:
+    def _parse(self, raw: RawMessage) -> Draft:
+        """The message parsed and classified; only an application keeps its parsed form."""
         truncated = len(raw.data) > self.config.limits.max_message_bytes
         parsed = parse_message(header_block(raw.data) if truncated else raw.data)
         disposition, reason = classify_with_reason(parsed)
@@ -92,8 +110,7 @@ class Analyser:
         )
         if disposition is not Disposition.APPLICATION:
             return Draft(raw, record)
-        documents = self._builder.start_documents(parsed.attachments)
-        return Draft(raw, record, parsed, truncated, documents)
+        return Draft(raw, record, parsed, truncated)
 
 
 def quarantined(raw: RawMessage, exc: BaseException) -> MessageRecord:

@@ -12,7 +12,7 @@ from storage.database import database_errors
 
 
 class DatabaseLedger:
-    """Answers watermark and known-UID questions from the messages table."""
+    """Answers watermark, known-UID and stored-copy questions from the messages table."""
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -29,3 +29,8 @@ class DatabaseLedger:
         """Those of ``uids`` already stored."""
         with database_errors(), self._sessions() as session:
             return repository.known_uids(session, mailbox, folder, uidvalidity, uids)
+
+    def has_copy(self, message_id: str | None, content_hash: str) -> bool:
+        """Whether this content is stored already (under any key)."""
+        with database_errors(), self._sessions() as session:
+            return repository.has_copy(session, message_id, content_hash)

@@ -78,8 +78,9 @@ def poll_once(
     try:
         run_id = _start_run(sessions)
         window = 2 * config.extraction.worker_count
-        messages = mailbox.fetch_new(DatabaseLedger(sessions))
-        with closing(_read_ahead(analyser, messages, window)) as drafts:
+        ledger = DatabaseLedger(sessions)
+        messages = mailbox.fetch_new(ledger)
+        with closing(_read_ahead(analyser, messages, window, ledger)) as drafts:
             for draft in drafts:
                 report.fetched += 1
                 record = analyser.finish(draft)
@@ -105,7 +106,7 @@ def poll_once(
 
 
 def _read_ahead(
-    analyser: Analyser, messages: Iterable[RawMessage], window: int
+    analyser: Analyser, messages: Iterable[RawMessage], window: int, ledger: DatabaseLedger
 ) -> Generator[Draft, None, None]:
     """Drafts in mailbox order, up to ``window`` started ahead so that every worker is busy.
 
@@ -115,7 +116,7 @@ def _read_ahead(
     started: deque[Draft] = deque()
     try:
         for raw in messages:
-            started.append(analyser.start(raw))
+            started.append(analyser.start(raw, ledger.has_copy))
             if len(started) >= window:
                 yield started.popleft()
         while started:

@@ -86,3 +86,6 @@ class MessageRecord:
     error: str | None = None
     application: ApplicationRecord | None = None
     watermark_uid: int | None = field(default=None)
+    # Set when analysis skipped the attachments because the content is already stored: such
+    # a record can only relocate or duplicate that copy, never become an application itself.
+    copy_expected: bool = False

@@ -6,10 +6,11 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.errors import CopyVanished
 from storage.models import Acknowledgement, Application, Document, Flag, MailboxState, Message
 from storage.records import MessageKey, MessageRecord
 
@@ -79,6 +80,8 @@ def store_message(session: Session, record: MessageRecord) -> StoreResult:
         _advance_watermark(session, record)
         return StoreResult(StoreOutcome.RELOCATED, stale.id)
     original = _same_content(session, record)
+    if original is None and record.copy_expected:
+        raise CopyVanished(f"no stored copy of {record.message_id or 'a message'} any more")
     message = _message_row(record)
     if original is not None:
         message.disposition = "duplicate"
@@ -93,6 +96,15 @@ def store_message(session: Session, record: MessageRecord) -> StoreResult:
     return StoreResult(outcome, message.id)
 
 
+def has_copy(session: Session, message_id: str | None, content_hash: str) -> bool:
+    """Whether a message with this Message-ID and content fingerprint is stored already."""
+    same_id = (
+        Message.message_id.is_(None) if message_id is None else Message.message_id == message_id
+    )
+    query = select(Message.id).where(same_id, Message.content_hash == content_hash).limit(1)
+    return session.scalar(query) is not None
+
+
 def message_at(session: Session, key: MessageKey) -> int | None:
     return session.scalar(
         select(Message.id).where(
@@ -104,15 +116,15 @@ def message_at(session: Session, key: MessageKey) -> int | None:
     )
 
 
+def _same_id(message_id: str | None) -> ColumnElement[bool]:
+    """Rows with this Message-ID (or with none, when the message has none)."""
+    return Message.message_id.is_(None) if message_id is None else Message.message_id == message_id
+
+
 def _same_content_query(record: MessageRecord) -> Select[Message]:
-    same_id = (
-        Message.message_id.is_(None)
-        if record.message_id is None
-        else Message.message_id == record.message_id
-    )
     return (
         select(Message)
-        .where(same_id, Message.content_hash == record.content_hash)
+        .where(_same_id(record.message_id), Message.content_hash == record.content_hash)
         .order_by(Message.id)
         .limit(1)
     )
