@@ -190,13 +190,16 @@ class WorkerPoolExtractor:
     def _started_pool(self) -> ProcessPool:
         """The pool, started on first use: a poll with nothing new starts no process."""
         if self._pool is None:
-            # forkserver: workers start from a clean process, not a copy of a threaded daemon.
+            # forkserver: workers start from a clean process, not a copy of a threaded daemon;
+            # the server imports the readers once, so a replaced worker starts at once.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["parsers.documents.extract"])
             self._pool = ProcessPool(
                 max_workers=self._workers,
                 max_tasks=TASKS_PER_WORKER,
                 initializer=_prepare_worker,
                 initargs=(self.memory_mib * MIB,),
-                context=multiprocessing.get_context("forkserver"),
+                context=context,
             )
         return self._pool
 
