@@ -21,11 +21,11 @@ from sqlalchemy import select
 
 from intake.analysis import Analyser
 from intake.config import Config
-from intake.extraction import pooled_extractor
 from intake.mailbox.maildir import MaildirMailbox
 from intake.poller import PollReport, poll_once
 from intake.progress import Progress
 from intake.runtime import open_runtime
+from intake.worker_pool import pooled_extractor
 from storage.models import Document
 from tests import messages
 from tests.configs import make_config

@@ -13,10 +13,10 @@ from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from intake.analysis import Analyser
-from intake.extraction import pooled_extractor
 from intake.poller import PollReport, poll_once
 from intake.progress import Progress
 from intake.runtime import Runtime, open_mailbox
+from intake.worker_pool import pooled_extractor
 
 log = logging.getLogger(__name__)
 

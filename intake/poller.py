@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.analysis import Analyser, Draft
 from intake.config import Config
 from intake.errors import IntakeError
-from intake.extraction import pooled_extractor
 from intake.ledger import DatabaseLedger
 from intake.mailbox.base import Mailbox, RawMessage
 from intake.pipeline import process_message
 from intake.progress import Progress
+from intake.worker_pool import pooled_extractor
 from storage.database import database_errors, write_transaction
 from storage.errors import StorageError
 from storage.models import PollRun, utcnow

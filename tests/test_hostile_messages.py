@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from intake.analysis import Analyser
 from intake.config import Config
-from intake.extraction import WorkerPoolExtractor, pooled_extractor
 from intake.mailbox.fake import FakeMailbox
 from intake.poller import poll_once
 from intake.progress import Progress
 from intake.runtime import Runtime, open_runtime
+from intake.worker_pool import WorkerPoolExtractor, pooled_extractor
 from storage.models import Application, Message
 from tests import candidate_files, messages
 from tests.configs import make_config

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from intake.extraction import WorkerPoolExtractor
+from intake.worker_pool import WorkerPoolExtractor
 from parsers.documents.model import DocumentStatus, ExtractionLimits
 from tests.readers import scripted_reader
 
