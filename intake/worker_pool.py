@@ -6,10 +6,12 @@ import logging
 import multiprocessing
 import os
 import resource
+import signal
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from types import FrameType
 
 from pebble import ProcessExpired, ProcessPool
 
@@ -82,6 +84,16 @@ def _prepare_worker(limit_bytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
     # One thread per Tesseract: the pool already spreads work over the cores.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    # The worker leads its own process group, so that stopping it (pebble sends SIGTERM at the
+    # time cap) also stops the Tesseract it started, instead of leaving it running.
+    os.setpgrp()
+    signal.signal(signal.SIGTERM, _stop_with_children)
+
+
+def _stop_with_children(_signum: int, _frame: FrameType | None) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    os.killpg(0, signal.SIGTERM)
+    os._exit(1)
 
 
 class WorkerPoolExtractor:

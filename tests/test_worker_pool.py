@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +67,25 @@ def test_cancelled_extraction_is_a_failed_one(pool: WorkerPoolExtractor) -> None
     assert waiting.result().status is DocumentStatus.FAILED
     first.cancel()
     second.cancel()
+
+
+def test_worker_stopped_at_the_time_cap_takes_its_child_process_with_it(
+    pool: WorkerPoolExtractor, tmp_path: Path
+) -> None:
+    pid_file = tmp_path / "child.pid"
+    extraction = pool.submit(f"child:{pid_file}".encode(), "scan.pdf").result()
+    assert extraction.status is DocumentStatus.FAILED
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while child_is_running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not child_is_running(child)
+
+
+def child_is_running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie waiting for its reaper counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
