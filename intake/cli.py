@@ -119,6 +119,17 @@ def _check(_args: argparse.Namespace, config: Config) -> int:
     return EXIT_OK
 
 
+def _ocr_state(config: Config) -> str:
+    """One line on OCR for the operator; it never makes the service unhealthy."""
+    from intake.extraction import ocr_problem  # imported here for the reason given in _poll
+
+    if not config.extraction.ocr:
+        return "off (extraction.ocr = false)"
+    problem = ocr_problem(config)
+    languages = ", ".join(config.extraction.ocr_languages)
+    return f"ready ({languages})" if problem is None else f"not working: {problem}"
+
+
 def _status(_args: argparse.Namespace, config: Config) -> int:
     runtime = open_runtime(config, schema="require")
     try:
@@ -130,6 +141,7 @@ def _status(_args: argparse.Namespace, config: Config) -> int:
     success = iso_utc(health.last_success) if health.last_success else "never"
     print(f"last poll: {health.last_poll_status or 'none'} (started {when})")
     print(f"last successful poll: {success}")
+    print(f"ocr: {_ocr_state(config)}")
     for disposition, count in sorted(health.dispositions.items()):
         print(f"messages {disposition}: {count}")
     print(f"acknowledgements pending: {health.pending_acknowledgements}")

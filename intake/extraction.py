@@ -12,6 +12,7 @@ from typing import Protocol
 from intake.config import Config
 from parsers.documents.extract import extract
 from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
+from parsers.documents.ocr import ocr_readiness
 
 
 class PendingExtraction(Protocol):
@@ -48,6 +49,13 @@ def extraction_limits(config: Config) -> ExtractionLimits:
         # read so far are kept.
         ocr_seconds=max(1, config.limits.extraction_seconds * 4 // 5),
     )
+
+
+def ocr_problem(config: Config) -> str | None:
+    """Why scanned documents cannot be read with this config on this machine, or None."""
+    if not config.extraction.ocr:
+        return None
+    return ocr_readiness("+".join(config.extraction.ocr_languages))
 
 
 def failed(problem: str) -> Extraction:

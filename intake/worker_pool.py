@@ -16,10 +16,9 @@ from types import FrameType
 from pebble import ProcessExpired, ProcessPool
 
 from intake.config import Config
-from intake.extraction import PendingExtraction, extraction_limits, failed
+from intake.extraction import PendingExtraction, extraction_limits, failed, ocr_problem
 from parsers.documents.extract import extract
 from parsers.documents.model import Extraction, ExtractionLimits
-from parsers.documents.ocr import ocr_available
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
@@ -148,12 +147,9 @@ class WorkerPoolExtractor:
 
 def pooled_extractor(config: Config) -> WorkerPoolExtractor:
     """The daemon's extractor, with the caps and worker count the config asks for."""
-    if config.extraction.ocr and not ocr_available():
-        log.warning(
-            "OCR is off: Tesseract is not installed, so scanned documents are stored as "
-            "no_text; install the Debian packages tesseract-ocr tesseract-ocr-eng "
-            "tesseract-ocr-fra to enable it"
-        )
+    problem = ocr_problem(config)
+    if problem is not None:
+        log.warning("OCR will not work, scanned documents are stored as no_text: %s", problem)
     return WorkerPoolExtractor(
         extraction_limits(config),
         workers=config.extraction.worker_count,

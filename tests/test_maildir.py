@@ -178,3 +178,18 @@ def test_csv_export_defuses_spreadsheet_formulas(
         write_rows(application_dicts(session), APPLICATION_COLUMNS, "csv", buffer)
     row = next(csv.DictReader(io.StringIO(buffer.getvalue())))
     assert row["subject"] == '\'=HYPERLINK("http://x.example","click")'
+
+
+def test_status_says_which_ocr_language_is_missing_and_stays_healthy(
+    shipped_copy: Path,
+) -> None:
+    text = shipped_copy.read_text(encoding="utf-8")
+    shipped_copy.write_text(
+        text.replace('ocr_languages = ["eng", "fra"]', 'ocr_languages = ["eng", "xqz"]'),
+        encoding="utf-8",
+    )
+    assert run_intake(shipped_copy, "poll").returncode == 0
+    status = run_intake(shipped_copy, "status")
+    assert status.returncode == 0, status.stdout
+    assert "ocr: not working: Tesseract lacks the languages xqz" in status.stdout
+    assert "install tesseract-ocr-xqz" in status.stdout

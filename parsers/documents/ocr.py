@@ -27,6 +27,21 @@ def ocr_available() -> bool:
     return shutil.which(pytesseract.pytesseract.tesseract_cmd) is not None
 
 
+def ocr_readiness(languages: str) -> str | None:
+    """Why OCR in ``languages`` ("eng+fra") cannot run here, or None when it can."""
+    if not ocr_available():
+        return f"Tesseract is not installed: {OCR_INSTALL_HINT}"
+    try:
+        installed = set(pytesseract.get_languages(config=""))
+    except (OSError, RuntimeError, pytesseract.TesseractError) as exc:
+        return f"Tesseract does not answer: {exc}"
+    missing = [language for language in languages.split("+") if language not in installed]
+    if missing:
+        packages = " ".join(f"tesseract-ocr-{language.replace('_', '-')}" for language in missing)
+        return f"Tesseract lacks the languages {', '.join(missing)}: install {packages}"
+    return None
+
+
 def ocr_pdf(
     payload: bytes, file_type: str, limits: ExtractionLimits, pages: int | None
 ) -> Extraction:
