@@ -69,3 +69,32 @@ def test_language_known_only_by_a_three_letter_code_gives_the_nearest_iso_639_1(
         "di work wey una give me, I go do am sharp sharp, no wahala at all at all."
     )
     assert detect_language(pidgin) == "en"
+
+
+def test_english_cv_full_of_portuguese_names_is_english() -> None:
+    cv = (
+        "João Pedro da Silva Santos\nRua das Flores 123, São Paulo\n"
+        "Experience\n2018 - 2024 Analista de Comércio Exterior, Receita Federal do Brasil\n"
+        "2014 - 2018 Assistente Administrativo, Ministério da Economia, Brasília\n"
+        "Education\n2010 - 2014 Bacharelado em Relações Internacionais, Universidade de São Paulo\n"
+        "Languages\nPortuguese (native), English (fluent), Spanish (good)\n"
+        "Skills\nCustoms valuation, risk analysis"
+    )
+    assert detect_language(cv) == "en"
+
+
+def test_cv_with_french_headings_is_french_whatever_its_employers() -> None:
+    cv = (
+        "Hans Müller\nExpérience professionnelle\n2016 - 2024 Hauptzollamt München\n"
+        "Formation\n2008 - 2012 Hochschule des Bundes für öffentliche Verwaltung\n"
+        "Langues : allemand, français"
+    )
+    assert detect_language(cv) == "fr"
+
+
+def test_one_heading_alone_does_not_decide_the_language() -> None:
+    text = (
+        "Skills\nIch arbeite seit zehn Jahren beim Zoll und kenne die Verfahren der "
+        "Einfuhr und Ausfuhr sehr gut; ich spreche Deutsch und Englisch."
+    )
+    assert detect_language(text) == "de"

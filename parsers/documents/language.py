@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 from typing import Any
 
@@ -11,6 +12,39 @@ MAX_CHARS = 20_000
 #: A line is kept when at least this share of its non-space characters are letters.
 MIN_LETTER_SHARE = 0.6
 _NOISE_MARKS = ("@", "://", "www.")
+MIN_HEADINGS = 2
+MAX_HEADING_WORDS = 4
+_HEADING_MARKS = " \t-–—•*#|_=.\u25a0\u25cf"
+# CV section headings, lower case with their accents, and the languages they are written in.
+_HEADINGS_BY_LANGUAGE = {
+    "en": "experience|work experience|professional experience|employment history|work history"
+    "|employment|education|education and training|qualifications|skills|key skills"
+    "|technical skills|languages|language skills|personal information|personal details"
+    "|profile|summary|certifications|publications|references|interests|achievements|training",
+    "fr": "expérience|expériences|expérience professionnelle|expériences professionnelles"
+    "|parcours professionnel|formation|formations|diplômes|compétences|langues"
+    "|centres d'intérêt|informations personnelles|état civil|profil|loisirs|références",
+    "de": "berufserfahrung|ausbildung|studium|weiterbildung|kenntnisse|sprachkenntnisse"
+    "|sprachen|fähigkeiten|persönliche daten|interessen",
+    "es": "experiencia|experiencia profesional|experiencia laboral|formación"
+    "|formación académica|educación|idiomas|habilidades|competencias|datos personales",
+    "pt": "experiência|experiência profissional|formação|formação acadêmica|educação|idiomas"
+    "|habilidades|competências|dados pessoais",
+    "it": "esperienza|esperienza professionale|esperienze professionali|istruzione"
+    "|formazione|lingue|competenze|dati personali",
+}
+
+
+def _languages_by_heading() -> dict[str, tuple[str, ...]]:
+    """Each heading with every language it belongs to ("idiomas": es and pt)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for language, headings in _HEADINGS_BY_LANGUAGE.items():
+        for heading in headings.split("|"):
+            table[heading] = (*table.get(heading, ()), language)
+    return table
+
+
+SECTION_HEADINGS = _languages_by_heading()
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -23,6 +57,9 @@ def detect_language(text: str) -> str | None:
     lines are lowered so headings count as words. Every language of the model stays allowed,
     so a German CV comes out "de" and can be flagged as not in a required language.
     """
+    by_headings = _language_of_headings(text[:MAX_CHARS])
+    if by_headings is not None:
+        return by_headings
     wordy = _wordy_text(text[:MAX_CHARS])
     if len(_LETTER.findall(wordy)) < MIN_LETTERS:
         return None
@@ -32,6 +69,25 @@ def detect_language(text: str) -> str | None:
         if len(language) == 2:
             return str(language)
     return None
+
+
+def _language_of_headings(text: str) -> str | None:
+    """The language of a CV's section headings, when at least two agree and outnumber the rest.
+
+    A CV in English lists employers, schools and towns in their own language ("Receita Federal
+    do Brasil", "Hauptzollamt München"); its headings say which language it is written in.
+    """
+    votes: Counter[str] = Counter()
+    for line in text.splitlines():
+        heading = line.split(":", 1)[0].strip(_HEADING_MARKS).lower()
+        if heading and len(heading.split()) <= MAX_HEADING_WORDS:
+            votes.update(SECTION_HEADINGS.get(heading, ()))
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < MIN_HEADINGS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def _wordy_text(text: str) -> str:
