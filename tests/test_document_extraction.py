@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
 
 import pytest
+from PIL import Image
 
 from parsers.documents.cleaning import clean_text
 from parsers.documents.extract import extract
@@ -198,3 +200,11 @@ def test_ocr_stops_when_ocr_seconds_are_spent_and_says_so() -> None:
     result = extract(payload, "scan.pdf", ExtractionLimits(ocr_seconds=0))
     assert (result.status, result.pages) == (DocumentStatus.NO_TEXT, 2)
     assert result.problem and "ocr_seconds=0" in result.problem
+
+
+def test_small_picture_such_as_a_signature_logo_is_not_sent_to_ocr() -> None:
+    logo = io.BytesIO()
+    Image.new("RGB", (120, 40), "white").save(logo, format="PNG")
+    extraction = extract(logo.getvalue(), "logo.png", ExtractionLimits())
+    assert extraction.status is DocumentStatus.NO_TEXT
+    assert extraction.problem == "picture of 120×40 pixels, too small to hold a page of text"

@@ -20,6 +20,9 @@ OCR_INSTALL_HINT = "install Debian packages tesseract-ocr tesseract-ocr-eng tess
 RENDER_DPI = 200
 #: A page or picture larger than this is scaled down (PDF) or refused (image) before OCR.
 MAX_PIXELS = 40_000_000
+#: A picture narrower or lower than this holds no readable page (a logo in a signature, an
+#: icon): it is not sent to Tesseract.
+MIN_PAGE_PIXELS = 200
 
 
 def ocr_available() -> bool:
@@ -64,6 +67,10 @@ def read_image(payload: bytes, file_type: str, limits: ExtractionLimits) -> Extr
     if refusal is not None:
         return Extraction(DocumentStatus.NO_TEXT, file_type, problem=refusal)
     with Image.open(io.BytesIO(payload)) as picture:
+        if min(picture.size) < MIN_PAGE_PIXELS:
+            width, height = picture.size
+            problem = f"picture of {width}×{height} pixels, too small to hold a page of text"
+            return Extraction(DocumentStatus.NO_TEXT, file_type, pages=1, problem=problem)
         frames = getattr(picture, "n_frames", 1)
         pictures = _frames(picture, min(limits.max_pages, limits.max_ocr_pages))
         texts = _recognise_all(pictures, limits)
