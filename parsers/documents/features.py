@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from parsers.documents import wordlists as words
+from parsers.folding import fold
 
 
 class Side(StrEnum):
@@ -100,7 +101,7 @@ class ContentReading:
 
 def read_content(text: str) -> ContentReading:
     """Score the first ``MAX_CHARS`` characters of the text on every feature."""
-    folded = words.fold(text[:MAX_CHARS])
+    folded = fold(text[:MAX_CHARS])
     scores = dict.fromkeys(Side, 0.0)
     found: dict[Side, list[str]] = {side: [] for side in Side}
     counts: dict[str, int] = {}

@@ -17,6 +17,7 @@ from pathlib import PurePath
 from parsers.documents import wordlists as words
 from parsers.documents.features import ContentReading, Side, read_content
 from parsers.documents.model import DocumentKind
+from parsers.folding import fold
 
 _NAME = {Side.CV: "CV", Side.LETTER: "motivation letter", Side.OTHER: "other document"}
 
@@ -48,7 +49,7 @@ def _filename_words(filename: str) -> str:
     """The stem split into folded words: "JaneDoe_CV-2026(1).pdf" gives "jane doe cv"."""
     stem = PurePath(filename.replace("\\", "/")).stem
     stem = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", stem)
-    return " ".join(re.split(r"[\W_\d]+", words.fold(stem))).strip()
+    return " ".join(re.split(r"[\W_\d]+", fold(stem))).strip()
 
 
 def classify_document(filename: str, text: str) -> KindReading:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from parsers.documents import wordlists as words
 from parsers.documents.features import MAX_CHARS, Side, read_content
+from parsers.folding import fold
 
 MIN_PROSE_WORDS = 80
 #: A body that points to an attached letter must carry this much prose to be a letter itself.
@@ -68,7 +69,7 @@ def prose_words(text: str) -> int:
 
 
 def _needed_prose(text: str) -> int:
-    folded = words.fold(text)
+    folded = fold(text)
     points_to_attachment = words.ATTACHED_DOCUMENTS.search(folded) is not None
     if points_to_attachment and _LETTER_NOUN.search(folded):
         return MIN_PROSE_WORDS_WITH_ATTACHED_LETTER

@@ -1,24 +1,14 @@
 """The words and patterns that mark a CV, a motivation letter or another document, in one place.
 
-Every pattern here matches *folded* text (see ``fold``): lower case, accents removed, curly
-quotes made straight. That keeps the lists short and survives OCR, which often drops accents.
+Every pattern here matches *folded* text (``parsers.folding.fold``): lower case, accents
+removed, curly quotes made straight. That keeps the lists short and survives OCR, which often
+drops accents.
 English and French come first (the organisation's languages), then German and Spanish.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-
-_QUOTES = str.maketrans(
-    {"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-", "—": "-", "ß": "ss", "œ": "oe"}
-)
-
-
-def fold(text: str) -> str:
-    """Lower case, accents stripped, typographic quotes, dashes and ligatures made ASCII."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from enum import Enum
 
+from parsers.folding import fold
 from parsers.subject.lexicon import (
     FILLER,
     FROM_CONTEXT,
@@ -20,7 +21,6 @@ from parsers.subject.lexicon import (
     MONTHS,
     PARTICLES,
 )
-from parsers.subject.normalise import fold
 from parsers.subject.tokens import Gap, Token
 
 MAX_NAME_WORDS = 6

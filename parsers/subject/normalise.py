@@ -1,33 +1,15 @@
-"""Cleaning and folding: control characters out, whitespace collapsed, accents and case folded."""
+"""Cleaning and splitting: control characters out, whitespace collapsed, folded words."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from parsers.folding import fold
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"\s+")
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
-_LETTERS = str.maketrans(
-    {
-        "œ": "oe",
-        "Œ": "oe",
-        "æ": "ae",
-        "Æ": "ae",
-        "ø": "o",
-        "Ø": "o",
-        "ł": "l",
-        "Ł": "l",
-        "đ": "d",
-        "Đ": "d",
-        "ı": "i",
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-    }
-)
 
 
 def clean(text: str) -> str:
@@ -35,14 +17,6 @@ def clean(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case without accents, ligatures spelt out (``Œuvre`` -> ``oeuvre``)."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    return _COMBINING.sub("", decomposed).casefold()
 
 
 def words(text: str) -> list[str]:
