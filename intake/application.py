@@ -17,7 +17,7 @@ from parsers.documents.model import DocumentStatus, Extraction
 from parsers.fingerprint import sha256_hex
 from parsers.model import Attachment, ParsedMessage
 from parsers.subject import SubjectReader, VacancyTerms
-from storage.records import ApplicationRecord, DocumentRecord
+from storage.records import AcknowledgementRecord, ApplicationRecord, DocumentRecord
 
 
 @dataclass
@@ -85,8 +85,10 @@ class ApplicationBuilder:
             subject_valid=not any(flag.code == "subject_invalid" for flag in flags),
             documents=facts.records,
             flags=flags,
-            acknowledgement_status=self._acknowledgement_status(),
-            acknowledgement_recipient=header_field(parsed.reply_to or parsed.sender),
+            acknowledgement=AcknowledgementRecord(
+                status=self._acknowledgement_status(),
+                recipient=header_field(parsed.reply_to or parsed.sender),
+            ),
         )
 
     def _start_document(self, index: int, attachment: Attachment) -> PendingDocument:

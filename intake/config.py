@@ -21,6 +21,9 @@ from intake.errors import ConfigError
 
 SECURITY_CHOICES = ("ssl", "starttls", "none")
 SUBJECT_PARTS = ("name", "vacancy")
+# What an acknowledgement may tell the candidate HR will miss, each raised by the flag it names.
+ACK_NOTICES = ("cv_missing", "letter_missing", "unreadable_document", "subject_invalid", "late")
+MAX_GRACE_MINUTES = 7 * 24 * 60
 MAX_TIMEOUT = 3600
 WEEK = 7 * 24 * 3600
 # An IMAP keyword is an atom: no spaces, controls or list, quote and wildcard characters.
@@ -46,6 +49,10 @@ class OrganisationConfig:
     name: str
     timezone: ZoneInfo
     staff_register: Path | None = None
+    # Other names and acronyms, English and French ("WCO", "OMD"): a relative must work here.
+    aliases: tuple[str, ...] = ()
+    # Minutes after a deadline still accepted, unless the vacancy sets its own.
+    grace_minutes: int = 0
 
 
 @dataclass(frozen=True)
@@ -86,11 +93,20 @@ class DatabaseConfig:
 
 @dataclass(frozen=True)
 class AcknowledgementsConfig:
-    """How receipts are confirmed to candidates."""
+    """How receipts are confirmed to candidates, and the limits that keep it from spamming."""
 
     transport: str = "off"
     sender: str = ""
     directory: Path | None = None
+    templates: Path | None = None
+    notices: tuple[str, ...] = ACK_NOTICES
+    enquiry_reply: bool = False
+    max_per_recipient: int = 3
+    recipient_window_hours: int = 24
+    max_per_minute: int = 30
+    max_attempts: int = 8
+    retry_after_seconds: int = 60
+    send_interval: int = 60
 
 
 @dataclass(frozen=True)
@@ -155,6 +171,8 @@ class VacancyConfig:
     aliases: tuple[str, ...] = ()
     languages: tuple[str, ...] = ("en",)
     subject_requires: tuple[str, ...] = SUBJECT_PARTS
+    # None: the organisation's grace_minutes applies.
+    grace_minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -219,7 +237,11 @@ def _organisation(table: TableReader) -> OrganisationConfig:
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(table.key_path("timezone"), f'unknown timezone "{zone_name}"') from exc
     config = OrganisationConfig(
-        name=table.string("name"), timezone=zone, staff_register=table.path("staff_register", None)
+        name=table.string("name"),
+        timezone=zone,
+        staff_register=table.path("staff_register", None),
+        aliases=table.string_list("aliases", ()),
+        grace_minutes=table.integer("grace_minutes", 0, minimum=0, maximum=MAX_GRACE_MINUTES),
     )
     table.finish()
     return config
@@ -300,6 +322,15 @@ def _acknowledgements(table: TableReader) -> AcknowledgementsConfig:
         transport=transport,
         sender=table.string("sender") if sending else table.string("sender", ""),
         directory=table.path("directory") if transport == "file" else table.path("directory", None),
+        templates=table.path("templates", None),
+        notices=_choices(table, "notices", ACK_NOTICES),
+        enquiry_reply=table.boolean("enquiry_reply", False),
+        max_per_recipient=table.integer("max_per_recipient", 3, minimum=1, maximum=1000),
+        recipient_window_hours=table.integer("recipient_window_hours", 24, minimum=1, maximum=720),
+        max_per_minute=table.integer("max_per_minute", 30, minimum=1, maximum=10_000),
+        max_attempts=table.integer("max_attempts", 8, minimum=1, maximum=100),
+        retry_after_seconds=table.integer("retry_after_seconds", 60, minimum=1, maximum=WEEK),
+        send_interval=table.integer("send_interval", 60, minimum=5, maximum=WEEK),
     )
     table.finish()
     return config
@@ -362,14 +393,20 @@ def _extraction(table: TableReader) -> ExtractionConfig:
     return config
 
 
-def _vacancy(table: TableReader) -> VacancyConfig:
-    requires = table.string_list("subject_requires", SUBJECT_PARTS)
-    for index, part in enumerate(requires):
-        if part not in SUBJECT_PARTS:
+def _choices(table: TableReader, key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """A list whose every item must be one of ``allowed`` (the default is all of them)."""
+    values: tuple[str, ...] = table.string_list(key, allowed)
+    for index, value in enumerate(values):
+        if value not in allowed:
+            choices = ", ".join(f'"{choice}"' for choice in allowed)
             raise ConfigError(
-                f"{table.key_path('subject_requires')}[{index}]",
-                f'"{part}" is not one of "name", "vacancy"',
+                f"{table.key_path(key)}[{index}]", f'"{value}" is not one of {choices}'
             )
+    return values
+
+
+def _vacancy(table: TableReader) -> VacancyConfig:
+    requires = _choices(table, "subject_requires", SUBJECT_PARTS)
     config = VacancyConfig(
         reference=table.string("reference"),
         title=table.string("title"),
@@ -377,6 +414,7 @@ def _vacancy(table: TableReader) -> VacancyConfig:
         deadline=table.deadline("deadline"),
         languages=_languages(table),
         subject_requires=requires,
+        grace_minutes=table.integer("grace_minutes", None, minimum=0, maximum=MAX_GRACE_MINUTES),
     )
     table.finish()
     return config

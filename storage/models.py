@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -92,6 +93,17 @@ class Application(Base):
     late: Mapped[bool | None] = mapped_column(Boolean)
     relatives: Mapped[str] = mapped_column(String(16), default="none")
     relatives_evidence: Mapped[str | None] = mapped_column(Text)
+    relatives_relation: Mapped[str | None] = mapped_column(String(32))
+    relatives_name: Mapped[str | None] = mapped_column(Text)
+    # Whether this message brought a CV / a motivation letter (attached, or the body is one).
+    has_cv: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    has_letter: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Who the candidate is, for recognising a resubmission: the address and the folded name.
+    sender_key: Mapped[str | None] = mapped_column(String(998), index=True)
+    name_key: Mapped[str | None] = mapped_column(String(255), index=True)
+    previous_application_id: Mapped[int | None] = mapped_column(
+        ForeignKey("applications.id", ondelete="SET NULL"), index=True
+    )
 
     message: Mapped[Message] = relationship(back_populates="application")
     documents: Mapped[list[Document]] = relationship(
@@ -149,6 +161,9 @@ class Acknowledgement(Base):
     """The outbox row of one application's receipt confirmation."""
 
     __tablename__ = "acknowledgements"
+    __table_args__ = (
+        Index("ix_acknowledgements_status_next_attempt_at", "status", "next_attempt_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_id: Mapped[int] = mapped_column(
@@ -156,13 +171,17 @@ class Acknowledgement(Base):
     )
     status: Mapped[str] = mapped_column(String(16), index=True)
     reason: Mapped[str | None] = mapped_column(Text)
-    recipient: Mapped[str | None] = mapped_column(String(998))
+    recipient: Mapped[str | None] = mapped_column(String(998), index=True)
+    language: Mapped[str | None] = mapped_column(String(8))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
     outbound_message_id: Mapped[str | None] = mapped_column(String(998))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # A sender that took the row to send it holds it until then; another sender skips it.
+    claimed_by: Mapped[str | None] = mapped_column(String(255))
+    claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     application: Mapped[Application] = relationship(back_populates="acknowledgement")
 

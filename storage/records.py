@@ -46,6 +46,17 @@ class FlagRecord:
 
 
 @dataclass(frozen=True)
+class AcknowledgementRecord:
+    """The outbox row written with an application: to whom, in which language, or why not."""
+
+    status: str = "pending"
+    recipient: str | None = None
+    reason: str | None = None
+    language: str | None = None
+    message_id: str | None = None
+
+
+@dataclass(frozen=True)
 class ApplicationRecord:
     """The facts of one application."""
 
@@ -59,11 +70,16 @@ class ApplicationRecord:
     late: bool | None = None
     relatives: str = "none"
     relatives_evidence: str | None = None
+    relatives_relation: str | None = None
+    relatives_name: str | None = None
+    has_cv: bool = False
+    has_letter: bool = False
+    sender_key: str | None = None
+    name_key: str | None = None
+    previous_application_id: int | None = None
     documents: tuple[DocumentRecord, ...] = ()
     flags: tuple[FlagRecord, ...] = ()
-    acknowledgement_status: str = "pending"
-    acknowledgement_recipient: str | None = None
-    acknowledgement_reason: str | None = None
+    acknowledgement: AcknowledgementRecord = AcknowledgementRecord()
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,13 @@ def _application_row(record: MessageRecord) -> Application:
         late=facts.late,
         relatives=facts.relatives,
         relatives_evidence=facts.relatives_evidence,
+        relatives_relation=facts.relatives_relation,
+        relatives_name=facts.relatives_name,
+        has_cv=facts.has_cv,
+        has_letter=facts.has_letter,
+        sender_key=facts.sender_key,
+        name_key=facts.name_key,
+        previous_application_id=facts.previous_application_id,
     )
     application.documents = [
         Document(
@@ -210,10 +217,13 @@ def _application_row(record: MessageRecord) -> Application:
         for doc in facts.documents
     ]
     application.flags = [Flag(code=flag.code, evidence=flag.evidence) for flag in facts.flags]
+    acknowledgement = facts.acknowledgement
     application.acknowledgement = Acknowledgement(
-        status=facts.acknowledgement_status,
-        recipient=facts.acknowledgement_recipient,
-        reason=facts.acknowledgement_reason,
+        status=acknowledgement.status,
+        recipient=acknowledgement.recipient,
+        reason=acknowledgement.reason,
+        language=acknowledgement.language,
+        outbound_message_id=acknowledgement.message_id,
     )
     return application
 
