@@ -25,8 +25,10 @@ def vacancy(deadline: dt.date | dt.datetime, grace_minutes: int | None = None) -
     return VacancyConfig("WCO/2025/DD-IS", "Deputy Director", deadline, grace_minutes=grace_minutes)
 
 
-def utc(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=UTC)
+def utc(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0
+) -> dt.datetime:
+    return dt.datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 @pytest.fixture
