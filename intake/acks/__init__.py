@@ -1,0 +1,1 @@
+"""Acknowledgements: confirming receipt to candidates, through an outbox."""

@@ -1,0 +1,37 @@
+"""Exception tree of the acknowledgements.
+
+IntakeError (intake.errors)
+└── AckError              every error intake.acks raises on purpose
+    ├── AckTemplateError  a template is broken (syntax, undefined variable): names file, line
+    └── AckRecipientError the recipient is not one plain address (addr-spec)
+
+Further kinds of AckError (sending, for one) are added here as subclasses of AckError, so a
+caller can catch the whole family with one ``except AckError``.
+"""
+
+from __future__ import annotations
+
+from intake.errors import IntakeError
+
+
+class AckError(IntakeError):
+    """Base of every error raised by the acknowledgements."""
+
+
+class AckTemplateError(AckError):
+    """A template could not be loaded or rendered; the message names the file and the line."""
+
+    def __init__(self, template: str, line: int | None, problem: str) -> None:
+        where = f"{template}, line {line}" if line else template
+        super().__init__(f"acknowledgement template {where}: {problem}")
+        self.template = template
+        self.line = line
+        self.problem = problem
+
+
+class AckRecipientError(AckError):
+    """The recipient is not one plain address (addr-spec) an acknowledgement can go to."""
+
+    def __init__(self, recipient: str) -> None:
+        super().__init__(f"acknowledgement recipient is not one plain address: {recipient!r}")
+        self.recipient = recipient
