@@ -2,7 +2,9 @@
 
 A match is a hint for HR, never a verdict: each says which surname is shared, whether only one
 part of a multi-part surname matched (``partial``), and how many staff members carry that
-surname (``shared_by``: a common surname says little). Names are read by ``parsers.surnames``.
+surname (``shared_by``: a common surname says little). Names are read by ``parsers.surnames``;
+a candidate's key meeting a staff key is a whole match only when both are whole surnames, so
+``María FERNÁNDEZ RUIZ`` and ``Ana Fernández`` match in part, either way round.
 """
 
 from __future__ import annotations
@@ -81,8 +83,8 @@ class StaffDirectory:
     def matches(self, names: Sequence[str | None]) -> tuple[StaffMatch, ...]:
         """Staff sharing a surname with any of ``names``: whole matches, rarer surnames first."""
         best: dict[int, StaffMatch] = {}
-        for name in names:
-            for key in surname_keys(name) if name else ():
+        for name in dict.fromkeys(name for name in names if name):
+            for key in surname_keys(name):
                 for filed in self._index.get(key.key, ()):
                     found = filed.as_whole if key.whole and filed.whole else filed.as_partial
                     known = best.get(filed.position)

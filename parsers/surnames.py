@@ -7,8 +7,10 @@ How a name is read, first rule that applies:
 2. Words in capitals beside words that are not mark the surname: ``PARK Ji-hoon``,
    ``DE VRIES Anna``, ``Carlos FERNÁNDEZ RUIZ``, ``Pieter de VRIES``.
 3. Two words, the second hyphenated with a small letter after the hyphen (``Park Ji-hoon``,
-   a romanised East Asian given name): the first word is the surname.
-4. Otherwise Western order: never the first word (a given name) unless it is the only one.
+   a romanised East Asian given name), or words all in Han, kana or Hangul (``김 민준``): the
+   first word is the surname.
+4. A name ending in an initial (``Claire D.``) has no surname written out: no key at all.
+5. Otherwise Western order: never the first word (a given name) unless it is the only one.
    A particle after the first word starts the surname (``Anna de Vries``), so does the word
    before a connector (``José Ortega y Gasset``). Else the last word is the surname, and with
    three words or more the last two are a possible compound (``María Fernández Ruiz``); the
@@ -21,7 +23,8 @@ an umlaut also gives its spelled-out key (``Müller`` = ``Mueller`` = ``Muller``
 several parts (a compound, a hyphenated pair, or one after a particle that registers often
 drop: ``de Vries`` -> ``Vries``) also gives each part, marked as not the whole surname.
 Titles in front (Mr, Dr, Mme, ``M.``), degrees after (PhD, MBA, Jr), initials, bracketed
-remarks and words with digits or ``@`` are left out.
+remarks and words with digits or ``@`` are left out. A name that carries no surname this way
+gives no key: a missed hint is better than a given name taken for a surname.
 """
 
 from __future__ import annotations
@@ -54,9 +57,12 @@ DEGREES = _word_set("phd dphil mphil mba msc bsc llm llb cpa acca cfa pmp esq jr
 _ELISIONS = ("d'", "l'")
 _BRACKETED = re.compile(r"\([^)]*\)?|\[[^\]]*\]?|<[^>]*>?")
 _JUNK = re.compile(r"[@\d/\\]")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’ʼ`´.‐‑][^\W\d_]+)*")
+_SEPARATORS = re.compile(r"[\s,;:|/\\(){}<>\[\]\"«»“”„!?*+=#&~^%$@_•·…]+")
+_EDGES = "'’ʼ`´.-‐‑–—"
+# Han, kana and Hangul: a name in these scripts is written surname first.
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+_SCOTTISH = re.compile(r"^(Mc|Mac)(?=\w\w)")  # McDONALD is in capitals
 _HYPHEN = re.compile(r"[-‐‑]")
-_NOT_LETTER = re.compile(r"[\W\d_]")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
@@ -90,7 +96,10 @@ def display_surname(written: str) -> str:
     if written.upper() != written:
         return written
     words = written.split()
-    return " ".join(word.lower() if fold(word) in DETACHABLE else word.title() for word in words)
+    return " ".join(
+        word.lower() if fold(word) in DETACHABLE and index < len(words) - 1 else word.title()
+        for index, word in enumerate(words)
+    )
 
 
 def _without_remarks(name: str) -> str:
@@ -100,7 +109,8 @@ def _without_remarks(name: str) -> str:
 
 def _words(text: str) -> list[str]:
     """Words of a name as written, initials (``J.``, ``J.R.R.``) and connectors included."""
-    return [match.group() for match in _WORD.finditer(text)][:MAX_WORDS]
+    words = (chunk.strip(_EDGES) for chunk in _SEPARATORS.split(text))
+    return [word for word in words if any(char.isalpha() for char in word)][:MAX_WORDS]
 
 
 def _names_only(words: list[str]) -> list[str]:
@@ -109,7 +119,9 @@ def _names_only(words: list[str]) -> list[str]:
 
 
 def _is_initial(word: str) -> bool:
-    return max(len(part) for part in word.split(".")) <= 1 and word not in CONNECTORS
+    """``J``, ``J.R.R``: single letters of a cased script (``김``, ``王`` are whole surnames)."""
+    single = max(len(part) for part in word.split(".")) <= 1
+    return single and word not in CONNECTORS and word.lower() != word.upper()
 
 
 def _trimmed(words: list[str]) -> list[str]:
@@ -149,6 +161,8 @@ def _read_in_order(written: list[str]) -> list[SurnameKey]:
         return _keys(words)
     if len(words) == 2 and _asian_given_name(words[1]) and "-" not in words[0]:
         return _keys(words[:1])
+    if all(_EAST_ASIAN.fullmatch(word) for word in words):
+        return _keys(words[:1])
     start = _surname_start(words)
     if start is not None:
         return _keys(words[start:])
@@ -174,7 +188,7 @@ def _joins_capitals(words: list[str], flags: list[bool], index: int) -> bool:
 
 
 def _is_capitals(word: str) -> bool:
-    core = re.sub(r"^(Mc|Mac)(?=\w\w)", "", word)
+    core = _SCOTTISH.sub("", word)
     return len(core) > 1 and core.upper() == core and core.lower() != core
 
 
@@ -186,8 +200,9 @@ def _asian_given_name(word: str) -> bool:
 
 def _surname_start(words: list[str]) -> int | None:
     """Where a particle or a connector makes a surname start, never at the first word."""
+    ends_in_particle = _is_particle(words[-1])
     for index in range(1, len(words) - 1):
-        if _is_particle(words[index]) and not _is_particle(words[-1]):
+        if _is_particle(words[index]) and not ends_in_particle:
             return index
         if words[index] in CONNECTORS and index > 1:
             return index - 1
@@ -215,7 +230,7 @@ def _keys(words: Sequence[str]) -> list[SurnameKey]:
         if len(units) > 1:
             unit = [*particles, core]
             found += [SurnameKey(key, _joined(unit), False) for key in _spellings(unit)]
-        if particles and not any(_bare(p).rstrip("'") in BOUND for p in particles):
+        if particles and not any(_bare(particle) in BOUND for particle in particles):
             found += [SurnameKey(key, core, whole=False) for key in _spellings([core])]
     return found
 
@@ -231,7 +246,7 @@ def _units(words: Sequence[str]) -> Iterator[tuple[tuple[str, ...], str]]:
             yield tuple(pending), piece
             pending, cores = [], cores + 1
     if pending and not cores:  # a surname made of particle words only: "Le", "Da"
-        yield (), "".join(pending) if len(pending) == 1 else " ".join(pending)
+        yield (), " ".join(pending)
 
 
 def _pieces(words: Sequence[str]) -> Iterator[str]:
@@ -273,7 +288,12 @@ def _key(words: Sequence[str]) -> str:
 
 @lru_cache(maxsize=8192)
 def _letters_only(text: str) -> str:
-    return _NOT_LETTER.sub("", fold(text))
+    """Letters and their marks (Devanagari vowel signs) of ``text`` folded."""
+    return "".join(char for char in fold(text) if char.isalpha() or _is_mark(char))
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M")
 
 
 def _unique(keys: Sequence[SurnameKey]) -> tuple[SurnameKey, ...]:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parsers.folding import fold
 from parsers.staff_match import StaffDirectory, StaffEntry, StaffMatch
 from parsers.surnames import display_surname, keys_of_surname, surname_keys
 
@@ -53,11 +54,14 @@ def only_match(staff: StaffDirectory, *names: str) -> StaffMatch:
         ("Angus Mac Donald", "macdonald"),
         ("José Ortega y Gasset", "ortegagasset"),
         ("Madonna", "madonna"),
+        ("김 민준", "김"),
+        ("山田 太郎", "山田"),
+        ("दीपिका शर्मा", "शर्मा"),
         ("Thomas Müller", "muller"),
     ],
 )
 def test_surname_is_read_from_each_written_form(name: str, surname: str) -> None:
-    assert surname in whole_keys(name)
+    assert fold(surname) in whole_keys(name)  # folding decomposes Hangul syllables
 
 
 @pytest.mark.parametrize(
@@ -130,6 +134,7 @@ def test_capitals_are_shown_in_name_case() -> None:
     assert display_surname("DE VRIES") == "de Vries"
     assert display_surname("FERNÁNDEZ RUIZ") == "Fernández Ruiz"
     assert display_surname("McLeod") == "McLeod"
+    assert display_surname("LE") == "Le"
 
 
 @pytest.mark.parametrize(
@@ -151,6 +156,10 @@ def test_de_vries_matches_in_every_written_form(staff: str, candidate: str) -> N
 def test_park_candidate_matches_park_min_jun(candidate: str) -> None:
     match = only_match(directory("PARK Min-jun", "Min-jun Kim"), candidate)
     assert (match.entry.name, match.surname, match.partial) == ("PARK Min-jun", "Park", False)
+
+
+def test_surname_in_hangul_matches_with_its_one_syllable() -> None:
+    assert only_match(directory("김 민준"), "김 지훈").surname == "김"
 
 
 def test_accents_and_case_are_ignored() -> None:
