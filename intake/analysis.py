@@ -10,7 +10,8 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from intake.application import ApplicationBuilder, PendingDocument
+from intake.application import ApplicationBuilder, Arrival, PendingDocument
+from intake.candidates import CandidateHistory, NoHistory
 from intake.config import Config
 from intake.extraction import Extractor
 from intake.mailbox.base import RawMessage
@@ -19,6 +20,7 @@ from parsers.disposition import classify_with_reason
 from parsers.fingerprint import content_fingerprint, header_block, sha256_hex
 from parsers.message import parse_message
 from parsers.model import Disposition, ParsedMessage
+from storage.errors import StorageError
 from storage.records import MessageKey, MessageRecord
 
 ERROR_TEXT_LIMIT = 20_000
@@ -53,9 +55,9 @@ class Analyser:
         self.config = config
         self._builder = ApplicationBuilder(config, extractor)
 
-    def analyse(self, raw: RawMessage) -> MessageRecord:
+    def analyse(self, raw: RawMessage, history: CandidateHistory | None = None) -> MessageRecord:
         """The record of ``raw``; anything that fails becomes a quarantined record."""
-        return self.finish(self.start(raw))
+        return self.finish(self.start(raw), history)
 
     def start(self, raw: RawMessage, has_copy: HasCopy | None = None) -> Draft:
         """Parse and classify now; the attachments of an application start reading.
@@ -80,14 +82,22 @@ class Analyser:
             return Draft(raw, quarantined(raw, exc))
         return draft
 
-    def finish(self, draft: Draft) -> MessageRecord:
-        """Wait for the attachments and judge; a failure quarantines the message."""
+    def finish(self, draft: Draft, history: CandidateHistory | None = None) -> MessageRecord:
+        """Wait for the attachments and judge; a failure quarantines the message.
+
+        ``history`` tells what the candidate sent before (none without it). Its own errors
+        (the database) are raised: the message is not at fault.
+        """
         if draft.parsed is None:
             return draft.record
+        arrival = Arrival(draft.raw.received_at, len(draft.raw.data), draft.truncated)
         try:
             application = self._builder.build(
-                draft.parsed, len(draft.raw.data), draft.truncated, draft.documents
+                draft.parsed, arrival, draft.documents, history or NoHistory()
             )
+        except StorageError:
+            draft.cancel()
+            raise
         except Exception as exc:
             draft.cancel()
             return quarantined(draft.raw, exc)

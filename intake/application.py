@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 
+from intake.candidate_checks import RelativesChecker
+from intake.candidates import CandidateHistory, name_key, sender_key
 from intake.config import Config, VacancyConfig
+from intake.deadlines import deadline_of
 from intake.extraction import Extractor, PendingExtraction
 from intake.facts import Facts, ReadDocument
 from intake.rules import judge
@@ -17,7 +21,29 @@ from parsers.documents.model import DocumentStatus, Extraction
 from parsers.fingerprint import sha256_hex
 from parsers.model import Attachment, ParsedMessage
 from parsers.subject import SubjectReader, VacancyTerms
-from storage.records import AcknowledgementRecord, ApplicationRecord, DocumentRecord
+from storage.records import AcknowledgementRecord, ApplicationRecord, DocumentRecord, FlagRecord
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """How the message arrived: the server's receipt time, its size, whether it was cut."""
+
+    received_at: datetime
+    size: int
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class _CandidateKeys:
+    """Who sent an application, compared across messages."""
+
+    sender: str | None
+    name: str | None
+
+    @classmethod
+    def of(cls, facts: Facts) -> _CandidateKeys:
+        name = facts.subject.candidate_name or facts.message.sender_name
+        return cls(sender_key(header_field(facts.message.sender)), name_key(name))
 
 
 @dataclass
@@ -44,6 +70,7 @@ class ApplicationBuilder:
             [VacancyTerms(v.reference, v.title, v.aliases) for v in config.vacancies]
         )
         self._vacancies = {vacancy.reference: vacancy for vacancy in config.vacancies}
+        self._relatives = RelativesChecker(config.organisation)
 
     def start_documents(self, attachments: Iterable[Attachment]) -> tuple[PendingDocument, ...]:
         """Hand every attachment within the limits to the extractor."""
@@ -54,40 +81,74 @@ class ApplicationBuilder:
     def build(
         self,
         parsed: ParsedMessage,
-        size: int,
-        truncated: bool,
+        arrival: Arrival,
         pending: tuple[PendingDocument, ...],
+        history: CandidateHistory,
     ) -> ApplicationRecord:
         """Wait for the documents, then read the subject, find the vacancy and judge."""
-        documents = tuple(_read_document(document) for document in pending)
+        facts = self._facts(parsed, arrival, tuple(_read_document(doc) for doc in pending))
+        keys = _CandidateKeys.of(facts)
+        if facts.vacancy is not None:
+            earlier = history.earlier_applications(
+                facts.vacancy.reference, keys.sender, keys.name, arrival.received_at
+            )
+            facts = replace(facts, earlier=earlier)
+        return self._record(facts, keys, judge(facts, self._config))
+
+    def _facts(
+        self, parsed: ParsedMessage, arrival: Arrival, documents: tuple[ReadDocument, ...]
+    ) -> Facts:
+        """Everything the rules look at, but the candidate's history."""
         body_letter = body_is_letter(parsed.body_text)
         subject = self._subjects.read(parsed.subject)
         vacancy, source = self._find_vacancy(subject.vacancy, parsed.body_text, documents)
-        facts = Facts(
+        organisation = self._config.organisation
+        return Facts(
             message=parsed,
-            message_size=size,
-            truncated=truncated,
+            message_size=arrival.size,
+            truncated=arrival.truncated,
             documents=documents,
             subject=subject,
             vacancy=vacancy,
             vacancy_source=source,
             body_letter=body_letter,
+            received_at=arrival.received_at,
             body_language=detect_language(parsed.body_text) if body_letter.is_letter else None,
+            deadline=deadline_of(vacancy, organisation) if vacancy else None,
+            relatives=self._relatives.declaration(parsed.body_text, documents),
+            staff_matches=self._relatives.staff_matches(
+                (subject.candidate_name, parsed.sender_name)
+            ),
         )
-        flags = judge(facts, self._config)
+
+    def _record(
+        self, facts: Facts, keys: _CandidateKeys, flags: tuple[FlagRecord, ...]
+    ) -> ApplicationRecord:
+        parsed, relatives = facts.message, facts.relatives
         return ApplicationRecord(
             sender=header_field(parsed.sender),
             sender_name=optional_text(parsed.sender_name),
             subject=clean(parsed.subject),
             body_text=clean(parsed.body_text),
-            vacancy=vacancy.reference if vacancy else None,
-            candidate_name=subject.candidate_name,
+            vacancy=facts.vacancy.reference if facts.vacancy else None,
+            candidate_name=facts.subject.candidate_name,
             subject_valid=not any(flag.code == "subject_invalid" for flag in flags),
+            late=facts.deadline.is_late(facts.received_at) if facts.deadline else None,
+            relatives=str(relatives.outcome),
+            relatives_evidence=optional_text(relatives.evidence),
+            relatives_relation=relatives.relation,
+            relatives_name=optional_text(relatives.relative_name),
+            has_cv=facts.has_cv,
+            has_letter=facts.has_letter,
+            sender_key=keys.sender,
+            name_key=keys.name,
+            previous_application_id=facts.earlier.latest_id if facts.earlier else None,
             documents=facts.records,
             flags=flags,
             acknowledgement=AcknowledgementRecord(
                 status=self._acknowledgement_status(),
                 recipient=header_field(parsed.reply_to or parsed.sender),
+                language=candidate_language(facts),
             ),
         )
 
@@ -125,6 +186,15 @@ class ApplicationBuilder:
 
     def _acknowledgement_status(self) -> str:
         return "disabled" if self._config.acknowledgements.transport == "off" else "pending"
+
+
+def candidate_language(facts: Facts) -> str | None:
+    """The language to answer in: the letter's, else the body's, else the subject's."""
+    letters = [doc.record.language for doc in facts.documents if doc.is_letter]
+    for language in (*letters, facts.body_language):
+        if language:
+            return language
+    return detect_language(facts.message.subject) if facts.message.subject else None
 
 
 def _read_document(pending: PendingDocument) -> ReadDocument:

@@ -100,7 +100,6 @@ class AcknowledgementsConfig:
     directory: Path | None = None
     templates: Path | None = None
     notices: tuple[str, ...] = ACK_NOTICES
-    enquiry_reply: bool = False
     max_per_recipient: int = 3
     recipient_window_hours: int = 24
     max_per_minute: int = 30
@@ -120,6 +119,8 @@ class SmtpConfig:
     password_env: str | None = None
     password: Secret | None = None
     timeout_seconds: int = 30
+    verify_certificates: bool = True
+    ca_file: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -324,7 +325,6 @@ def _acknowledgements(table: TableReader) -> AcknowledgementsConfig:
         directory=table.path("directory") if transport == "file" else table.path("directory", None),
         templates=table.path("templates", None),
         notices=_choices(table, "notices", ACK_NOTICES),
-        enquiry_reply=table.boolean("enquiry_reply", False),
         max_per_recipient=table.integer("max_per_recipient", 3, minimum=1, maximum=1000),
         recipient_window_hours=table.integer("recipient_window_hours", 24, minimum=1, maximum=720),
         max_per_minute=table.integer("max_per_minute", 30, minimum=1, maximum=10_000),
@@ -347,6 +347,8 @@ def _smtp(table: TableReader, environ: Mapping[str, str]) -> SmtpConfig:
         password_env=password_env,
         password=_secret(table, password_env, environ),
         timeout_seconds=table.integer("timeout_seconds", 30, minimum=1, maximum=MAX_TIMEOUT),
+        verify_certificates=table.boolean("verify_certificates", True),
+        ca_file=table.path("ca_file", None),
     )
     table.finish()
     return config

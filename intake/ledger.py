@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.mailbox.base import Watermark
-from storage import repository
+from storage import candidates, repository
 from storage.database import database_errors
+from storage.records import EarlierApplications
 
 
 class DatabaseLedger:
-    """Answers watermark, known-UID and stored-copy questions from the messages table."""
+    """Answers watermark, known-UID, stored-copy and earlier-application questions."""
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
@@ -34,3 +36,12 @@ class DatabaseLedger:
         """Whether this content is stored already (under any key)."""
         with database_errors(), self._sessions() as session:
             return repository.has_copy(session, message_id, content_hash)
+
+    def earlier_applications(
+        self, vacancy: str, sender_key: str | None, name_key: str | None, received_at: datetime
+    ) -> EarlierApplications | None:
+        """What the same candidate sent before for ``vacancy``."""
+        with database_errors(), self._sessions() as session:
+            return candidates.earlier_applications(
+                session, vacancy, sender_key, name_key, received_at
+            )

@@ -83,7 +83,7 @@ def poll_once(
         with closing(_read_ahead(analyser, messages, window, ledger)) as drafts:
             for draft in drafts:
                 report.fetched += 1
-                record = analyser.finish(draft)
+                record = analyser.finish(draft, ledger)
                 record, result = process_message(draft.raw, record, mailbox, sessions)
                 report.outcomes[result.outcome] += 1
                 if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from intake.config import Config
 from intake.facts import Facts
+from intake.rules_candidate import possible_relative, relative_declared, resubmission
 from intake.rules_documents import (
     cv_missing,
     letter_in_body,
@@ -16,18 +17,24 @@ from intake.rules_documents import (
     unreadable_document,
 )
 from intake.rules_subject import Rule, name_missing, subject_invalid, vacancy_unknown
+from intake.rules_time import date_mismatch, late
 from storage.records import FlagRecord
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("subject_invalid", subject_invalid),
     ("vacancy_unknown", vacancy_unknown),
     ("name_missing", name_missing),
+    ("late", late),
+    ("date_mismatch", date_mismatch),
     ("cv_missing", cv_missing),
     ("letter_missing", letter_missing),
     ("letter_in_body", letter_in_body),
+    ("relative_declared", relative_declared),
+    ("possible_relative", possible_relative),
     ("not_in_required_language", not_in_required_language),
     ("unreadable_document", unreadable_document),
     ("macro_document", macro_document),
+    ("resubmission", resubmission),
     ("oversized", oversized),
 )
 

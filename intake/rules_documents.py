@@ -11,20 +11,23 @@ UNREADABLE = frozenset({"failed", "encrypted", "no_text", "unsupported"})
 
 
 def cv_missing(facts: Facts, config: Config) -> FlagRecord | None:
-    """No attachment is a CV (not judged when the message was too big to read)."""
-    if facts.truncated or facts.has_cv:
+    """No CV, in this message or an earlier one for the same vacancy (not judged when the
+    message was too big to read)."""
+    if facts.truncated or facts.cv_so_far:
         return None
-    return FlagRecord("cv_missing", f"no attachment reads as a CV; {_attachments(facts)}")
+    return FlagRecord(
+        "cv_missing", f"no attachment reads as a CV; {_attachments(facts)}{_earlier(facts)}"
+    )
 
 
 def letter_missing(facts: Facts, config: Config) -> FlagRecord | None:
-    """No motivation letter: none attached and the body is not one."""
-    if facts.truncated or facts.has_letter_attached or facts.body_letter.is_letter:
+    """No motivation letter (attached, or as the body), here or earlier for the same vacancy."""
+    if facts.truncated or facts.letter_so_far:
         return None
     return FlagRecord(
         "letter_missing",
         f"no attachment reads as a motivation letter and the body is not one "
-        f"({facts.body_letter.reason}); {_attachments(facts)}",
+        f"({facts.body_letter.reason}); {_attachments(facts)}{_earlier(facts)}",
     )
 
 
@@ -61,9 +64,7 @@ def not_in_required_language(facts: Facts, config: Config) -> FlagRecord | None:
 
 def unreadable_document(facts: Facts, config: Config) -> FlagRecord | None:
     """A CV or letter could not be read, or an unreadable file may be the missing one."""
-    something_missing = not facts.has_cv or not (
-        facts.has_letter_attached or facts.body_letter.is_letter
-    )
+    something_missing = not facts.cv_so_far or not facts.letter_so_far
     unreadable = [
         doc
         for doc in facts.documents
@@ -109,6 +110,13 @@ def _attachments(facts: Facts) -> str:
         return "the message has no attachments"
     listed = ", ".join(f"{doc.record.filename} ({doc.record.kind})" for doc in facts.documents)
     return f"attachments: {listed}"
+
+
+def _earlier(facts: Facts) -> str:
+    earlier = facts.earlier
+    if earlier is None:
+        return ""
+    return f"; nor in the {earlier.count} earlier application(s) for this vacancy"
 
 
 def _status_of(doc: ReadDocument) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from storage.models import Application, Document, Message
@@ -14,7 +14,8 @@ from storage.models import Application, Document, Message
 APPLICATION_COLUMNS = (
     "id", "message_id", "received_at", "sender", "subject", "vacancy", "candidate_name",
     "subject_valid", "late", "relatives", "relatives_evidence", "documents", "flags",
-    "acknowledgement",
+    "acknowledgement", "relatives_relation", "relatives_name", "previous_application",
+    "superseded_by",
 )  # fmt: skip
 #: What fits a terminal; JSON and CSV carry every column.
 APPLICATION_TABLE_COLUMNS = (
@@ -54,12 +55,23 @@ def application_dicts(session: Session) -> Iterator[dict[str, Any]]:
         )
         .order_by(Application.received_at, Application.id)
     )
+    superseding = newest_resubmissions(session)
     for application in session.scalars(query):
-        yield application_dict(application)
+        yield application_dict(application, superseding.get(application.id))
 
 
-def application_dict(application: Application) -> dict[str, Any]:
-    """One application as the contract's JSON object."""
+def newest_resubmissions(session: Session) -> dict[int, int]:
+    """Application id -> the newest application that resubmits it (supersedes it)."""
+    newer = (
+        select(Application.previous_application_id, func.max(Application.id))
+        .where(Application.previous_application_id.is_not(None))
+        .group_by(Application.previous_application_id)
+    )
+    return {previous: newest for previous, newest in session.execute(newer) if previous}
+
+
+def application_dict(application: Application, superseded_by: int | None = None) -> dict[str, Any]:
+    """One application as the contract's JSON object, extended with resubmission links."""
     ack = application.acknowledgement
     return {
         "id": application.id,
@@ -88,6 +100,10 @@ def application_dict(application: Application) -> dict[str, Any]:
         ],
         "flags": [flag.code for flag in application.flags],
         "acknowledgement": ack.status if ack else "disabled",
+        "relatives_relation": application.relatives_relation,
+        "relatives_name": application.relatives_name,
+        "previous_application": application.previous_application_id,
+        "superseded_by": superseded_by,
     }
 
 

@@ -105,3 +105,16 @@ class MessageRecord:
     # Set when analysis skipped the attachments because the content is already stored: such
     # a record can only relocate or duplicate that copy, never become an application itself.
     copy_expected: bool = False
+
+
+@dataclass(frozen=True)
+class EarlierApplications:
+    """What the same candidate sent before for the same vacancy."""
+
+    latest_id: int
+    latest_received_at: datetime
+    count: int
+    has_cv: bool
+    has_letter: bool
+    # How the candidate was recognised: "address" or "name".
+    matched_on: str
