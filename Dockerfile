@@ -43,6 +43,7 @@ RUN groupadd --system --gid 10001 intake \
 # is mounted; mounting one over /srv/intake/config.toml replaces it.
 COPY --chown=intake:intake config.toml /srv/intake/config.toml
 COPY --chown=intake:intake examples/mailbox/ /srv/intake/examples/mailbox/
+COPY --chown=intake:intake examples/staff.csv /srv/intake/examples/staff.csv
 
 WORKDIR /srv/intake
 USER intake

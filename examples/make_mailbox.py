@@ -1,4 +1,4 @@
-"""Writes the sample Maildir examples/mailbox/: eleven realistic messages, same bytes every run.
+"""Writes the sample Maildir examples/mailbox/: twelve realistic messages, same bytes every run.
 
 Usage:
     python examples/make_mailbox.py           # rewrite every message and its delivery time
@@ -603,6 +603,49 @@ def letter_missing() -> Sample:
     return Sample("letter-missing", delivered, finish(message, "e"))
 
 
+# ---------------------------------------------------------------- l) the letter, a day later
+
+ANNA_LETTER = paragraphs(f"""
+Warsaw, 4 November 2025
+
+Dear Members of the Selection Panel,
+
+I am writing to apply for the post of {HU_NA} (vacancy notice WCO/2025/HU-NA); my CV reached
+you yesterday.
+
+For eight years I have led diagnostic missions to customs administrations, and I have seen how
+an assessment that the administration itself shares becomes a reform plan that is carried out.
+I would bring that method, and the patience it asks for, to the Needs Assessment Unit.
+
+I declare that no member of my family works for the World Customs Organization.
+
+Yours faithfully,
+
+Anna Kowalska
+""")
+
+
+def letter_follow_up() -> Sample:
+    """l) The motivation letter Anna forgot, sent the next day: a resubmission, now complete."""
+    delivered = brussels(2025, 11, 4, 9, 12, 5)
+    written = brussels(2025, 11, 4, 8, 40, 0)
+    message = new_message(
+        ANNA.mailbox,
+        f"Application – {HU_NA} – {ANNA.formal} – motivation letter",
+        delivered,
+        Hop("mail.example.com", "203.0.113.25", "4cW9kP3Qs1x7vRt"),
+        "<CAH1r8Wm7Qd2Lx5Jn3Tb9Yc4Vf0Ke6Hs@mail.example.com>",
+    )
+    message.set_content(
+        "Dear Madam, Dear Sir,\n\n"
+        "Please find attached the motivation letter that should have come with my CV "
+        "yesterday.\n\nYours faithfully,\nAnna Kowalska\n"
+    )
+    letter = letter_docx(ANNA, ANNA_LETTER, "Motivation letter", written)
+    attach(message, letter, DOCX, "Kowalska_Anna_motivation_letter.docx")
+    return Sample("letter-follow-up", delivered, finish(message, "l"))
+
+
 # ---------------------------------------------------------------- f) letter in the body
 
 RAHUL_CV = cv_sections("""
@@ -921,6 +964,7 @@ BUILDERS: tuple[Callable[[], Sample], ...] = (
     enquiry,
     forwarded_application,
     newsletter,
+    letter_follow_up,
 )
 
 

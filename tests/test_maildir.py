@@ -74,6 +74,7 @@ def test_maildir_poll_is_read_only_and_idempotent_through_the_database(
 def shipped_copy(tmp_path: Path) -> Path:
     """The shipped config.toml and sample Maildir, copied so the test writes only in tmp."""
     shutil.copytree(REPO / "examples" / "mailbox", tmp_path / "examples" / "mailbox")
+    shutil.copy(REPO / "examples" / "staff.csv", tmp_path / "examples" / "staff.csv")
     shutil.copy(REPO / "config.toml", tmp_path / "config.toml")
     return tmp_path / "config.toml"
 
@@ -114,7 +115,8 @@ def test_sample_applications_in_json_carry_name_vacancy_documents_and_flags(
         ("cv", "ok", "en"),
         ("motivation_letter", "ok", "en"),
     ]
-    assert complete["flags"] == []
+    assert complete["flags"] == ["relative_declared"]
+    assert (complete["relatives"], complete["relatives_relation"]) == ("declared", "brother")
     french = rows["elodie.marchand@example.net"]
     assert (french["vacancy"], french["candidate_name"]) == ("WCO/2025/DD-IS", "Élodie MARCHAND")
     assert {d["language"] for d in french["documents"]} == {"fr"}
@@ -123,6 +125,23 @@ def test_sample_applications_in_json_carry_name_vacancy_documents_and_flags(
     assert bare_subject["subject_valid"] is False
     assert {"subject_invalid", "name_missing"} <= set(bare_subject["flags"])
     assert rows["rahul.mehta@example.net"]["flags"] == ["letter_in_body"]
+    assert "possible_relative" in bare_subject["flags"]  # Kwame Mensah is on the staff list
+    assert rows["jonas.lindqvist@example.com"]["late"] is True
+    assert french["late"] is False  # 23:41 CET on the night the clocks went back
+
+
+def test_sample_letter_sent_a_day_after_the_cv_completes_the_application(
+    shipped_copy: Path,
+) -> None:
+    assert run_intake(shipped_copy, "poll").returncode == 0
+    listing = run_intake(shipped_copy, "applications", "--format", "json")
+    cv, letter = [
+        r for r in json.loads(listing.stdout) if r["sender"] == "anna.kowalska@example.com"
+    ]
+    assert cv["flags"] == ["letter_missing"]
+    assert cv["superseded_by"] == letter["id"]
+    assert letter["flags"] == ["resubmission"]
+    assert letter["previous_application"] == cv["id"]
 
 
 @pytest.mark.parametrize(
@@ -139,7 +158,7 @@ def test_message_listing_writes_a_header_and_one_row_per_message(
     lines = run_intake(shipped_copy, "messages", "--format", fmt).stdout.splitlines()
     assert lines[0].split("," if fmt == "csv" else None) == header
     body = lines[2:-1] if fmt == "table" else lines[1:]
-    assert len(body) == 11
+    assert len(body) == 12  # the sample Maildir holds twelve messages
 
 
 def test_reading_a_database_that_was_never_set_up_says_how_to_fix_it(
