@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from intake.acks.compose import available_languages, pick_language
+from intake.acks.outgoing import compose_settings
+from intake.acks.policy import initial_acknowledgement
 from intake.candidate_checks import RelativesChecker
 from intake.candidates import CandidateHistory, name_key, sender_key
 from intake.config import Config, VacancyConfig
@@ -21,7 +25,7 @@ from parsers.documents.model import DocumentStatus, Extraction
 from parsers.fingerprint import sha256_hex
 from parsers.model import Attachment, ParsedMessage
 from parsers.subject import SubjectReader, VacancyTerms
-from storage.records import AcknowledgementRecord, ApplicationRecord, DocumentRecord, FlagRecord
+from storage.records import ApplicationRecord, DocumentRecord, FlagRecord
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,7 @@ class ApplicationBuilder:
         )
         self._vacancies = {vacancy.reference: vacancy for vacancy in config.vacancies}
         self._relatives = RelativesChecker(config.organisation)
+        self._ack_languages = available_languages(compose_settings(config))
 
     def start_documents(self, attachments: Iterable[Attachment]) -> tuple[PendingDocument, ...]:
         """Hand every attachment within the limits to the extractor."""
@@ -145,10 +150,11 @@ class ApplicationBuilder:
             previous_application_id=facts.earlier.latest_id if facts.earlier else None,
             documents=facts.records,
             flags=flags,
-            acknowledgement=AcknowledgementRecord(
-                status=self._acknowledgement_status(),
-                recipient=header_field(parsed.reply_to or parsed.sender),
-                language=candidate_language(facts),
+            acknowledgement=initial_acknowledgement(
+                parsed,
+                self._config,
+                pick_language(candidate_languages(facts), self._ack_languages),
+                uuid.uuid4().hex,
             ),
         )
 
@@ -184,17 +190,13 @@ class ApplicationBuilder:
                 return self._vacancies[reference], source
         return None, None
 
-    def _acknowledgement_status(self) -> str:
-        return "disabled" if self._config.acknowledgements.transport == "off" else "pending"
 
-
-def candidate_language(facts: Facts) -> str | None:
-    """The language to answer in: the letter's, else the body's, else the subject's."""
+def candidate_languages(facts: Facts) -> list[str | None]:
+    """The languages to answer in, best first: the letters', the body's, the subject's."""
     letters = [doc.record.language for doc in facts.documents if doc.is_letter]
-    for language in (*letters, facts.body_language):
-        if language:
-            return language
-    return detect_language(facts.message.subject) if facts.message.subject else None
+    body = facts.body_language or detect_language(facts.message.body_text)
+    subject = detect_language(facts.message.subject) if facts.message.subject else None
+    return [*letters, body, subject]
 
 
 def _read_document(pending: PendingDocument) -> ReadDocument:
