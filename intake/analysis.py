@@ -10,7 +10,8 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from intake.application import ApplicationBuilder, Arrival, PendingDocument
+from intake.application import ApplicationBuilder, Arrival
+from intake.attachments import PendingDocument
 from intake.candidates import CandidateHistory, NoHistory
 from intake.config import Config
 from intake.extraction import Extractor

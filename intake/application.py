@@ -10,22 +10,20 @@ from datetime import datetime
 from intake.acks.compose import available_languages, pick_language
 from intake.acks.outgoing import compose_settings
 from intake.acks.policy import initial_acknowledgement
+from intake.attachments import AttachmentReader, PendingDocument, read_document
 from intake.candidate_checks import RelativesChecker
 from intake.candidates import CandidateHistory, name_key, sender_key
 from intake.config import Config, VacancyConfig
 from intake.deadlines import deadline_of
-from intake.extraction import Extractor, PendingExtraction
+from intake.extraction import Extractor
 from intake.facts import Facts, ReadDocument
 from intake.rules import judge
-from intake.text import CONTENT_TYPE_LIMIT, clean, header_field, optional_text
-from parsers.documents.kind import classify_document
+from intake.text import clean, header_field, optional_text
 from parsers.documents.language import detect_language
 from parsers.documents.letter import body_is_letter
-from parsers.documents.model import DocumentStatus, Extraction
-from parsers.fingerprint import sha256_hex
 from parsers.model import Attachment, ParsedMessage
 from parsers.subject import SubjectReader, VacancyTerms
-from storage.records import ApplicationRecord, DocumentRecord, FlagRecord
+from storage.records import ApplicationRecord, FlagRecord
 
 
 @dataclass(frozen=True)
@@ -50,26 +48,12 @@ class _CandidateKeys:
         return cls(sender_key(header_field(facts.message.sender)), name_key(name))
 
 
-@dataclass
-class PendingDocument:
-    """An attachment being read, or refused (``rejected``) before any reading."""
-
-    attachment: Attachment
-    extraction: PendingExtraction | None
-    rejected_because: str | None = None
-
-    def cancel(self) -> None:
-        """Stop waiting for its extraction."""
-        if self.extraction is not None:
-            self.extraction.cancel()
-
-
 class ApplicationBuilder:
     """Reads, classifies and judges applications for one config."""
 
     def __init__(self, config: Config, extractor: Extractor) -> None:
         self._config = config
-        self._extractor = extractor
+        self._attachments = AttachmentReader(config.limits, extractor)
         self._subjects = SubjectReader(
             [VacancyTerms(v.reference, v.title, v.aliases) for v in config.vacancies]
         )
@@ -79,9 +63,7 @@ class ApplicationBuilder:
 
     def start_documents(self, attachments: Iterable[Attachment]) -> tuple[PendingDocument, ...]:
         """Hand every attachment within the limits to the extractor."""
-        return tuple(
-            self._start_document(index, attachment) for index, attachment in enumerate(attachments)
-        )
+        return self._attachments.start(attachments)
 
     def build(
         self,
@@ -91,7 +73,7 @@ class ApplicationBuilder:
         history: CandidateHistory,
     ) -> ApplicationRecord:
         """Wait for the documents, then read the subject, find the vacancy and judge."""
-        facts = self._facts(parsed, arrival, tuple(_read_document(doc) for doc in pending))
+        facts = self._facts(parsed, arrival, tuple(read_document(doc) for doc in pending))
         keys = _CandidateKeys.of(facts)
         if facts.vacancy is not None:
             earlier = history.earlier_applications(
@@ -158,25 +140,6 @@ class ApplicationBuilder:
             ),
         )
 
-    def _start_document(self, index: int, attachment: Attachment) -> PendingDocument:
-        problem = self._over_limit(index, attachment)
-        if problem is not None:
-            return PendingDocument(attachment, None, problem)
-        return PendingDocument(
-            attachment, self._extractor.submit(attachment.payload, attachment.filename)
-        )
-
-    def _over_limit(self, index: int, attachment: Attachment) -> str | None:
-        limits = self._config.limits
-        if index >= limits.max_attachments:
-            return f"attachment {index + 1} is over max_attachments ({limits.max_attachments})"
-        if len(attachment.payload) > limits.max_attachment_bytes:
-            return (
-                f"{len(attachment.payload)} bytes, over max_attachment_bytes "
-                f"({limits.max_attachment_bytes})"
-            )
-        return None
-
     def _find_vacancy(
         self, from_subject: str | None, body: str, documents: tuple[ReadDocument, ...]
     ) -> tuple[VacancyConfig | None, str | None]:
@@ -197,29 +160,3 @@ def candidate_languages(facts: Facts) -> list[str | None]:
     body = facts.body_language or detect_language(facts.message.body_text)
     subject = detect_language(facts.message.subject) if facts.message.subject else None
     return [*letters, body, subject]
-
-
-def _read_document(pending: PendingDocument) -> ReadDocument:
-    """The stored form of one attachment, with what its text says it is."""
-    attachment = pending.attachment
-    if pending.extraction is None:
-        extraction = Extraction(
-            DocumentStatus.REJECTED, "unknown", problem=pending.rejected_because
-        )
-    else:
-        extraction = pending.extraction.result()
-    text = clean(extraction.text)
-    reading = classify_document(attachment.filename, text)
-    record = DocumentRecord(
-        filename=clean(attachment.filename),
-        content_type=clean(attachment.content_type)[:CONTENT_TYPE_LIMIT],
-        content=attachment.payload,
-        sha256=sha256_hex(attachment.payload),
-        kind=str(reading.kind),
-        status=str(extraction.status),
-        language=detect_language(text) if text else None,
-        pages=extraction.pages,
-        text=text or None,
-        error=optional_text(extraction.problem),
-    )
-    return ReadDocument(record, reading.is_cv, reading.is_letter, extraction.has_macros)
