@@ -1,0 +1,60 @@
+"""Addresses an acknowledgement may go to: one plain addr-spec, never an automated or own one."""
+
+from __future__ import annotations
+
+import re
+from email import policy
+from email.headerregistry import Address
+
+from intake.config import Config
+
+# Local parts of mailboxes no person reads, or that answer by machine: replying to them is at
+# best lost, at worst the start of a mail loop.
+_AUTOMATED_LOCAL_PART = re.compile(
+    r"""(?:^|[._+=-])(?:
+        no[._-]?reply | do[._-]?not[._-]?reply | dont[._-]?reply | mailer[._-]?daemon
+      | postmaster | bounces? | auto[._-]?reply | auto[._-]?responder | listserv | majordomo
+    )(?:$|[._+=-])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+ADDRESS_LIMIT = 254
+
+
+def plain_address(text: str | None) -> str | None:
+    """``text`` as one bare addr-spec with a domain (lowercased), else None."""
+    candidate = (text or "").strip()
+    if not candidate or len(candidate) > ADDRESS_LIMIT or not candidate.isprintable():
+        return None
+    header = policy.SMTP.header_factory("To", candidate)
+    addresses: tuple[Address, ...] = getattr(header, "addresses", ())
+    if header.defects or len(addresses) != 1:
+        return None
+    address = addresses[0]
+    if address.addr_spec != candidate or not address.username or "." not in address.domain:
+        return None
+    return candidate.lower()
+
+
+def sender_address(sender: str) -> str | None:
+    """The addr-spec inside a configured sender such as ``Recruitment <hr@example.org>``."""
+    header = policy.SMTP.header_factory("From", " ".join(sender.split()))
+    addresses: tuple[Address, ...] = getattr(header, "addresses", ())
+    if header.defects or len(addresses) != 1:
+        return None
+    return plain_address(addresses[0].addr_spec)
+
+
+def own_addresses(config: Config) -> frozenset[str]:
+    """Our own addresses: the acknowledgements' sender, the mailbox and the SMTP logins."""
+    candidates = (
+        sender_address(config.acknowledgements.sender),
+        plain_address(config.mailbox.username),
+        plain_address(config.smtp.username),
+    )
+    return frozenset(address for address in candidates if address is not None)
+
+
+def is_automated(address: str) -> bool:
+    """Whether the address is a no-reply, mailer-daemon, postmaster or bounce mailbox."""
+    local_part = address.rpartition("@")[0]
+    return _AUTOMATED_LOCAL_PART.search(local_part) is not None
