@@ -3,7 +3,11 @@
 IntakeError (intake.errors)
 └── AckError              every error intake.acks raises on purpose
     ├── AckTemplateError  a template is broken (syntax, undefined variable): names file, line
-    └── AckRecipientError the recipient is not one plain address (addr-spec)
+    ├── AckRecipientError the recipient is not one plain address (addr-spec)
+    └── AckTransportError the transport could not take the message
+        ├── TemporaryFailure  4xx, connection lost, timeout: retried later
+        │   └── ConnectionFailure  the server cannot be reached or refuses the session
+        └── PermanentFailure  5xx: the acknowledgement fails at once
 
 Further kinds of AckError (sending, for one) are added here as subclasses of AckError, so a
 caller can catch the whole family with one ``except AckError``.
@@ -35,3 +39,19 @@ class AckRecipientError(AckError):
     def __init__(self, recipient: str) -> None:
         super().__init__(f"acknowledgement recipient is not one plain address: {recipient!r}")
         self.recipient = recipient
+
+
+class AckTransportError(AckError):
+    """An acknowledgement could not be handed to the transport (SMTP server, folder)."""
+
+
+class TemporaryFailure(AckTransportError):
+    """Sending may work later: a 4xx reply, a refused or dropped connection, a timeout."""
+
+
+class ConnectionFailure(TemporaryFailure):
+    """No session with the server (refused, TLS or login failure): nothing can be sent now."""
+
+
+class PermanentFailure(AckTransportError):
+    """Sending this message will never work: a 5xx reply, quoted in the error text."""
