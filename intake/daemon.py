@@ -1,4 +1,5 @@
-"""The daemon: polls on a schedule, never two at once, and stops cleanly on SIGTERM/SIGINT."""
+"""The daemon: polls and sends acknowledgements on schedules, never two polls or two sends at
+once, and stops cleanly on SIGTERM/SIGINT."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from intake.analysis import Analyser
-from intake.poller import PollReport, poll_once
+from intake.poller import PollReport, poll_once, send_acknowledgements
 from intake.progress import Progress
 from intake.runtime import Runtime, open_mailbox
 from intake.worker_pool import pooled_extractor
@@ -47,6 +48,7 @@ class Daemon:
             coalesce=True,
             next_run_time=datetime.now(UTC),
         )
+        self._schedule_sending()
         log.info("daemon started: polling every %s s", interval)
         extractor = pooled_extractor(self._runtime.config)
         self._analyser = Analyser(self._runtime.config, extractor)
@@ -81,6 +83,28 @@ class Daemon:
             self._poll_lock.release()
         if self._stop.is_set():
             self._shutdown()
+
+    def send(self) -> None:
+        """Send due acknowledgements (the lock in intake.acks.sender keeps it to one at a time)."""
+        report = send_acknowledgements(
+            self._runtime.config, self._runtime.sessions, self._stop.is_set
+        )
+        if report is not None and (report.sent or report.retried or report.failed):
+            log.info("%s", report.summary())
+
+    def _schedule_sending(self) -> None:
+        """Between polls, the outbox is drained every ``send_interval`` seconds."""
+        acks = self._runtime.config.acknowledgements
+        if acks.transport == "off":
+            return
+        self._scheduler.add_job(
+            self.send,
+            "interval",
+            seconds=acks.send_interval,
+            id="send",
+            max_instances=1,
+            coalesce=True,
+        )
 
     def stop(self) -> None:
         """Ask the daemon to stop after the current message."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake.acks.sender import SendReport, send_due
 from intake.analysis import Analyser, Draft
 from intake.config import Config
 from intake.errors import IntakeError
@@ -36,6 +37,7 @@ class PollReport:
     dispositions: Counter[str] = field(default_factory=Counter)
     stopped_early: bool = False
     error: str | None = None
+    acknowledgements: SendReport | None = None
 
     @property
     def ok(self) -> bool:
@@ -50,6 +52,8 @@ class PollReport:
         text = ", ".join(parts)
         if self.stopped_early:
             text += " (stopped early)"
+        if self.acknowledgements is not None:
+            text += f"; {self.acknowledgements.summary()}"
         return text + (f"; failed: {self.error}" if self.error else "")
 
 
@@ -92,6 +96,8 @@ def poll_once(
                 if should_stop():
                     report.stopped_early = True
                     break
+        if not report.stopped_early:
+            report.acknowledgements = send_acknowledgements(config, sessions, should_stop)
     except (IntakeError, StorageError) as exc:
         report.error = str(exc)
         log.error("poll failed: %s", exc)
@@ -103,6 +109,19 @@ def poll_once(
         if run_id is not None:
             _finish_run(sessions, run_id, report)
     return report
+
+
+def send_acknowledgements(
+    config: Config, sessions: sessionmaker[Session], should_stop: Callable[[], bool]
+) -> SendReport | None:
+    """Drain the outbox; a failure is logged and never fails the poll (all is stored)."""
+    try:
+        return send_due(config, sessions, should_stop=should_stop)
+    except StorageError as exc:
+        log.error("acknowledgements not sent: %s", exc)
+    except Exception:  # a bug in sending must not undo a poll that stored everything
+        log.exception("acknowledgements not sent: internal error")
+    return None
 
 
 def _read_ahead(

@@ -1,0 +1,127 @@
+"""One drain of the outbox: each claimed row checked against the limits, composed and sent."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.acks.errors import (
+    AckRecipientError,
+    AckTemplateError,
+    ConnectionFailure,
+    PermanentFailure,
+    TemporaryFailure,
+)
+from intake.acks.outcomes import Recorder
+from intake.acks.outgoing import Outgoing, load_outgoing
+from intake.acks.report import SendReport
+from intake.acks.transport import Transport
+from intake.config import Config
+from storage import outbox
+from storage.database import database_errors
+
+BATCH = 50
+# How long a claim holds a row: far longer than one send may take (SMTP timeouts included).
+LEASE = timedelta(minutes=15)
+RATE_WINDOW = timedelta(minutes=1)
+
+
+class Drain:
+    """Sends claimed rows one by one; stops at the rate limit or when the server is unreachable."""
+
+    def __init__(
+        self,
+        config: Config,
+        sessions: sessionmaker[Session],
+        transport: Transport,
+        clock: Callable[[], datetime],
+        report: SendReport,
+    ) -> None:
+        self._config = config
+        self._sessions = sessions
+        self._transport = transport
+        self._clock = clock
+        self._report = report
+        self._claimer = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self._record = Recorder(config, sessions, report)
+
+    def run(self, should_stop: Callable[[], bool]) -> None:
+        """Claim and send batches until none is due, a limit is reached or ``should_stop``."""
+        while not should_stop():
+            ids = outbox.claim_due(self._sessions, self._claimer, self._clock(), LEASE, BATCH)
+            for index, ack_id in enumerate(ids):
+                if should_stop():
+                    self._record.release(ids[index:])
+                    return
+                if not self._send_one(ack_id):
+                    self._record.release(ids[index + 1 :])
+                    return
+            if len(ids) < BATCH or self._report.deferred:
+                return
+
+    def _send_one(self, ack_id: int) -> bool:
+        """Settle one claimed row; False when the drain must stop (the row is settled)."""
+        now = self._clock()
+        with database_errors(), self._sessions() as session:
+            outgoing = load_outgoing(session, ack_id, self._config)
+        if outgoing is None or outgoing.status != "pending":
+            return True
+        if outgoing.recipient is None:
+            self._record.suppress(ack_id, "no usable recipient address")
+            return True
+        verdict = self._limits(outgoing, outgoing.recipient, now)
+        if verdict is not None:
+            return verdict
+        return self._deliver(outgoing, outgoing.recipient, now)
+
+    def _limits(self, outgoing: Outgoing, recipient: str, now: datetime) -> bool | None:
+        """None when the row may be sent now; else whether the drain goes on."""
+        acks = self._config.acknowledgements
+        window = timedelta(hours=acks.recipient_window_hours)
+        with database_errors(), self._sessions() as session:
+            held = outbox.held_elsewhere(session, outgoing.ack_id, recipient, self._claimer, now)
+            to_recipient = outbox.sent_to_recipient_since(session, recipient, now - window)
+            last_minute = outbox.sent_since(session, now - RATE_WINDOW)
+        if held:
+            self._record.release([outgoing.ack_id])
+            return True
+        if to_recipient >= acks.max_per_recipient:
+            reason = (
+                f"recipient cap: {to_recipient} acknowledgements already sent to {recipient} "
+                f"in the last {acks.recipient_window_hours} h (max_per_recipient = "
+                f"{acks.max_per_recipient})"
+            )
+            self._record.suppress(outgoing.ack_id, reason)
+            return True
+        if last_minute >= acks.max_per_minute:
+            self._record.release([outgoing.ack_id])
+            return False
+        return None
+
+    def _deliver(self, outgoing: Outgoing, recipient: str, now: datetime) -> bool:
+        """Compose and send; record what happened. False when the server is unreachable."""
+        attempts = outgoing.attempts + 1
+        try:
+            message_id = outgoing.message_id or self._record.fix_message_id(outgoing.ack_id)
+            message = outgoing.message(self._config, message_id, now)
+        except AckRecipientError as exc:
+            self._record.suppress(outgoing.ack_id, str(exc))
+            return True
+        except (AckTemplateError, ValueError) as exc:
+            self._record.hold(outgoing.ack_id, str(exc), now)
+            return True
+        try:
+            self._transport.send(message, recipient)
+        except PermanentFailure as exc:
+            self._record.fail(outgoing.ack_id, attempts, str(exc))
+            return True
+        except TemporaryFailure as exc:
+            self._record.retry(outgoing.ack_id, attempts, str(exc), now)
+            return not isinstance(exc, ConnectionFailure)
+        self._record.sent(outgoing.ack_id, attempts, self._clock(), recipient, message_id)
+        return True

@@ -1,0 +1,101 @@
+"""Records what became of each acknowledgement in the outbox, in the report and in the log."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.acks.compose import outbound_message_id
+from intake.acks.outgoing import load_outgoing
+from intake.acks.report import SendReport
+from intake.config import Config
+from storage import outbox
+from storage.database import database_errors, write_transaction
+
+log = logging.getLogger("intake.acks.sender")
+
+MAX_BACKOFF = timedelta(hours=6)
+
+
+class Recorder:
+    """Writes each outcome in its own transaction (which also ends the row's claim)."""
+
+    def __init__(self, config: Config, sessions: sessionmaker[Session], report: SendReport) -> None:
+        self._config = config
+        self._sessions = sessions
+        self._report = report
+
+    def sent(
+        self, ack_id: int, attempts: int, now: datetime, recipient: str, message_id: str
+    ) -> None:
+        """The transport took the message."""
+        with self._write() as session:
+            outbox.mark_sent(session, ack_id, attempts, now)
+        self._report.sent += 1
+        log.info("acknowledgement %s sent to %s as %s", ack_id, recipient, message_id)
+
+    def fix_message_id(self, ack_id: int) -> str:
+        """Give a row without a Message-ID one, stored before the first attempt."""
+        candidate = outbound_message_id(self._config.acknowledgements.sender, _token(ack_id))
+        with self._write() as session:
+            outbox.set_message_id(session, ack_id, candidate)
+            stored = load_outgoing(session, ack_id, self._config)
+        return stored.message_id if stored and stored.message_id else candidate
+
+    def retry(self, ack_id: int, attempts: int, error: str, now: datetime) -> None:
+        """A temporary failure: backed off (retry_after_seconds doubled each time), or failed
+        once max_attempts is reached."""
+        acks = self._config.acknowledgements
+        if attempts >= acks.max_attempts:
+            self.fail(ack_id, attempts, f"gave up after {attempts} attempts: {error}")
+            return
+        delay = min(timedelta(seconds=acks.retry_after_seconds * 2 ** (attempts - 1)), MAX_BACKOFF)
+        with self._write() as session:
+            outbox.mark_retry(session, ack_id, attempts, now + delay, error)
+        self._report.retried += 1
+        log.warning("acknowledgement %s: %s; next attempt in %s", ack_id, error, delay)
+
+    def fail(self, ack_id: int, attempts: int, error: str) -> None:
+        """Never tried again unless an operator says so (``intake acks retry``)."""
+        with self._write() as session:
+            outbox.mark_failed(session, ack_id, attempts, error)
+        self._report.failed += 1
+        log.error("acknowledgement %s failed: %s", ack_id, error)
+
+    def suppress(self, ack_id: int, reason: str) -> None:
+        """Deliberately not sent."""
+        with self._write() as session:
+            outbox.mark_suppressed(session, ack_id, reason)
+        self._report.suppressed += 1
+        log.info("acknowledgement %s suppressed: %s", ack_id, reason)
+
+    def hold(self, ack_id: int, problem: str, now: datetime) -> None:
+        """A broken template or sender setting: pending again later, no attempt counted."""
+        later = now + timedelta(seconds=self._config.acknowledgements.retry_after_seconds)
+        with self._write() as session:
+            outbox.release(session, ack_id, error=problem, not_before=later)
+        self._report.deferred += 1
+        self._report.problems.append(problem)
+        log.error("acknowledgement %s not composed: %s", ack_id, problem)
+
+    def release(self, ack_ids: list[int]) -> None:
+        """Claimed rows given back untouched, for a later drain."""
+        with self._write() as session:
+            for ack_id in ack_ids:
+                outbox.release(session, ack_id)
+        self._report.deferred += len(ack_ids)
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with database_errors(), write_transaction(self._sessions) as session:
+            yield session
+
+
+def _token(ack_id: int) -> str:
+    """A Message-ID token no other acknowledgement has: the row id and random letters."""
+    return f"{ack_id}.{secrets.token_hex(6)}"

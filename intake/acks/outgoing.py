@@ -1,0 +1,103 @@
+"""An outbox row's acknowledgement as the database and the config describe it, ready to compose."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+
+from sqlalchemy.orm import Session, selectinload
+
+from intake.acks.compose import compose_acknowledgement
+from intake.acks.content import AckContent, AckDocument, ComposeSettings
+from intake.config import Config
+from intake.deadlines import deadline_instant
+from storage.models import Acknowledgement, Application
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One claimed row: where it goes, how often it was tried, and what it will say."""
+
+    ack_id: int
+    status: str
+    recipient: str | None
+    attempts: int
+    message_id: str | None
+    content: AckContent
+
+    def message(self, config: Config, message_id: str, now: datetime) -> EmailMessage:
+        """The acknowledgement composed with its fixed Message-ID."""
+        content = dataclasses.replace(self.content, outbound_message_id=message_id)
+        return compose_acknowledgement(content, compose_settings(config), now)
+
+
+def compose_settings(config: Config) -> ComposeSettings:
+    """The organisation's side of every acknowledgement, from the config."""
+    acks = config.acknowledgements
+    return ComposeSettings(
+        sender=acks.sender,
+        organisation_name=config.organisation.name,
+        timezone=config.organisation.timezone,
+        notices=frozenset(acks.notices),
+        templates_dir=acks.templates,
+    )
+
+
+def load_outgoing(session: Session, ack_id: int, config: Config) -> Outgoing | None:
+    """The row with its application's facts; None when there is no such row."""
+    ack = session.get(
+        Acknowledgement,
+        ack_id,
+        options=[
+            selectinload(Acknowledgement.application).selectinload(Application.documents),
+            selectinload(Acknowledgement.application).selectinload(Application.flags),
+            selectinload(Acknowledgement.application).selectinload(Application.message),
+        ],
+    )
+    if ack is None:
+        return None
+    return Outgoing(
+        ack_id=ack.id,
+        status=ack.status,
+        recipient=ack.recipient,
+        attempts=ack.attempts,
+        message_id=ack.outbound_message_id,
+        content=application_content(ack, config),
+    )
+
+
+def application_content(ack: Acknowledgement, config: Config) -> AckContent:
+    """What the acknowledgement confirms (its Message-ID is filled in when composing)."""
+    application = ack.application
+    title, deadline = _vacancy(application.vacancy, config)
+    from_sender = ack.recipient is not None and ack.recipient == application.sender
+    return AckContent(
+        recipient=ack.recipient or "",
+        recipient_name=application.sender_name if from_sender else None,
+        candidate_name=application.candidate_name,
+        original_subject=application.subject,
+        original_message_id=application.message.message_id,
+        vacancy_reference=application.vacancy,
+        vacancy_title=title,
+        deadline=deadline,
+        received_at=application.received_at,
+        documents=tuple(
+            AckDocument(doc.filename, doc.kind, doc.status or "failed")
+            for doc in application.documents
+        ),
+        flags=frozenset(flag.code for flag in application.flags),
+        language=ack.language or DEFAULT_LANGUAGE,
+        outbound_message_id="",
+    )
+
+
+def _vacancy(reference: str | None, config: Config) -> tuple[str | None, datetime | None]:
+    """The configured title and closing instant (grace not included) of a vacancy."""
+    for vacancy in config.vacancies:
+        if vacancy.reference == reference:
+            return vacancy.title, deadline_instant(vacancy.deadline, config.organisation.timezone)
+    return None, None

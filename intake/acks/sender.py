@@ -1,0 +1,73 @@
+"""Drains the outbox: claim due rows, apply the limits, compose, send, record each outcome.
+
+Exactly once: a row is claimed (a committed lease), sent, then marked ``sent`` in its own
+transaction. One window remains: when the process dies after the server accepted a message
+and before that mark is committed, the lease runs out (LEASE) and the row is sent again. The
+repeat carries the same Message-ID, fixed in the row before the first attempt, so the
+candidate's mail program and the logs recognise it as the same message.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.acks.drain import Drain
+from intake.acks.report import SendReport
+from intake.acks.transport import Transport, open_transport
+from intake.config import Config
+from storage.models import utcnow
+
+__all__ = ["PROCESS_GUARD", "SendReport", "send_due"]
+
+# One send at a time per process: the daemon's schedule and the end of a poll share it.
+PROCESS_GUARD = threading.Lock()
+
+
+def send_due(
+    config: Config,
+    sessions: sessionmaker[Session],
+    now: datetime | None = None,
+    transport: Transport | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+    guard: threading.Lock = PROCESS_GUARD,
+) -> SendReport:
+    """Send every due acknowledgement the limits allow; ``now`` fixes the clock (tests).
+
+    A database outage raises StorageError (the caller logs it); transport and template
+    trouble is recorded on the rows and in the report, never raised.
+    """
+    report = SendReport()
+    if config.acknowledgements.transport == "off":
+        return report
+    if not guard.acquire(blocking=False):
+        report.skipped = True
+        return report
+    try:
+        _drain(config, sessions, transport, (lambda: now) if now else utcnow, should_stop, report)
+    finally:
+        guard.release()
+    return report
+
+
+def _drain(
+    config: Config,
+    sessions: sessionmaker[Session],
+    transport: Transport | None,
+    clock: Callable[[], datetime],
+    should_stop: Callable[[], bool],
+    report: SendReport,
+) -> None:
+    """Run one drain with the given transport, or the configured one (closed afterwards)."""
+    owned = transport is None
+    transport = transport or open_transport(config)
+    if transport is None:
+        return
+    try:
+        Drain(config, sessions, transport, clock, report).run(should_stop)
+    finally:
+        if owned:
+            transport.close()

@@ -1,0 +1,122 @@
+"""No acknowledgement to auto-replies or bounces, at most the cap per candidate, the global rate."""
+
+from __future__ import annotations
+
+import email.utils
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+
+from storage.models import Message
+from tests import messages
+from tests.smtp import (
+    OpenRuntimes,
+    SmtpServer,
+    open_runtimes,
+    outbox_rows,
+    poll_through,
+    smtp_config,
+    smtp_server,
+)
+
+__all__ = ["open_runtimes", "smtp_server"]
+
+START = datetime(2025, 10, 20, 8, 0, tzinfo=UTC)
+OUT_OF_OFFICE_SUBJECTS = (
+    "Out of office: Application",
+    "Automatic reply: Deputy Director, Implementation Support",
+    "Réponse automatique : Candidature",
+    "Abwesenheitsnotiz: Bewerbung",
+)
+
+
+def out_of_office(index: int) -> bytes:
+    """An out-of-office reply as mail programs send them: four styles in turn."""
+    style = index % 4
+    headers: list[tuple[str, str]] = []
+    if style == 0:
+        headers.append(("Auto-Submitted", "auto-replied"))
+    elif style == 1:
+        headers += [("X-Autoreply", "yes"), ("Precedence", "auto_reply")]
+    elif style == 2:
+        headers += [("Auto-Submitted", "auto-generated"), ("X-Auto-Response-Suppress", "All")]
+    return messages.application(
+        sender=f"Person {index} <person{index}@example.net>",
+        subject=OUT_OF_OFFICE_SUBJECTS[style],
+        body="I am away until 3 November with limited access to email.",
+        attachments=(),
+        message_id=f"<ooo-{index}@example.net>",
+        extra_headers=tuple(headers),
+    )
+
+
+def delivery_failure(index: int) -> bytes:
+    """A multipart/report DSN from MAILER-DAEMON with a null Return-Path."""
+    date = email.utils.format_datetime(START)
+    return (
+        b"Return-Path: <>\r\n"
+        b"From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.org>\r\n"
+        b"To: recruitment@example.org\r\n"
+        b"Subject: Undelivered Mail Returned to Sender\r\n"
+        + f"Date: {date}\r\nMessage-ID: <dsn-{index}@mx.example.org>\r\n".encode()
+        + b"Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="r"\r\n\r\n'
+        b"--r\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+        b"--r\r\nContent-Type: message/delivery-status\r\n\r\n"
+        b"Reporting-MTA: dns; mx.example.org\r\n\r\n"
+        + f"Final-Recipient: rfc822; gone{index}@example.com\r\n".encode()
+        + b"Action: failed\r\nStatus: 5.1.1\r\n\r\n"
+        b"--r\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+        b"From: recruitment@example.org\r\nSubject: Re: Application\r\n\r\n--r--\r\n"
+    )
+
+
+def test_500_out_of_office_replies_and_50_bounces_get_no_acknowledgement(
+    tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
+) -> None:
+    runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server))
+    raws = [(out_of_office(i), START + timedelta(seconds=i)) for i in range(500)]
+    raws += [(delivery_failure(i), START + timedelta(seconds=i)) for i in range(50)]
+    poll_through(runtime, *raws)
+    with runtime.sessions() as session:
+        dispositions = Counter(session.scalars(select(Message.disposition)))
+    assert dispositions == Counter(auto_reply=500, bounce=50)
+    assert [row.status for row in outbox_rows(runtime.sessions) if row.status != "suppressed"] == []
+    assert smtp_server.received == []
+
+
+def test_ten_applications_in_an_hour_from_one_candidate_get_at_most_the_cap(
+    tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
+) -> None:
+    runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server))
+    raws = [
+        (
+            messages.application(message_id=f"<again-{i}@example.com>"),
+            START + timedelta(minutes=6 * i),
+        )
+        for i in range(10)
+    ]
+    poll_through(runtime, *raws)
+    rows = outbox_rows(runtime.sessions)
+    assert Counter(row.status for row in rows) == Counter(sent=3, suppressed=7)
+    assert [row.status for row in rows[:3]] == ["sent"] * 3
+    for row in rows[3:]:
+        assert row.reason is not None and row.reason.startswith("recipient cap: 3 acknowledgements")
+    assert len(smtp_server.received) == 3
+    assert {r.rcpt_tos for r in smtp_server.received} == {("maria.fernandez@example.com",)}
+
+
+def test_the_global_rate_leaves_the_rest_pending_not_suppressed(
+    tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
+) -> None:
+    runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server, max_per_minute=5))
+    raws = [
+        (messages.application(sender=f"Candidate {i} <c{i}@example.com>"), START) for i in range(8)
+    ]
+    poll_through(runtime, *raws)
+    rows = outbox_rows(runtime.sessions)
+    assert Counter(row.status for row in rows) == Counter(sent=5, pending=3)
+    assert all(row.claimed_by is None and row.attempts == 0 for row in rows[5:])
+    assert len(smtp_server.received) == 5
