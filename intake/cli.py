@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from intake import __version__
+from intake.acks.commands import add_arguments as add_acks_arguments
 from intake.config import Config, load_config
 from intake.config_print import config_lines
 from intake.errors import ConfigError, IntakeError
@@ -71,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     for name, handler in (("applications", _applications), ("messages", _messages)):
         sub = _add(commands, name, f"list stored {name}", handler)
         sub.add_argument("--format", choices=FORMATS, default="table")
+    acks = _add(commands, "acks", "acknowledgements: list, retry, preview, send", _acks)
+    add_acks_arguments(acks)
     db = _add(commands, "db", "database schema", _db)
     db.add_argument("action", choices=("upgrade", "current"))
     return parser
@@ -145,6 +148,7 @@ def _status(_args: argparse.Namespace, config: Config) -> int:
     for disposition, count in sorted(health.dispositions.items()):
         print(f"messages {disposition}: {count}")
     print(f"acknowledgements pending: {health.pending_acknowledgements}")
+    print(f"acknowledgements failed: {health.failed_acknowledgements}")
     print("healthy" if health.healthy else f"unhealthy: {health.problem}")
     return EXIT_OK if health.healthy else EXIT_FAILED
 
@@ -161,6 +165,12 @@ def _messages(args: argparse.Namespace, config: Config) -> int:
         columns = MESSAGE_TABLE_COLUMNS if args.format == "table" else MESSAGE_COLUMNS
         write_rows(message_dicts(session), columns, args.format, sys.stdout)
     return EXIT_OK
+
+
+def _acks(args: argparse.Namespace, config: Config) -> int:
+    from intake.acks.commands import run
+
+    return run(args, config)
 
 
 def _db(args: argparse.Namespace, config: Config) -> int:

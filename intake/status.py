@@ -21,6 +21,7 @@ class Health:
     last_success: datetime | None
     dispositions: dict[str, int]
     pending_acknowledgements: int
+    failed_acknowledgements: int
     problem: str | None
 
     @property
@@ -41,15 +42,19 @@ def check_health(session: Session, config: Config, now: datetime | None = None) 
     counts = session.execute(
         select(Message.disposition, func.count()).group_by(Message.disposition)
     )
-    pending = session.scalar(
-        select(func.count()).select_from(Acknowledgement).where(Acknowledgement.status == "pending")
+    acks = session.execute(
+        select(Acknowledgement.status, func.count())
+        .where(Acknowledgement.status.in_(("pending", "failed")))
+        .group_by(Acknowledgement.status)
     )
+    ack_counts: dict[str, int] = dict(acks.all())
     return Health(
         last_poll_status=last.status if last else None,
         last_poll_started=last.started_at if last else None,
         last_success=last_success,
         dispositions=dict(counts.all()),
-        pending_acknowledgements=pending or 0,
+        pending_acknowledgements=ack_counts.get("pending", 0),
+        failed_acknowledgements=ack_counts.get("failed", 0),
         problem=_problem(last, last_success, now, config),
     )
 
