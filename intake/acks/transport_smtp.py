@@ -14,6 +14,7 @@ from email.message import EmailMessage
 
 from intake.acks.errors import ConnectionFailure, PermanentFailure, TemporaryFailure
 from intake.config import SmtpConfig
+from intake.tls import client_context
 
 NULL_SENDER = ""  # smtplib writes it as MAIL FROM:<>
 
@@ -74,13 +75,7 @@ class SmtpTransport:
             raise ConnectionFailure(f"cannot connect to {self._where()}: {_describe(exc)}") from exc
 
     def _tls(self) -> ssl.SSLContext:
-        config = self._config
-        cafile = str(config.ca_file) if config.ca_file is not None else None
-        context = ssl.create_default_context(cafile=cafile)
-        if not config.verify_certificates:
-            context.check_hostname = False
-            context.verify_mode = ssl.CERT_NONE
-        return context
+        return client_context(self._config.ca_file, self._config.verify_certificates)
 
     def _drop(self) -> None:
         client, self._client = self._client, None

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import imaplib
 import logging
-import ssl
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from imapclient.exceptions import IMAPClientError, LoginError
 from intake.config import MailboxConfig
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Ledger, RawMessage, Watermark
+from intake.tls import client_context
 
 __all__ = ["MAX_RECONNECT_WAIT", "ClientFactory", "ImapMailbox", "ImapStats"]
 
@@ -217,13 +217,7 @@ class ImapMailbox:
         return client
 
     def _tls_context(self) -> SSLContext:
-        config = self._config
-        cafile = str(config.ca_file) if config.ca_file is not None else None
-        context = ssl.create_default_context(cafile=cafile)
-        if not config.verify_certificates:
-            context.check_hostname = False
-            context.verify_mode = ssl.CERT_NONE
-        return context
+        return client_context(self._config.ca_file, self._config.verify_certificates)
 
     def _connected(self) -> Any:
         if self._client is None:
