@@ -100,6 +100,9 @@ class AcknowledgementsConfig:
     directory: Path | None = None
     templates: Path | None = None
     notices: tuple[str, ...] = ACK_NOTICES
+    # An application received longer ago than this is not confirmed any more (0: no limit):
+    # pointing the service at a mailbox with a year of mail must not write to every sender.
+    max_age_days: int = 7
     max_per_recipient: int = 3
     recipient_window_hours: int = 24
     max_per_minute: int = 30
@@ -325,6 +328,7 @@ def _acknowledgements(table: TableReader) -> AcknowledgementsConfig:
         directory=table.path("directory") if transport == "file" else table.path("directory", None),
         templates=table.path("templates", None),
         notices=_choices(table, "notices", ACK_NOTICES),
+        max_age_days=table.integer("max_age_days", 7, minimum=0, maximum=3650),
         max_per_recipient=table.integer("max_per_recipient", 3, minimum=1, maximum=1000),
         recipient_window_hours=table.integer("recipient_window_hours", 24, minimum=1, maximum=720),
         max_per_minute=table.integer("max_per_minute", 30, minimum=1, maximum=10_000),

@@ -37,6 +37,7 @@ def config_document(tmp_path: Path, database_url: str) -> dict[str, Any]:
             "transport": "file",
             "sender": "Recruitment <recruitment@example.org>",
             "directory": str(tmp_path / "outbox"),
+            "max_age_days": 0,  # the test mail is from 2025
         },
         "vacancies": VACANCIES,
     }

@@ -42,7 +42,8 @@ def statuses(runtime: Runtime) -> Counter[str]:
 
 
 def config_file(tmp_path: Path, url: str, acks: dict[str, Any], smtp: dict[str, Any]) -> Path:
-    section = {"sender": SENDER, "max_per_minute": 1000, "send_interval": 5, **acks}
+    section = {"sender": SENDER, "max_per_minute": 1000, "send_interval": 5, "max_age_days": 0}
+    section |= acks
     overrides = {"acknowledgements": section, "smtp": smtp, "schedule": {"poll_interval": 3600}}
     return write_config_file(tmp_path, url, overrides)
 

@@ -120,3 +120,26 @@ def test_the_global_rate_leaves_the_rest_pending_not_suppressed(
     assert Counter(row.status for row in rows) == Counter(sent=5, pending=3)
     assert all(row.claimed_by is None and row.attempts == 0 for row in rows[5:])
     assert len(smtp_server.received) == 5
+
+
+def test_applications_older_than_max_age_are_suppressed_and_recent_ones_sent(
+    tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
+) -> None:
+    # A mailbox with months of mail behind it, polled for the first time.
+    config = smtp_config(tmp_path, sqlite_url, smtp_server, max_age_days=7)
+    runtime = open_runtimes(config)
+    now = datetime.now(UTC)
+    raws = [
+        (messages.application(sender="Old <old@example.com>"), now - timedelta(days=40)),
+        (messages.application(sender="Last week <week@example.com>"), now - timedelta(days=8)),
+        (messages.application(sender="Today <today@example.com>"), now - timedelta(hours=2)),
+    ]
+    poll_through(runtime, *raws)
+    rows = {row.recipient: row for row in outbox_rows(runtime.sessions)}
+    assert rows["today@example.com"].status == "sent"
+    for address, days in (("old@example.com", 40), ("week@example.com", 8)):
+        assert rows[address].status == "suppressed"
+        assert rows[address].reason == (
+            f"too old: received {days} days ago, more than acknowledgements.max_age_days (7)"
+        )
+    assert [r.rcpt_tos for r in smtp_server.received] == [("today@example.com",)]

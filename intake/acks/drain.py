@@ -90,6 +90,10 @@ class Drain:
         if held:
             self._record.release([outgoing.ack_id])
             return True
+        too_old = _too_old(outgoing, acks.max_age_days, now)
+        if too_old is not None:
+            self._record.suppress(outgoing.ack_id, too_old)
+            return True
         if to_recipient >= acks.max_per_recipient:
             reason = (
                 f"recipient cap: {to_recipient} acknowledgements already sent to {recipient} "
@@ -125,3 +129,14 @@ class Drain:
             return not isinstance(exc, ConnectionFailure)
         self._record.sent(outgoing.ack_id, attempts, self._clock(), recipient, message_id)
         return True
+
+
+def _too_old(outgoing: Outgoing, max_age_days: int, now: datetime) -> str | None:
+    """Why an application received too long ago is not confirmed now, or None."""
+    age = now - outgoing.content.received_at
+    if not max_age_days or age <= timedelta(days=max_age_days):
+        return None
+    return (
+        f"too old: received {age.days} days ago, more than acknowledgements.max_age_days "
+        f"({max_age_days})"
+    )
