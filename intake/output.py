@@ -47,20 +47,71 @@ def _cell(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+# A column whose list wraps onto more lines rather than being cut: a cut list hides a flag.
+WRAPPING = "flags"
+LIST_SEPARATOR = "; "
+NARROWEST_WRAP = 24
+NARROWEST_CUT = 12
+
+
 def _widest(column: str) -> int:
-    """Most columns are cut at 40 characters; a cut flag list would hide a flag from HR."""
-    return 120 if column == "flags" else 40
+    """Most columns are cut at 40 characters; the flag list wraps instead (up to 120 wide)."""
+    return 120 if column == WRAPPING else 40
 
 
 def _write_table(rows: list[dict[str, Any]], columns: Sequence[str], stream: TextIO) -> None:
-    """A plain text table trimmed to the terminal width."""
+    """A plain text table fitted to the terminal: long cells cut, the flag list wrapped."""
     width = shutil.get_terminal_size((160, 24)).columns
     cells = [[_cell(row.get(column)) for column in columns] for row in rows]
     widths = [
         min(max([len(column)] + [len(line[i]) for line in cells]), _widest(column))
         for i, column in enumerate(columns)
     ]
+    _fit_wrapping_column(columns, widths, width)
     for line in [list(columns), ["-" * w for w in widths], *cells]:
-        text = "  ".join(value[:w].ljust(w) for value, w in zip(line, widths, strict=True))
-        stream.write(text[:width].rstrip() + "\n")
+        for physical in _physical_lines(line, columns, widths):
+            text = "  ".join(value[:w].ljust(w) for value, w in zip(physical, widths, strict=True))
+            stream.write(text[:width].rstrip() + "\n")
     stream.write(f"({len(rows)} rows)\n")
+
+
+def _fit_wrapping_column(columns: Sequence[str], widths: list[int], width: int) -> None:
+    """Narrow the wrapping column, then the widest others, until the line fits the terminal."""
+    if WRAPPING not in columns:
+        return
+    index = list(columns).index(WRAPPING)
+    widths[index] = max(widths[index] - _overflow(widths, width), NARROWEST_WRAP, len(WRAPPING))
+    others = sorted((i for i in range(len(widths)) if i != index), key=lambda i: -widths[i])
+    for other in others:
+        overflow = _overflow(widths, width)
+        if overflow <= 0:
+            return
+        widths[other] = max(widths[other] - overflow, min(widths[other], NARROWEST_CUT))
+
+
+def _overflow(widths: list[int], width: int) -> int:
+    """How many characters the line is wider than the terminal."""
+    return sum(widths) + 2 * (len(widths) - 1) - width
+
+
+def _physical_lines(line: list[str], columns: Sequence[str], widths: list[int]) -> list[list[str]]:
+    """One table row as printed: the wrapping column's list split over as many lines as it takes."""
+    if WRAPPING not in columns:
+        return [line]
+    index = list(columns).index(WRAPPING)
+    pieces = _wrap_list(line[index], widths[index])
+    return [
+        [piece if i == index else (value if n == 0 else "") for i, value in enumerate(line)]
+        for n, piece in enumerate(pieces)
+    ]
+
+
+def _wrap_list(text: str, width: int) -> list[str]:
+    """``a; b; c`` in lines of at most ``width`` characters, breaking only between items."""
+    lines: list[str] = []
+    for item in text.split(LIST_SEPARATOR) if text else [""]:
+        if lines and len(lines[-1]) + len(LIST_SEPARATOR) + len(item) <= width:
+            lines[-1] += LIST_SEPARATOR + item
+        else:
+            lines.append(item)
+    return lines
