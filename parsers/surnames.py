@@ -102,6 +102,27 @@ def display_surname(written: str) -> str:
     )
 
 
+def name_case(name: str) -> str:
+    """Every run of capitalised words in name case, the rest as written, for greeting someone:
+    ``Maria FERNÁNDEZ RUIZ`` -> ``Maria Fernández Ruiz``, ``Pieter DE VRIES`` -> ``Pieter de
+    Vries``, ``Élodie Marchand`` unchanged."""
+    words = name.split()
+    shouted = [len(word) > 1 and word.isupper() for word in words]
+    result: list[str] = []
+    index = 0
+    while index < len(words):
+        end = index
+        while end < len(words) and shouted[end]:
+            end += 1
+        if end == index:
+            result.append(words[index])
+            index += 1
+        else:
+            result.append(display_surname(" ".join(words[index:end])))
+            index = end
+    return " ".join(result)
+
+
 def _without_remarks(name: str) -> str:
     text = unicodedata.normalize("NFC", name[:MAX_NAME_CHARS])
     return " ".join(chunk for chunk in _BRACKETED.sub(" ", text).split() if not _JUNK.search(chunk))

@@ -455,6 +455,11 @@ def test_a_language_without_templates_falls_back_to_english() -> None:
     assert text.startswith("Dear Jane Doe,")
 
 
+def test_a_name_written_in_capitals_is_greeted_in_name_case() -> None:
+    text = _text(_compose(_content(candidate_name="Maria FERNÁNDEZ RUIZ")))
+    assert text.startswith("Dear Maria Fernández Ruiz,")
+
+
 def test_pick_language_takes_the_first_that_has_templates() -> None:
     available = available_languages(SETTINGS)
     assert available == {"en", "fr"}

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from parsers.folding import fold
 from parsers.staff_match import StaffDirectory, StaffEntry, StaffMatch
-from parsers.surnames import display_surname, keys_of_surname, surname_keys
+from parsers.surnames import display_surname, keys_of_surname, name_case, surname_keys
 
 
 def whole_keys(name: str) -> set[str]:
@@ -249,3 +249,19 @@ def test_any_string_as_a_name_never_raises(name: str) -> None:
     for key in surname_keys(name):
         assert key.key and key.written
     directory("Carlos FERNÁNDEZ RUIZ", name).matches([name, None])
+
+
+@pytest.mark.parametrize(
+    ("written", "greeted"),
+    [
+        ("Maria FERNÁNDEZ RUIZ", "Maria Fernández Ruiz"),
+        ("Pieter DE VRIES", "Pieter de Vries"),
+        ("PARK Ji-hoon", "Park Ji-hoon"),
+        ("Siobhan O'BRIEN", "Siobhan O'Brien"),
+        ("ANNA KOWALSKA", "Anna Kowalska"),
+        ("Élodie Marchand", "Élodie Marchand"),
+        ("J. SMITH", "J. Smith"),
+    ],
+)
+def test_a_name_written_in_capitals_is_greeted_in_name_case(written: str, greeted: str) -> None:
+    assert name_case(written) == greeted

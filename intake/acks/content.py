@@ -8,6 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from parsers.surnames import name_case
+
 # The notices an acknowledgement can carry, in the order they appear in it.
 NOTICES = ("late", "cv_missing", "letter_missing", "unreadable_document", "subject_invalid")
 DEFAULT_NOTICES = frozenset(NOTICES)
@@ -91,6 +93,7 @@ def template_context(
     deadline_passed = deadline is not None and now > deadline
     notices = _notices(content, settings)
     name = _optional_line(content.candidate_name) or _optional_line(content.recipient_name)
+    name = name_case(name) if name else None
     return {
         "kind": kind,
         "organisation": settings.organisation_name,
