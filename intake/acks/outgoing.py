@@ -13,7 +13,7 @@ from intake.acks.compose import compose_acknowledgement
 from intake.acks.content import AckContent, AckDocument, ComposeSettings
 from intake.config import Config
 from intake.deadlines import deadline_instant
-from storage.models import Acknowledgement, Application
+from storage.models import Acknowledgement, Application, Document, Message
 
 DEFAULT_LANGUAGE = "en"
 
@@ -52,10 +52,16 @@ def load_outgoing(session: Session, ack_id: int, config: Config) -> Outgoing | N
     ack = session.get(
         Acknowledgement,
         ack_id,
+        # Only what the acknowledgement says: never the raw message or the documents' bytes.
         options=[
-            selectinload(Acknowledgement.application).selectinload(Application.documents),
+            selectinload(Acknowledgement.application)
+            .selectinload(Application.documents)
+            .load_only(Document.filename, Document.kind, Document.status),
             selectinload(Acknowledgement.application).selectinload(Application.flags),
-            selectinload(Acknowledgement.application).selectinload(Application.message),
+            selectinload(Acknowledgement.application)
+            .selectinload(Application.message)
+            .load_only(Message.message_id),
+            selectinload(Acknowledgement.application).defer(Application.body_text),
         ],
     )
     if ack is None:
