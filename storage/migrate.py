@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config as AlembicConfig
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 import migrations
@@ -32,11 +34,38 @@ def upgrade_to_head(engine: Engine) -> None:
     """Apply every pending migration; a failure is a MigrationError."""
     config = alembic_config(engine)
     try:
-        with engine.begin() as connection:
+        with (
+            engine.connect() as connection,
+            _foreign_keys_unenforced(connection),
+            connection.begin(),
+        ):
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except SQLAlchemyError as exc:
         raise MigrationError(f"database upgrade failed: {exc}") from exc
+
+
+@contextmanager
+def _foreign_keys_unenforced(connection: Connection) -> Iterator[None]:
+    """On SQLite, foreign keys off while the migrations run, checked afterwards.
+
+    SQLite alters a table by copying it into a new one and dropping the old; with foreign keys
+    enforced, dropping ``applications`` would cascade and delete every document and flag. The
+    pragma only takes effect outside a transaction, hence the driver connection.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        broken = driver.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise MigrationError(f"the upgrade left rows that break foreign keys: {broken[:5]}")
+    finally:
+        driver.execute("PRAGMA foreign_keys=ON")
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from alembic import command
 from sqlalchemy import inspect, text
 
 from storage.database import create_database_engine
-from storage.migrate import current_revision, head_revision, schema_differences, upgrade_to_head
+from storage.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    schema_differences,
+    upgrade_to_head,
+)
 
 
 def test_upgrade_to_head_creates_every_table_and_matches_the_models(database_url: str) -> None:
@@ -32,4 +41,53 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_url: str) -> None:
     with engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    engine.dispose()
+
+
+def test_revision_0002_fills_in_who_sent_and_what_came_for_applications_stored_before(
+    database_url: str,
+) -> None:
+    engine = create_database_engine(database_url)
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    when = datetime(2025, 10, 1, tzinfo=UTC)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO messages (id, mailbox, folder, uidvalidity, uid, sha256, "
+                "content_hash, size, raw, received_at, disposition, stored_at) VALUES "
+                "(1, 'm', 'INBOX', 1, '1', 'a', 'b', 1, :raw, :when, 'application', :when)"
+            ),
+            {"raw": b"x", "when": when},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO applications (id, message_pk, sender, received_at, body_text, "
+                "subject_valid, relatives) VALUES (1, 1, 'Jean.Dupont@Mail.BE', :when, '', "
+                ":valid, 'none')"
+            ),
+            {"when": when, "valid": True},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO documents (id, application_id, filename, content_type, size, "
+                "sha256, kind) VALUES (1, 1, 'cv.pdf', 'application/pdf', 1, 'c', 'cv')"
+            )
+        )
+        connection.execute(
+            text("INSERT INTO flags (id, application_id, code) VALUES (1, 1, 'letter_in_body')")
+        )
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        row = connection.execute(
+            text("SELECT sender_key, has_cv, has_letter, previous_application_id FROM applications")
+        ).one()
+    assert (row.sender_key, bool(row.has_cv), bool(row.has_letter)) == (
+        "jean.dupont@mail.be",
+        True,
+        True,
+    )
+    assert row.previous_application_id is None
     engine.dispose()
