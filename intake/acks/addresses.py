@@ -20,28 +20,30 @@ _AUTOMATED_LOCAL_PART = re.compile(
 ADDRESS_LIMIT = 254
 
 
+def one_address(text: str) -> Address | None:
+    """The one address with a domain that ``text`` holds (a display name allowed), else None."""
+    header = policy.SMTP.header_factory("To", text)
+    addresses: tuple[Address, ...] = getattr(header, "addresses", ())
+    if header.defects or len(addresses) != 1 or not addresses[0].domain:
+        return None
+    return addresses[0]
+
+
 def plain_address(text: str | None) -> str | None:
     """``text`` as one bare addr-spec with a domain (lowercased), else None."""
     candidate = (text or "").strip()
     if not candidate or len(candidate) > ADDRESS_LIMIT or not candidate.isprintable():
         return None
-    header = policy.SMTP.header_factory("To", candidate)
-    addresses: tuple[Address, ...] = getattr(header, "addresses", ())
-    if header.defects or len(addresses) != 1:
+    address = one_address(candidate)
+    if address is None or address.addr_spec != candidate or not address.username:
         return None
-    address = addresses[0]
-    if address.addr_spec != candidate or not address.username or "." not in address.domain:
-        return None
-    return candidate.lower()
+    return candidate.lower() if "." in address.domain else None
 
 
 def sender_address(sender: str) -> str | None:
     """The addr-spec inside a configured sender such as ``Recruitment <hr@example.org>``."""
-    header = policy.SMTP.header_factory("From", " ".join(sender.split()))
-    addresses: tuple[Address, ...] = getattr(header, "addresses", ())
-    if header.defects or len(addresses) != 1:
-        return None
-    return plain_address(addresses[0].addr_spec)
+    address = one_address(" ".join(sender.split()))
+    return plain_address(address.addr_spec) if address is not None else None
 
 
 def own_addresses(config: Config) -> frozenset[str]:

@@ -11,6 +11,7 @@ from email.message import EmailMessage
 from email.policy import Policy
 from email.utils import format_datetime
 
+from intake.acks.addresses import one_address
 from intake.acks.content import TEXT_LIMIT, AckContent, ComposeSettings, one_line, template_context
 from intake.acks.errors import AckRecipientError
 from intake.acks.templating import render, template_names
@@ -160,8 +161,4 @@ def _one_address(value: str) -> Address | None:
     text = value.strip()
     if not text or one_line(text) != text:
         return None
-    header = policy.SMTP.header_factory("To", text)
-    addresses: tuple[Address, ...] = getattr(header, "addresses", ())
-    if header.defects or len(addresses) != 1 or not addresses[0].domain:
-        return None
-    return addresses[0]
+    return one_address(text)
