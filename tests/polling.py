@@ -17,15 +17,22 @@ from intake.views import application_dicts
 from storage.models import Flag
 
 
-def poll_applications(
+def poll_arrivals(
     config: Config, sessions: sessionmaker[Session], arrivals: Iterable[tuple[bytes, datetime]]
-) -> list[dict[str, Any]]:
-    """Deliver each (raw message, receipt time), poll once, and list the applications as JSON."""
+) -> None:
+    """Deliver each (raw message, receipt time) to a FakeMailbox and poll it once, successfully."""
     mailbox = FakeMailbox()
     for raw, received_at in arrivals:
         mailbox.append(raw, received_at)
     report = poll_once(config, sessions, mailbox, progress=Progress(live=False))
     assert report.ok, report.error
+
+
+def poll_applications(
+    config: Config, sessions: sessionmaker[Session], arrivals: Iterable[tuple[bytes, datetime]]
+) -> list[dict[str, Any]]:
+    """Poll the arrivals once, and list the applications as JSON."""
+    poll_arrivals(config, sessions, arrivals)
     with sessions() as session:
         return list(application_dicts(session))
 

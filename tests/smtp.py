@@ -23,13 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.config import Config
-from intake.mailbox.fake import FakeMailbox
-from intake.poller import poll_once
-from intake.progress import Progress
 from intake.runtime import Runtime, open_runtime
 from storage.models import Acknowledgement
 from tests.configs import make_config
 from tests.dovecot import TlsFiles
+from tests.polling import poll_arrivals
 
 __all__ = [
     "OpenRuntimes",
@@ -228,11 +226,7 @@ def open_runtimes() -> Iterator[OpenRuntimes]:
 
 def poll_through(runtime: Runtime, *raws: tuple[bytes, datetime]) -> None:
     """Store ``raws`` through the real pipeline; the poll drains the outbox at its end."""
-    mailbox = FakeMailbox()
-    for raw, received in raws:
-        mailbox.append(raw, received)
-    report = poll_once(runtime.config, runtime.sessions, mailbox, progress=Progress(live=False))
-    assert report.ok, report.error
+    poll_arrivals(runtime.config, runtime.sessions, raws)
 
 
 def outbox_rows(sessions: sessionmaker[Session]) -> list[Acknowledgement]:
