@@ -5,33 +5,24 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from intake import __version__
 from intake.acks.commands import add_arguments as add_acks_arguments
+from intake.commands import COMMANDS
 from intake.config import Config, load_config
 from intake.config_print import config_lines
-from intake.errors import ConfigError, IntakeError
+from intake.errors import ConfigError, IntakeError, UsageError
+from intake.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from intake.logs import configure_logging
 from intake.output import FORMATS, write_rows
-from intake.runtime import Runtime, open_mailbox, open_runtime
+from intake.runtime import open_mailbox, open_runtime, runtime_for
 from intake.status import check_health
-from intake.views import (
-    APPLICATION_COLUMNS,
-    APPLICATION_TABLE_COLUMNS,
-    MESSAGE_COLUMNS,
-    MESSAGE_TABLE_COLUMNS,
-    application_dicts,
-    iso_utc,
-    message_dicts,
-)
+from intake.views import MESSAGE_COLUMNS, MESSAGE_TABLE_COLUMNS, iso_utc, message_dicts
 from storage.database import database_errors
 from storage.errors import StorageError
 from storage.migrate import current_revision, head_revision
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 Command = Callable[[argparse.Namespace, Config], int]
 
@@ -46,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with database_errors():
             return command(args, config)
     except ConfigError as exc:
+        print(f"intake: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
         print(f"intake: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except (IntakeError, StorageError) as exc:
@@ -78,9 +72,12 @@ def _parser() -> argparse.ArgumentParser:
     _add(commands, "run", "run the daemon (polls on a schedule)", _run)
     _add(commands, "check-config", "validate the config and print it, secrets masked", _check)
     _add(commands, "status", "health: last poll, counts; exit 1 when unhealthy", _status)
-    for name, handler in (("applications", _applications), ("messages", _messages)):
-        sub = _add(commands, name, f"list stored {name}", handler)
-        sub.add_argument("--format", choices=FORMATS, default="table")
+    for name, module in COMMANDS[:1]:
+        module.add_arguments(_add(commands, name, module.SUMMARY, module.run))
+    messages = _add(commands, "messages", "list stored messages", _messages)
+    messages.add_argument("--format", choices=FORMATS, default="table")
+    for name, module in COMMANDS[1:]:
+        module.add_arguments(_add(commands, name, module.SUMMARY, module.run))
     acks = _add(commands, "acks", "acknowledgements: list, retry, preview, send", _acks)
     add_acks_arguments(acks)
     db = _add(commands, "db", "database schema", _db)
@@ -162,15 +159,8 @@ def _status(_args: argparse.Namespace, config: Config) -> int:
     return EXIT_OK if health.healthy else EXIT_FAILED
 
 
-def _applications(args: argparse.Namespace, config: Config) -> int:
-    with _reading(config) as runtime, runtime.sessions() as session:
-        columns = APPLICATION_TABLE_COLUMNS if args.format == "table" else APPLICATION_COLUMNS
-        write_rows(application_dicts(session), columns, args.format, sys.stdout)
-    return EXIT_OK
-
-
 def _messages(args: argparse.Namespace, config: Config) -> int:
-    with _reading(config) as runtime, runtime.sessions() as session:
+    with runtime_for(config) as runtime, runtime.sessions() as session:
         columns = MESSAGE_TABLE_COLUMNS if args.format == "table" else MESSAGE_COLUMNS
         write_rows(message_dicts(session), columns, args.format, sys.stdout)
     return EXIT_OK
@@ -190,13 +180,3 @@ def _db(args: argparse.Namespace, config: Config) -> int:
     finally:
         runtime.close()
     return EXIT_OK
-
-
-@contextmanager
-def _reading(config: Config) -> Iterator[Runtime]:
-    """The runtime for a read-only command (the schema must exist), closed afterwards."""
-    runtime = open_runtime(config, schema="require")
-    try:
-        yield runtime
-    finally:
-        runtime.close()

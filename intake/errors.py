@@ -2,6 +2,7 @@
 
 IntakeError                    every error the service raises on purpose
 ├── ConfigError                the config file is missing, unreadable or invalid (names the key)
+├── UsageError                 a value given on the command line is wrong (names the option)
 └── MailboxError               the mailbox could not be reached or answered wrongly
     └── MailboxConnectionLost  the connection dropped; the caller may reconnect and resume
 
@@ -23,6 +24,10 @@ class ConfigError(IntakeError):
         super().__init__(f"config error{where}: {problem}")
         self.key = key
         self.problem = problem
+
+
+class UsageError(IntakeError):
+    """A command-line value is wrong; the message names the option and what it accepts."""
 
 
 class MailboxError(IntakeError):

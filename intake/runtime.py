@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
@@ -55,3 +57,16 @@ def open_mailbox(config: MailboxConfig) -> Mailbox:
     from intake.mailbox.imap import ImapMailbox  # imported late: imapclient is heavy
 
     return ImapMailbox(config)
+
+
+@contextmanager
+def runtime_for(config: Config, schema: SchemaMode = "require") -> Iterator[Runtime]:
+    """The runtime for one command, closed when the command is done.
+
+    Read commands use ``require``: they never create or upgrade a database.
+    """
+    runtime = open_runtime(config, schema=schema)
+    try:
+        yield runtime
+    finally:
+        runtime.close()

@@ -11,8 +11,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.errors import CopyVanished
-from storage.models import Acknowledgement, Application, Document, Flag, MailboxState, Message
+from storage.models import MailboxState, Message
 from storage.records import MessageKey, MessageRecord
+from storage.rows import application_row
 
 KNOWN_UIDS_CHUNK = 500
 
@@ -88,7 +89,7 @@ def store_message(session: Session, record: MessageRecord) -> StoreResult:
         message.duplicate_of_id = original.id
         message.disposition_reason = f"same Message-ID and content as message {original.id}"
     elif record.application is not None:
-        message.application = _application_row(record)
+        message.application = application_row(record)
     session.add(message)
     _advance_watermark(session, record)
     session.flush()
@@ -175,57 +176,6 @@ def _message_row(record: MessageRecord) -> Message:
         disposition_reason=record.disposition_reason,
         error=record.error,
     )
-
-
-def _application_row(record: MessageRecord) -> Application:
-    facts = record.application
-    assert facts is not None
-    application = Application(
-        sender=facts.sender,
-        sender_name=facts.sender_name,
-        subject=facts.subject,
-        received_at=record.received_at,
-        body_text=facts.body_text,
-        vacancy=facts.vacancy,
-        candidate_name=facts.candidate_name,
-        subject_valid=facts.subject_valid,
-        late=facts.late,
-        relatives=facts.relatives,
-        relatives_evidence=facts.relatives_evidence,
-        relatives_relation=facts.relatives_relation,
-        relatives_name=facts.relatives_name,
-        has_cv=facts.has_cv,
-        has_letter=facts.has_letter,
-        sender_key=facts.sender_key,
-        name_key=facts.name_key,
-        previous_application_id=facts.previous_application_id,
-    )
-    application.documents = [
-        Document(
-            filename=doc.filename,
-            content_type=doc.content_type,
-            size=doc.size,
-            sha256=doc.sha256,
-            content=doc.content,
-            kind=doc.kind,
-            status=doc.status,
-            language=doc.language,
-            pages=doc.pages,
-            text=doc.text,
-            error=doc.error,
-        )
-        for doc in facts.documents
-    ]
-    application.flags = [Flag(code=flag.code, evidence=flag.evidence) for flag in facts.flags]
-    acknowledgement = facts.acknowledgement
-    application.acknowledgement = Acknowledgement(
-        status=acknowledgement.status,
-        recipient=acknowledgement.recipient,
-        reason=acknowledgement.reason,
-        language=acknowledgement.language,
-        outbound_message_id=acknowledgement.message_id,
-    )
-    return application
 
 
 def _advance_watermark(session: Session, record: MessageRecord) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from intake.acks.errors import AckError
 from intake.acks.outgoing import load_outgoing
 from intake.config import Config
+from intake.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from intake.output import FORMATS, write_rows
 from intake.runtime import Runtime, open_runtime
 from intake.views import iso_utc
@@ -25,7 +26,6 @@ COLUMNS = (
     "id", "application_id", "recipient", "status", "reason", "attempts",
     "next_attempt_at", "last_error", "sent_at",
 )  # fmt: skip
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 PREVIEW_MESSAGE_ID = "<ack.preview@invalid>"
 
 

@@ -1,0 +1,49 @@
+"""HR's and the operator's commands beyond polling: each module adds one ``intake`` command.
+
+Every module here has ``SUMMARY`` (one line for ``intake --help``), ``add_arguments(parser)``
+and ``run(args, config) -> exit code``. Modules stay light to import: heavy libraries (the
+document readers, openpyxl, matplotlib) are imported inside the functions that use them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from types import ModuleType
+from typing import Protocol
+
+from intake.commands import (
+    applications,
+    audit,
+    documents,
+    erase,
+    purge,
+    quarantine,
+    reprocess,
+    show,
+    summary,
+)
+from intake.config import Config
+
+
+class CommandModule(Protocol):
+    """What cli.py needs of a command module."""
+
+    SUMMARY: str
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace, config: Config) -> int: ...
+
+
+#: (command name, module), in the order ``intake --help`` lists them.
+COMMANDS: tuple[tuple[str, ModuleType], ...] = (
+    ("applications", applications),
+    ("show", show),
+    ("summary", summary),
+    ("documents", documents),
+    ("reprocess", reprocess),
+    ("quarantine", quarantine),
+    ("purge", purge),
+    ("erase", erase),
+    ("audit", audit),
+)
