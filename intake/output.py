@@ -23,13 +23,13 @@ def write_rows(
         writer = csv.writer(stream)
         writer.writerow(columns)
         writer.writerows(
-            [_spreadsheet_safe(_cell(row.get(column))) for column in columns] for row in rows
+            [spreadsheet_safe(_cell(row.get(column))) for column in columns] for row in rows
         )
     else:
         _write_table(list(rows), columns, stream)
 
 
-def _spreadsheet_safe(cell: str) -> str:
+def spreadsheet_safe(cell: str) -> str:
     """Defuse text a spreadsheet would run as a formula (a subject "=HYPERLINK(...)")."""
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
