@@ -17,6 +17,7 @@ from email.message import EmailMessage
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake.candidates import name_key
 from storage import repository
 from storage.database import write_transaction
 from storage.models import Message
@@ -124,6 +125,7 @@ def _application_record(stored: Stored) -> ApplicationRecord:
         has_cv=any(doc.kind == "cv" for doc in stored.documents),
         has_letter=any(doc.kind == "motivation_letter" for doc in stored.documents),
         sender_key=stored.sender.lower(),
+        name_key=name_key(stored.candidate_name or stored.sender_name),
         previous_application_id=stored.previous_application_id,
         documents=tuple(_document_record(doc) for doc in stored.documents),
         flags=tuple(FlagRecord(code, evidence) for code, evidence in stored.flags),
