@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer, selectinload
 
 from storage.models import Application, Document, Message
+from storage.queries import ApplicationQuery, select_applications
 
 APPLICATION_COLUMNS = (
     "id", "message_id", "received_at", "sender", "subject", "vacancy", "candidate_name",
@@ -32,32 +33,34 @@ def iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def application_dicts(session: Session) -> Iterator[dict[str, Any]]:
-    """Every application, oldest first, as the contract's JSON objects."""
-    query = (
-        select(Application)
-        .options(
-            # The raw message and the documents' bytes and text are never listed: skip them.
-            selectinload(Application.documents).load_only(
-                Document.filename,
-                Document.kind,
-                Document.content_type,
-                Document.size,
-                Document.sha256,
-                Document.status,
-                Document.language,
-                Document.pages,
-            ),
-            selectinload(Application.flags),
-            selectinload(Application.acknowledgement),
-            selectinload(Application.message).load_only(Message.message_id),
-            defer(Application.body_text),
-        )
-        .order_by(Application.received_at, Application.id)
+def application_dicts(
+    session: Session, query: ApplicationQuery | None = None, *, evidence: bool = False
+) -> Iterator[dict[str, Any]]:
+    """The applications ``query`` selects (every one, oldest first, by default) as the
+    contract's JSON objects; ``evidence`` adds ``flag_evidence`` (code -> evidence)."""
+    statement = select_applications(query).options(
+        # The raw message and the documents' bytes and text are never listed: skip them.
+        selectinload(Application.documents).load_only(
+            Document.filename,
+            Document.kind,
+            Document.content_type,
+            Document.size,
+            Document.sha256,
+            Document.status,
+            Document.language,
+            Document.pages,
+        ),
+        selectinload(Application.flags),
+        selectinload(Application.acknowledgement),
+        selectinload(Application.message).load_only(Message.message_id),
+        defer(Application.body_text),
     )
     superseding = newest_resubmissions(session)
-    for application in session.scalars(query):
-        yield application_dict(application, superseding.get(application.id))
+    for application in session.scalars(statement):
+        values = application_dict(application, superseding.get(application.id))
+        if evidence:
+            values["flag_evidence"] = {flag.code: flag.evidence for flag in application.flags}
+        yield values
 
 
 def newest_resubmissions(session: Session) -> dict[int, int]:
