@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 
 from intake.config import Config
+from intake.errors import IntakeError
+from intake.exits import EXIT_OK
+from intake.runtime import runtime_for
+from storage.application_detail import load_application_detail
 
 SUMMARY = "everything about one application: headers, documents, flags with evidence"
 
@@ -16,5 +22,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    """Print one application."""
-    raise NotImplementedError("being built")
+    """Print one application; an id with no application is an error (exit 1)."""
+    from intake.application_detail import detail_dict
+    from intake.application_text import detail_lines
+
+    with runtime_for(config) as runtime, runtime.sessions() as session:
+        detail = load_application_detail(session, args.application_id)
+    if detail is None:
+        raise IntakeError(f"no application with id {args.application_id}")
+    if args.format == "json":
+        json.dump(detail_dict(detail, config), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write("".join(line + "\n" for line in detail_lines(detail, config)))
+    return EXIT_OK

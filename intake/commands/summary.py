@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
 
 from intake.config import Config
+from intake.exits import EXIT_OK
 
 SUMMARY = "per vacancy: counts, flags, acknowledgements, arrivals per day (chart)"
 
@@ -14,8 +18,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--vacancy", metavar="REF", help="only this vacancy")
     parser.add_argument("--chart", metavar="FILE", help="also draw the arrivals (.png or .html)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--brief", action="store_true", help="counts only, no arrivals-per-day bars"
+    )
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    """Print the summary."""
-    raise NotImplementedError("being built")
+    """Print the summary (and draw the chart file when asked)."""
+    from intake.charts import chart_format, group_title, text_chart, write_chart
+    from intake.runtime import runtime_for
+    from intake.summary_report import build_summary
+    from intake.summary_text import chart_heading, summary_dict, summary_lines
+    from intake.terminal_text import text_width
+
+    chart = Path(args.chart) if args.chart else None
+    if chart is not None:
+        chart_format(chart)  # a wrong extension is refused before any work
+    with runtime_for(config) as runtime, runtime.sessions() as session:
+        summaries = build_summary(session, config, args.vacancy)
+    zone = config.organisation.timezone.key
+    if args.format == "json":
+        json.dump(
+            [summary_dict(one) for one in summaries], sys.stdout, ensure_ascii=False, indent=2
+        )
+        sys.stdout.write("\n")
+    else:
+        lines: list[str] = []
+        for one in summaries:
+            lines.extend(summary_lines(one, group_title(one)))
+            if not args.brief:
+                lines.extend([chart_heading(zone), *text_chart(one, text_width())])
+            lines.append("")
+        sys.stdout.write("".join(line + "\n" for line in lines))
+    if chart is not None:
+        write_chart(chart, summaries, zone)
+        print(f"chart written to {chart}", file=sys.stderr)
+    return EXIT_OK
