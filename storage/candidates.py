@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer, func, or_, select
+from sqlalchemy import ColumnElement, Integer, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Application
@@ -17,19 +17,21 @@ def earlier_applications(
     sender_key: str | None,
     name_key: str | None,
     received_at: datetime,
+    before_id: int | None = None,
 ) -> EarlierApplications | None:
-    """The candidate's applications to ``vacancy`` received no later than ``received_at``."""
-    same_candidate = [
-        column == key
-        for column, key in ((Application.sender_key, sender_key), (Application.name_key, name_key))
-        if key
-    ]
-    if not same_candidate:
+    """The candidate's applications to ``vacancy`` received no later than ``received_at``.
+
+    With ``before_id`` (an application read again), only those before that application in
+    receipt order (received_at, id): it finds neither itself nor one received at the same
+    moment but stored after it.
+    """
+    candidate = same_candidate(sender_key, name_key)
+    if candidate is None:
         return None
     earlier = (
         Application.vacancy == vacancy,
-        Application.received_at <= received_at,
-        or_(*same_candidate),
+        _received_before(received_at, before_id),
+        candidate,
     )
     summary = session.execute(
         select(
@@ -54,3 +56,48 @@ def earlier_applications(
         has_letter=bool(summary[2]),
         matched_on="address" if sender_key and latest.sender_key == sender_key else "name",
     )
+
+
+def same_candidate(sender_key: str | None, name_key: str | None) -> ColumnElement[bool] | None:
+    """Applications with the same address key or the same name key; None without either."""
+    matches = [
+        column == key
+        for column, key in ((Application.sender_key, sender_key), (Application.name_key, name_key))
+        if key
+    ]
+    return or_(*matches) if matches else None
+
+
+def _received_before(received_at: datetime, before_id: int | None) -> ColumnElement[bool]:
+    if before_id is None:
+        return Application.received_at <= received_at
+    return or_(
+        Application.received_at < received_at,
+        and_(Application.received_at == received_at, Application.id < before_id),
+    )
+
+
+def later_applications(
+    session: Session,
+    vacancy: str,
+    sender_key: str | None,
+    name_key: str | None,
+    application_id: int,
+) -> int:
+    """How many applications of the same candidate to ``vacancy`` come after this one in
+    receipt order: they were judged without it."""
+    candidate = same_candidate(sender_key, name_key)
+    if candidate is None:
+        return 0
+    this = select(Application.received_at).where(Application.id == application_id)
+    received_at = session.scalar(this)
+    if received_at is None:
+        return 0
+    after = or_(
+        Application.received_at > received_at,
+        and_(Application.received_at == received_at, Application.id > application_id),
+    )
+    count = session.scalar(
+        select(func.count(Application.id)).where(Application.vacancy == vacancy, after, candidate)
+    )
+    return count or 0
