@@ -13,8 +13,10 @@ FOLDER_NAME_BYTES = 64
 FALLBACK = "document"
 RESERVED_PREFIX = "_"
 
-# Marks that change the direction of text: "cv\u202efdp.exe" displays as "cvexe.pdf".
-_BIDI_MARKS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Marks that change the direction of text: "cv\u202efdp.exe" displays as "cvexe.pdf".
+DIRECTION_MARKS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 _FORBIDDEN = re.compile(r'[/\\<>:"|?*]')
 # Windows device names, whatever follows the first dot: CON, con.tar.gz, COM1.docx, LPT¹.
 _RESERVED = re.compile(
@@ -80,13 +82,14 @@ class UniqueNames:
         return candidate
 
 
+def disguising(char: str) -> bool:
+    """Whether ``char`` is a control character (C0, DEL, C1), a direction mark or a lone
+    surrogate: something that breaks a name or disguises what it looks like."""
+    return char in DIRECTION_MARKS or unicodedata.category(char) in ("Cc", "Cs")
+
+
 def _drop_invisible(text: str) -> str:
-    """Without control characters (C0, DEL, C1), direction marks and lone surrogates."""
-    return "".join(
-        char
-        for char in text
-        if char not in _BIDI_MARKS and unicodedata.category(char) not in ("Cc", "Cs")
-    )
+    return "".join(char for char in text if not disguising(char))
 
 
 def _replace_forbidden(text: str) -> str:
