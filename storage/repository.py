@@ -6,10 +6,11 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.erasure import ERASED, TOMBSTONE_VALUES
 from storage.errors import CopyVanished
 from storage.models import MailboxState, Message
 from storage.records import MessageKey, MessageRecord
@@ -25,6 +26,7 @@ class StoreOutcome(enum.StrEnum):
     DUPLICATE = "duplicate"
     RELOCATED = "relocated"
     ALREADY_STORED = "already_stored"
+    ERASED = "erased"
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,14 @@ def store_message(session: Session, record: MessageRecord) -> StoreResult:
     """Store ``record`` inside the caller's transaction; the caller commits.
 
     A message already stored under its key, or relocated from a stale UIDVALIDITY, or a
-    second copy of stored content, never makes a second application.
+    second copy of stored content, never makes a second application. A copy of an erased
+    message is stored as one more empty tombstone, never read in again.
     """
     existing = message_at(session, record.key)
     if existing is not None:
         return StoreResult(StoreOutcome.ALREADY_STORED, existing)
+    if _is_erased(session, record.content_hash):
+        return StoreResult(StoreOutcome.ERASED, _store_tombstone(session, record))
     stale = _stale_copy(session, record)
     if stale is not None:
         stale.uidvalidity, stale.uid = record.key.uidvalidity, record.key.uid
@@ -98,10 +103,9 @@ def store_message(session: Session, record: MessageRecord) -> StoreResult:
 
 
 def has_copy(session: Session, message_id: str | None, content_hash: str) -> bool:
-    """Whether a message with this Message-ID and content fingerprint is stored already."""
-    same_id = (
-        Message.message_id.is_(None) if message_id is None else Message.message_id == message_id
-    )
+    """Whether a message with this Message-ID and content fingerprint is stored already, or
+    was erased (its tombstone keeps only the fingerprint): its attachments need no reading."""
+    same_id = or_(_same_id(message_id), Message.disposition == ERASED)
     query = select(Message.id).where(same_id, Message.content_hash == content_hash).limit(1)
     return session.scalar(query) is not None
 
@@ -152,6 +156,25 @@ def _same_content(session: Session, record: MessageRecord) -> Message | None:
     """The first stored copy (not itself a duplicate) of the same Message-ID and content."""
     query = _same_content_query(record).where(Message.disposition != "duplicate")
     return _first_locked(session, query)
+
+
+def _is_erased(session: Session, content_hash: str) -> bool:
+    """Whether a message of this content was purged or erased (a tombstone has it)."""
+    query = select(Message.id).where(
+        Message.content_hash == content_hash, Message.disposition == ERASED
+    )
+    return session.scalar(query.limit(1)) is not None
+
+
+def _store_tombstone(session: Session, record: MessageRecord) -> int:
+    """A row for this key holding nothing of the message but its size and hashes."""
+    message = _message_row(record)
+    for column, value in TOMBSTONE_VALUES.items():
+        setattr(message, column, value)
+    session.add(message)
+    _advance_watermark(session, record)
+    session.flush()
+    return message.id
 
 
 def _message_row(record: MessageRecord) -> Message:

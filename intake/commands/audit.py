@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from intake.config import Config
+from intake.exits import EXIT_OK
 
 SUMMARY = "the audit log of purges and erasures"
+COLUMNS = (
+    "id", "occurred_at", "action", "scope", "messages", "applications", "documents",
+    "acknowledgements", "files",
+)  # fmt: skip
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,4 +25,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print the audit log."""
-    raise NotImplementedError("being built")
+    from intake.output import write_rows
+    from intake.runtime import runtime_for
+
+    with runtime_for(config) as runtime, runtime.sessions() as session:
+        write_rows(audit_rows(session), COLUMNS, args.format, sys.stdout)
+    return EXIT_OK
+
+
+def audit_rows(session: Session) -> list[dict[str, Any]]:
+    """The audit log as plain rows, oldest first."""
+    from intake.views import iso_utc
+    from storage.audit import audit_records
+
+    return [
+        {
+            "id": record.id,
+            "occurred_at": iso_utc(record.occurred_at),
+            "action": record.action,
+            "scope": record.scope,
+            "messages": record.counts.messages,
+            "applications": record.counts.applications,
+            "documents": record.counts.documents,
+            "acknowledgements": record.counts.acknowledgements,
+            "files": record.counts.files,
+        }
+        for record in audit_records(session)
+    ]
