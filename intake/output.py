@@ -1,11 +1,15 @@
-"""Writes rows as JSON, CSV or a terminal table."""
+"""Writes rows as JSON, CSV or a terminal table, to the terminal or atomically to a file."""
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import Any, TextIO
 
 FORMATS = ("table", "json", "csv")
@@ -27,6 +31,29 @@ def write_rows(
         )
     else:
         _write_table(list(rows), columns, stream)
+
+
+@contextmanager
+def replaced_atomically(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` to write; it becomes ``target`` only when the block
+    ends without an error, so a reader never sees half a file and a failure leaves the old one."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        temporary.chmod(0o644 & ~_umask())
+        temporary.replace(target)
+    finally:
+        with suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then put back)."""
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def spreadsheet_safe(cell: str) -> str:

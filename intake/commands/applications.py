@@ -4,16 +4,28 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from intake.config import Config
+from intake.document_links import LINKED_KINDS, DocumentLinks
+from intake.errors import UsageError
 from intake.exits import EXIT_OK
-from intake.output import write_rows
+from intake.output import replaced_atomically, write_rows
 from intake.runtime import runtime_for
+from intake.selection import query_from_args
 from intake.views import APPLICATION_COLUMNS, APPLICATION_TABLE_COLUMNS, application_dicts
+from storage.queries import ApplicationQuery, application_ids, vacancy_in_use
 
 SUMMARY = "list applications (filters; table, json, csv or xlsx)"
 FORMATS = ("table", "json", "csv", "xlsx")
 RELATIVES = ("declared", "denied", "none")
+# Formats that can carry links to documents exported with the list.
+LINKING_FORMATS = ("csv", "xlsx")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,17 +42,41 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="does not have this flag (repeatable)",
     )
     timing = parser.add_mutually_exclusive_group()
-    timing.add_argument("--late", dest="late", action="store_const", const=True, default=None)
-    timing.add_argument("--on-time", dest="late", action="store_const", const=False)
-    parser.add_argument("--relatives", choices=RELATIVES)
-    parser.add_argument("--since", metavar="DATE", help="received on or after (YYYY-MM-DD[THH:MM])")
+    timing.add_argument(
+        "--late",
+        dest="late",
+        action="store_const",
+        const=True,
+        default=None,
+        help="received after the vacancy's deadline",
+    )
+    timing.add_argument(
+        "--on-time",
+        dest="late",
+        action="store_const",
+        const=False,
+        help="received by the vacancy's deadline",
+    )
+    parser.add_argument("--relatives", choices=RELATIVES, help="what the candidate declared")
     parser.add_argument(
-        "--until", metavar="DATE", help="received on or before (YYYY-MM-DD[THH:MM])"
+        "--since",
+        metavar="DATE",
+        help="received on or after (YYYY-MM-DD: from the start of that day, organisation time)",
+    )
+    parser.add_argument(
+        "--until",
+        metavar="DATE",
+        help="received on or before (YYYY-MM-DD: to the end of that day, organisation time)",
     )
     parser.add_argument(
         "--search", metavar="TEXT", help="in the name, address, subject, body and documents"
     )
-    parser.add_argument("--sort", default="received", metavar="KEY")
+    parser.add_argument(
+        "--sort",
+        default="received",
+        metavar="KEY",
+        help="received (default), name, sender, vacancy, id or flags; -KEY for descending",
+    )
     parser.add_argument("--format", choices=FORMATS, default="table")
     parser.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
     parser.add_argument(
@@ -50,10 +86,135 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+@dataclass(frozen=True)
+class Destination:
+    """Where the listing goes, checked before the database is opened."""
+
+    fmt: str
+    output: Path | None
+    documents: Path | None
+
+    @property
+    def folder(self) -> Path:
+        """The folder the listing is in: links to documents are relative to it."""
+        return self.output.parent if self.output else Path.cwd()
+
+
 def run(args: argparse.Namespace, config: Config) -> int:
-    """List the applications the filters select."""
-    # Until the filters land: every application, as before.
+    """List the applications the filters select, in the format and place asked for."""
+    query = query_from_args(args, config)
+    destination = destination_of(args)
     with runtime_for(config) as runtime, runtime.sessions() as session:
-        columns = APPLICATION_TABLE_COLUMNS if args.format == "table" else APPLICATION_COLUMNS
-        write_rows(application_dicts(session), columns, args.format, sys.stdout)
+        check_vacancy(session, query, config)
+        links = export_documents(session, query, destination) if destination.documents else None
+        count = write_listing(session, query, destination, config, links)
+    if destination.output:
+        print(f"wrote {count} application{'' if count == 1 else 's'} to {destination.output}")
     return EXIT_OK
+
+
+def destination_of(args: argparse.Namespace) -> Destination:
+    """The format, output file and document folder, or a UsageError naming the option."""
+    output = Path(args.output) if args.output else None
+    documents = Path(args.with_documents) if args.with_documents else None
+    if args.format == "xlsx" and output is None:
+        raise UsageError("--format xlsx writes a file: name it with --output FILE.xlsx")
+    if documents and args.format not in LINKING_FORMATS:
+        raise UsageError("--with-documents links the files from --format xlsx or csv")
+    if output is not None:
+        _check_output(output, documents)
+    return Destination(args.format, output, documents)
+
+
+def _check_output(output: Path, documents: Path | None) -> None:
+    if output.is_dir():
+        raise UsageError(f"--output: {output} is a folder; give a file name")
+    folder = output.parent
+    will_be_created = documents is not None and folder.absolute() == documents.absolute()
+    if not folder.is_dir() and not will_be_created:
+        raise UsageError(f"--output: the folder {folder} does not exist")
+
+
+def check_vacancy(session: Session, query: ApplicationQuery, config: Config) -> None:
+    """Refuse a vacancy reference that neither the config nor any application knows (a typo)."""
+    if query.vacancy is None:
+        return
+    configured = [vacancy.reference for vacancy in config.vacancies]
+    if query.vacancy not in configured and not vacancy_in_use(session, query.vacancy):
+        raise UsageError(
+            f"--vacancy: no vacancy '{query.vacancy}' (configured: {', '.join(configured)})"
+        )
+
+
+def export_documents(
+    session: Session, query: ApplicationQuery, destination: Destination
+) -> DocumentLinks:
+    """Export the listed applications' CVs and letters; their links as the listing sees them."""
+    from intake.document_export import export_documents as export
+    from intake.document_links import document_links
+
+    assert destination.documents is not None
+    report = export(session, application_ids(session, query), destination.documents)
+    # Without --output the listing itself goes to stdout: this note must not land in it.
+    note = sys.stdout if destination.output else sys.stderr
+    print(f"exported {len(report.files)} documents to {report.directory}", file=note)
+    return document_links(report, destination.folder)
+
+
+def write_listing(
+    session: Session,
+    query: ApplicationQuery,
+    destination: Destination,
+    config: Config,
+    links: DocumentLinks | None,
+) -> int:
+    """Write the listing where ``destination`` says; how many applications it holds."""
+    if destination.fmt == "xlsx":
+        from intake.xlsx_export import write_workbook
+
+        assert destination.output is not None
+        rows = application_dicts(session, query, evidence=True)
+        with replaced_atomically(destination.output) as temporary:
+            return write_workbook(rows, temporary, config.organisation.timezone, links)
+    counted = Counted(_with_paths(application_dicts(session, query), links))
+    columns = _columns(destination.fmt, links)
+    if destination.output is None:
+        write_rows(counted, columns, destination.fmt, sys.stdout)
+        return counted.count
+    # A BOM lets Excel read a CSV's accents right; other formats are plain UTF-8.
+    encoding = "utf-8-sig" if destination.fmt == "csv" else "utf-8"
+    with (
+        replaced_atomically(destination.output) as temporary,
+        temporary.open("w", encoding=encoding, newline="") as stream,
+    ):
+        write_rows(counted, columns, destination.fmt, stream)
+    return counted.count
+
+
+def _columns(fmt: str, links: DocumentLinks | None) -> tuple[str, ...]:
+    columns = APPLICATION_TABLE_COLUMNS if fmt == "table" else APPLICATION_COLUMNS
+    return columns + tuple(LINKED_KINDS.values()) if links else columns
+
+
+def _with_paths(
+    rows: Iterable[dict[str, Any]], links: DocumentLinks | None
+) -> Iterator[dict[str, Any]]:
+    """Each row with the paths of its exported CVs and letters, when documents were exported."""
+    for row in rows:
+        if links:
+            for kind, column in LINKED_KINDS.items():
+                row[column] = links.paths(row["id"], kind)
+        yield row
+
+
+class Counted:
+    """Rows passed through unchanged, counted on the way."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]]) -> None:
+        self._rows = rows
+        self.count = 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for row in self._rows:
+            self.count += 1
+            yield row
