@@ -165,12 +165,7 @@ def _acknowledgement(ack: dict[str, Any] | None) -> list[str]:
 def _submissions(title: str, submissions: list[dict[str, Any]]) -> list[str]:
     lines = [f"{title} of the same candidate ({len(submissions)})"]
     for one in submissions:
-        flags = ", ".join(one["flags"]) or "no flags"
-        lines.extend(
-            wrapped(
-                f"application {one['id']}, received {one['received_at']}, "
-                f"{one['vacancy'] or 'vacancy not recognised'}, flags: {flags}",
-                "  ",
-            )
-        )
+        vacancy = one["vacancy"] or "vacancy not recognised"
+        lines.append(f"  application {one['id']}, received {one['received_at']}, {vacancy}")
+        lines.extend(wrapped(f"flags: {', '.join(one['flags']) or 'none'}", INDENT))
     return lines

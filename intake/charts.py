@@ -7,6 +7,7 @@ HTML page is self-contained: inline SVG and inline CSS, nothing fetched from any
 from __future__ import annotations
 
 import io
+import logging
 import os
 import tempfile
 from collections.abc import Sequence
@@ -22,6 +23,8 @@ _EIGHTHS = " ▏▎▍▌▋▊▉"
 _FULL_BLOCK = "█"
 DEADLINE_MARK = "◄ deadline"
 AFTER_LABEL = "after the deadline"
+MOST_TICKS = 14
+WIDEST_BAR = 60
 
 
 def chart_format(path: Path) -> str:
@@ -44,7 +47,7 @@ def text_chart(summary: VacancySummary, width: int) -> list[str]:
         return ["  no arrivals"]
     label_width = max(len(label) for label, _count, _mark in rows)
     count_width = max(len(str(count)) for _label, count, _mark in rows)
-    bar_width = max(10, width - label_width - count_width - len(DEADLINE_MARK) - 8)
+    bar_width = min(WIDEST_BAR, max(10, width - label_width - count_width - len(DEADLINE_MARK) - 8))
     most = max(count for _label, count, _mark in rows) or 1
     return [
         f"  {label:<{label_width}}  {_bar(count, most, bar_width)}  {count:>{count_width}}"
@@ -77,6 +80,7 @@ def write_chart(path: Path, summaries: Sequence[VacancySummary], zone_name: str)
 def _figure_bytes(summaries: Sequence[VacancySummary], zone_name: str, fmt: str) -> bytes:
     """The chart as PNG or SVG bytes: one panel per group, bars per day, the deadline marked."""
     _writable_matplotlib_config()
+    _quiet_matplotlib()
     import matplotlib
 
     matplotlib.use("Agg")
@@ -108,8 +112,8 @@ def _draw_panel(panel: Any, summary: VacancySummary, zone_name: str) -> None:
         return
     positions = list(range(len(counts)))
     panel.bar(positions, counts, color=colours)
-    step = max(1, len(labels) // 20)
-    panel.set_xticks(positions[::step], labels[::step], fontsize=7, parse_math=False)
+    ticks = _tick_positions(len(summary.days), len(counts))
+    panel.set_xticks(ticks, [labels[i] for i in ticks], fontsize=7, parse_math=False)
     panel.set_ylabel(f"arrivals per day\n({zone_name})", fontsize=8)
     panel.yaxis.get_major_locator().set_params(integer=True)
     days = [day for day, _count in summary.days]
@@ -119,6 +123,12 @@ def _draw_panel(panel: Any, summary: VacancySummary, zone_name: str) -> None:
         panel.annotate("deadline", (where, 1), xycoords=("data", "axes fraction"), fontsize=8,
                        color="#c0392b", ha="center", va="bottom", xytext=(0, 2),
                        textcoords="offset points")  # fmt: skip
+
+
+def _tick_positions(day_count: int, bar_count: int) -> list[int]:
+    """At most about MOST_TICKS day labels, evenly spaced, and the after-deadline bar's."""
+    step = -(-day_count // MOST_TICKS) or 1
+    return [*range(0, day_count, step), *range(day_count, bar_count)]
 
 
 def group_title(summary: VacancySummary) -> str:
@@ -135,9 +145,19 @@ def _writable_matplotlib_config() -> None:
     """matplotlib keeps a font cache under the home folder; a service account may have none."""
     if "MPLCONFIGDIR" in os.environ:
         return
-    home = Path.home()
-    if not os.access(home, os.W_OK):
+    try:
+        writable = os.access(Path.home(), os.W_OK)
+    except RuntimeError:  # no home folder can be determined
+        writable = False
+    if not writable:
         os.environ["MPLCONFIGDIR"] = tempfile.mkdtemp(prefix="intake-matplotlib-")
+
+
+def _quiet_matplotlib() -> None:
+    """matplotlib logs its font cache being built at INFO: not news for HR."""
+    chatter = logging.getLogger("matplotlib")
+    if chatter.level == logging.NOTSET:
+        chatter.setLevel(logging.WARNING)
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import email.policy
 from email.parser import BytesHeaderParser
-from email.policy import compat32
 
 from intake.terminal_text import safe_line
-from parsers.charsets import clean_header_text, repair_raw_bytes
+from parsers.charsets import LINE_BREAK, clean_header_text, repair_raw_bytes
 
 # (label shown, header name), in the order shown.
 SHOWN_HEADERS = (
@@ -19,11 +19,13 @@ SHOWN_HEADERS = (
     ("Message-ID", "message-id"),
 )
 VALUE_LIMIT = 2000
+# Decoding costs grow faster than the length; nothing past this is shown anyway.
+DECODE_LIMIT = 8 * 1024
 
 
 def shown_headers(header_source: bytes) -> list[tuple[str, str]]:
     """(label, decoded value) for each shown header the message has, every copy of it."""
-    parsed = BytesHeaderParser(policy=compat32).parsebytes(header_source)
+    parsed = BytesHeaderParser(policy=email.policy.compat32).parsebytes(header_source)
     shown: list[tuple[str, str]] = []
     for label, name in SHOWN_HEADERS:
         shown.extend((label, decoded(str(value))) for value in parsed.get_all(name) or ())
@@ -31,8 +33,16 @@ def shown_headers(header_source: bytes) -> list[tuple[str, str]]:
 
 
 def decoded(value: str) -> str:
-    """A raw header value as one safe line: 8-bit bytes read, encoded words decoded, escape
-    sequences and controls removed (before and after decoding), long values cut."""
-    readable = safe_line(repair_raw_bytes(value, None))
-    text = safe_line(clean_header_text(readable))
+    """A raw header value as one safe line: 8-bit bytes read, unfolded, encoded words decoded,
+    then escape sequences and controls removed (those hidden in encoded words included)."""
+    unfolded = LINE_BREAK.sub("", repair_raw_bytes(value, None))[:DECODE_LIMIT]
+    text = safe_line(_decode_words(unfolded))
     return text if len(text) <= VALUE_LIMIT else text[: VALUE_LIMIT - 1] + "…"
+
+
+def _decode_words(value: str) -> str:
+    """Encoded words decoded, everything else kept as written (read as unstructured text)."""
+    try:
+        return str(email.policy.default.header_factory("x-shown", value))
+    except Exception:  # the stdlib's header parser on a stranger's bytes: fall back, never fail
+        return clean_header_text(value)
