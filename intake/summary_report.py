@@ -21,6 +21,7 @@ from intake.application_detail import configured_vacancy
 from intake.config import Config, VacancyConfig
 from intake.deadlines import Deadline, deadline_of
 from intake.errors import UsageError
+from intake.terminal_text import safe_line
 from storage.summaries import Arrival, VacancyCounts, arrivals, vacancy_counts
 
 ONE_DAY = dt.timedelta(days=1)
@@ -69,8 +70,8 @@ def _reference(session: Session, config: Config, asked: str) -> str:
     for reference in known:
         if reference.casefold() == asked.strip().casefold():
             return reference
-    listed = ", ".join(known) or "none"
-    raise UsageError(f"--vacancy: no vacancy {asked!r} (known vacancies: {listed})")
+    listed = ", ".join(safe_line(reference) for reference in known) or "none"
+    raise UsageError(f"--vacancy: no vacancy {safe_line(asked)!r} (known vacancies: {listed})")
 
 
 def _group_order(

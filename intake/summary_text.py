@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from intake.summary_report import VacancySummary
+from intake.terminal_text import safe_line
 from intake.views import iso_utc
 from storage.summaries import VacancyCounts
 
@@ -34,8 +35,8 @@ def summary_dict(summary: VacancySummary) -> dict[str, Any]:
     """One group as a JSON object: the counts, the deadline and the arrivals per day."""
     deadline = summary.deadline
     return {
-        "vacancy": summary.reference,
-        "title": summary.title,
+        "vacancy": safe_line(summary.reference) if summary.reference else None,
+        "title": safe_line(summary.title) if summary.title else None,
         "configured": summary.configured,
         "deadline": iso_utc(deadline.last_on_time) if deadline else None,
         "deadline_local": deadline.describe() if deadline else None,

@@ -138,9 +138,10 @@ def test_an_unknown_id_is_an_error_naming_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     config_file = write_config_file(tmp_path, database_url)
-    code, out = show(config_file, capsys, "99")
-    assert code == 1
-    assert out == "intake: error: no application with id 99\n"
+    for asked in ("99", "0", str(10**25)):  # the last would overflow the database's integer
+        code, out = show(config_file, capsys, asked)
+        assert code == 1
+        assert out == f"intake: error: no application with id {asked}\n"
 
 
 def store_hostile(sessions: sessionmaker[Session]) -> int:

@@ -12,6 +12,7 @@ from intake.exits import EXIT_OK
 from intake.runtime import runtime_for
 from storage.application_detail import load_application_detail
 
+LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
 SUMMARY = "everything about one application: headers, documents, flags with evidence"
 
 
@@ -26,8 +27,10 @@ def run(args: argparse.Namespace, config: Config) -> int:
     from intake.application_detail import detail_dict
     from intake.application_text import detail_lines
 
-    with runtime_for(config) as runtime, runtime.sessions() as session:
-        detail = load_application_detail(session, args.application_id)
+    detail = None
+    if 0 < args.application_id <= LARGEST_ID:  # a larger number overflows the database's integer
+        with runtime_for(config) as runtime, runtime.sessions() as session:
+            detail = load_application_detail(session, args.application_id)
     if detail is None:
         raise IntakeError(f"no application with id {args.application_id}")
     if args.format == "json":
