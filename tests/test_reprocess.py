@@ -3,21 +3,17 @@ place, acknowledgements untouched, a second run changing nothing."""
 
 from __future__ import annotations
 
-import logging
 import signal
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import tomli_w
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.analysis import Analyser
-from intake.cli import main
 from intake.commands.reprocess import ctrl_c_sets
 from intake.config import Config
 from intake.extraction import InlineExtractor, extraction_limits
@@ -27,7 +23,8 @@ from intake.views import application_dicts
 from storage.models import Acknowledgement, Application, Document, Flag, Message
 from storage.reprocessing import StoredFacts
 from tests import candidate_files, messages
-from tests.configs import VACANCIES, config_document, make_config
+from tests.cli_runs import config_file, run_intake
+from tests.configs import VACANCIES, make_config
 from tests.hr_data import Stored, store_applications
 from tests.polling import poll_arrivals
 
@@ -53,33 +50,6 @@ def application(
     return messages.application(
         sender=sender, subject=subject, body=SHORT_BODY, attachments=attachments, date=date
     )
-
-
-@pytest.fixture(autouse=True)
-def logging_restored() -> Iterator[None]:
-    """``intake.cli.main`` points logging at the captured stderr; later tests get it back."""
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    root.handlers[:], root.level = handlers, level
-
-
-def config_file(tmp_path: Path, database_url: str, vacancies: list[dict[str, Any]]) -> Path:
-    """The config.toml the CLI reads: the tests' config with these vacancies."""
-    document = config_document(tmp_path, database_url)
-    document["vacancies"] = vacancies
-    path = tmp_path / "config.toml"
-    path.write_bytes(tomli_w.dumps(document).encode("utf-8"))
-    return path
-
-
-def intake(
-    path: Path, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, list[str], str]:
-    """Run ``intake --config PATH ARGS`` in this process: exit code, output lines, errors."""
-    code = main(["--config", str(path), *args])
-    captured = capsys.readouterr()
-    return code, captured.out.splitlines(), captured.err
 
 
 def stored_state(sessions: sessionmaker[Session]) -> dict[str, Any]:
@@ -156,7 +126,7 @@ def test_reprocessing_twice_gives_the_same_records_and_sends_nothing(
     path = config_file(tmp_path, database_url, VACANCIES)
 
     for _run in range(2):
-        code, lines, _err = intake(path, capsys, "reprocess", "--all")
+        code, lines, _err = run_intake(path, capsys, "reprocess", "--all")
         assert code == 0
         assert lines == [
             "reprocess finished: 3 read, 0 changed, 3 unchanged, 0 kept because of an error"
@@ -180,7 +150,7 @@ def test_a_moved_deadline_changes_late_and_its_flag_and_a_second_run_changes_not
     acknowledgements = stored_state(sessions)["acknowledgements"]
     path = config_file(tmp_path, database_url, [{**DD_IS, "deadline": "2025-10-31"}, HU_NA])
 
-    code, lines, _err = intake(path, capsys, "reprocess", "--vacancy", DD_IS["reference"])
+    code, lines, _err = run_intake(path, capsys, "reprocess", "--vacancy", DD_IS["reference"])
     assert code == 0
     assert lines == [
         f"application {stored['id']}: flags removed: late; late: yes → no",
@@ -190,7 +160,7 @@ def test_a_moved_deadline_changes_late_and_its_flag_and_a_second_run_changes_not
     assert "late" not in facts(sessions, stored["id"])["flags"]
     assert stored_state(sessions)["acknowledgements"] == acknowledgements
 
-    code, lines, _err = intake(path, capsys, "reprocess", "--vacancy", DD_IS["reference"])
+    code, lines, _err = run_intake(path, capsys, "reprocess", "--vacancy", DD_IS["reference"])
     assert (code, lines[-1]) == (
         0,
         "reprocess finished: 1 read, 0 changed, 1 unchanged, 0 kept because of an error",
@@ -215,7 +185,7 @@ def test_a_vacancy_added_to_the_config_is_found_by_reprocessing_that_vacancy(
     assert "vacancy_unknown" in unknown["flags"]
     path = config_file(tmp_path, database_url, [DD_IS, HU_NA])
 
-    code, lines, _err = intake(path, capsys, "reprocess", "--vacancy", HU_NA["reference"])
+    code, lines, _err = run_intake(path, capsys, "reprocess", "--vacancy", HU_NA["reference"])
     assert code == 0
     assert lines == [
         f"application {unknown['id']}: flags removed: subject_invalid, vacancy_unknown; "
@@ -282,7 +252,7 @@ def test_a_message_that_no_longer_reads_as_an_application_keeps_its_record(
     before = stored_state(sessions)
 
     path = config_file(tmp_path, database_url, VACANCIES)
-    code, lines, _err = intake(path, capsys, "reprocess", "--all")
+    code, lines, _err = run_intake(path, capsys, "reprocess", "--all")
     assert code == 1
     assert lines == [
         f"application {auto_reply} kept as stored: now read as auto_reply (out_of_office_subject)",
@@ -324,7 +294,7 @@ def test_the_first_ctrl_c_asks_to_stop_and_the_second_stops_at_once() -> None:
 def test_a_vacancy_the_config_does_not_know_is_refused(
     tmp_path: Path, database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, lines, err = intake(
+    code, lines, err = run_intake(
         config_file(tmp_path, database_url, VACANCIES), capsys, "reprocess", "--vacancy", "WCO/X"
     )
     assert (code, lines) == (2, [])

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from intake.config import Config
+from intake.exits import EXIT_OK
+from intake.output import write_rows
+from intake.runtime import runtime_for
+from intake.views import iso_utc
+from storage.models import utcnow
+from storage.reprocessing import QuarantinedRow, error_summary, quarantined_messages
 
 SUMMARY = "list quarantined messages; retry one"
+COLUMNS = ("id", "received_at", "sender", "subject", "error")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -14,10 +26,65 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="quarantine_action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="every quarantined message with its error")
     listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    retry = actions.add_parser("retry", help="read a quarantined message again")
-    retry.add_argument("message_id", type=int, metavar="ID")
+    retry_help = (
+        "read a quarantined message again as a poll would; nothing is sent (exit 2 when it "
+        "is not quarantined, 1 when it still fails)"
+    )
+    retry = actions.add_parser("retry", help=retry_help, description=retry_help)
+    retry.add_argument("message_id", type=int, metavar="ID", help="its id in quarantine list")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Run the chosen action."""
-    raise NotImplementedError("being built")
+    if args.quarantine_action == "retry":
+        return _retry(config, args.message_id)
+    with runtime_for(config) as runtime, runtime.sessions() as session:
+        write_rows(
+            quarantine_rows(session, args.format == "table"), COLUMNS, args.format, sys.stdout
+        )
+    return EXIT_OK
+
+
+def quarantine_rows(session: Session, first_line_only: bool) -> Iterator[dict[str, Any]]:
+    """Every quarantined message as a listing row; the table shows the error's first line."""
+    for row in quarantined_messages(session):
+        sender, subject = row.sender, row.subject
+        if sender is None and subject is None:
+            sender, subject = _headers_of(row)
+        yield {
+            "id": row.id,
+            "received_at": iso_utc(row.received_at),
+            "sender": sender,
+            "subject": subject,
+            "error": error_summary(row.error) if first_line_only else row.error,
+        }
+
+
+def _headers_of(row: QuarantinedRow) -> tuple[str | None, str | None]:
+    """Sender and subject read from the raw header section (a message quarantined before it
+    was parsed has neither stored); nothing when even that cannot be read."""
+    from parsers.errors import MessageParseError
+    from parsers.fingerprint import header_block
+    from parsers.message import parse_message
+
+    try:
+        parsed = parse_message(header_block(row.head))
+    except MessageParseError:
+        return None, None
+    return parsed.sender, parsed.subject or None
+
+
+def _retry(config: Config, message_pk: int) -> int:
+    from intake.analysis import Analyser
+    from intake.requeue import retry_lines, retry_quarantined
+    from intake.worker_pool import pooled_extractor
+
+    with runtime_for(config) as runtime:
+        extractor = pooled_extractor(config)
+        try:
+            retried = retry_quarantined(Analyser(config, extractor), runtime.sessions, message_pk)
+        finally:
+            extractor.close()
+    for line in retry_lines(retried, config, utcnow()):
+        print(line)
+    return EXIT_OK
