@@ -9,16 +9,20 @@ import os
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy.event
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.cli import main
 from intake.config import Config
 from intake.document_export import ExportReport, export_documents, export_with_outcome
-from intake.errors import UsageError
+from intake.errors import IntakeError, UsageError
+from intake.export_folder import open_export_folder
 from intake.export_index import INDEX_COLUMNS, NOT_STORED
+from intake.runtime import Runtime
 from intake.safe_names import FILE_NAME_BYTES, FOLDER_NAME_BYTES
 from intake.text import clean
 from storage import repository
@@ -30,6 +34,7 @@ from tests.hr_data import Doc, Stored, message_record, store_applications
 from tests.polling import poll_applications
 
 VACANCY = "WCO/2025/DD-IS"
+PLACEHOLDER = {"sqlite": "?", "postgresql": "%(id_1)s::INTEGER"}
 HOSTILE_NAMES = (
     "../../etc/passwd.pdf",
     "..\\..\\Windows\\win.ini",
@@ -453,3 +458,58 @@ def test_a_polled_attachment_named_with_a_path_lands_inside_the_folder(
     assert Counter(sha256(path.read_bytes()) for path in written) == Counter(
         sha256(data) for data in (cv, letter, cv + b"\n%% second")
     )
+
+
+def test_a_folder_swapped_for_a_link_during_the_export_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    folder = open_export_folder(tmp_path / "export")
+    folder.write_file("Maria Fernández", "cv-CV.pdf", b"first")
+    folder.write_file("Jan de Vries", "cv-CV.pdf", b"jan")
+    maria, jan = folder.root / "Maria Fernández", folder.root / "Jan de Vries"
+    # Someone swaps candidate folders for links while the export runs: one pointing inside
+    # the export (the path check lets it pass; the folder is opened without following links),
+    # one pointing outside (the path check refuses it).
+    jan.rename(tmp_path / "jan")
+    jan.symlink_to(maria, target_is_directory=True)
+    with pytest.raises(IntakeError, match=r"cannot write .*Jan de Vries"):
+        folder.write_file("Jan de Vries", "cv-CV (2).pdf", b"second")
+    maria.rename(tmp_path / "moved")
+    maria.symlink_to(outside, target_is_directory=True)
+    with pytest.raises(IntakeError, match="not inside"):
+        folder.write_file("Maria Fernández", "cv-CV (2).pdf", b"third")
+
+    assert list(outside.iterdir()) == []
+    assert [path.name for path in (tmp_path / "moved").iterdir()] == ["cv-CV.pdf"]
+
+
+def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
+    folder = open_export_folder(tmp_path / "export")
+    folder.write_file("Maria Fernández", "cv-CV.pdf", b"first")
+
+    with pytest.raises(IntakeError, match="cannot write"):
+        folder.write_file("Maria Fernández", "cv-CV.pdf", b"second")
+
+    assert (folder.root / "Maria Fernández" / "cv-CV.pdf").read_bytes() == b"first"
+
+
+def test_bytes_are_read_one_document_at_a_time(
+    runtime: Runtime, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    ids = store_applications(sessions, [Stored(), Stored(sender="jan@example.org")])
+    statements: list[str] = []
+
+    def remember(*event: Any) -> None:
+        statements.append(" ".join(str(event[2]).split()))
+
+    sqlalchemy.event.listen(runtime.engine, "before_cursor_execute", remember)
+    try:
+        report = export(sessions, ids, tmp_path / "export")
+    finally:
+        sqlalchemy.event.remove(runtime.engine, "before_cursor_execute", remember)
+
+    reading_bytes = [sql for sql in statements if sql.startswith("SELECT documents.content ")]
+    assert len(reading_bytes) == len(report.files) == 4
+    assert all(sql.endswith("WHERE documents.id = " + PLACEHOLDER[runtime.engine.name])
+               for sql in reading_bytes)  # fmt: skip
+    assert not any("documents.content," in sql or "documents.text" in sql for sql in statements)
