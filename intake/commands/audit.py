@@ -10,6 +10,10 @@ from sqlalchemy.orm import Session
 
 from intake.config import Config
 from intake.exits import EXIT_OK
+from intake.output import write_rows
+from intake.runtime import runtime_for
+from intake.views import iso_utc
+from storage.audit import audit_records
 
 SUMMARY = "the audit log of purges and erasures"
 COLUMNS = (
@@ -25,9 +29,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print the audit log."""
-    from intake.output import write_rows
-    from intake.runtime import runtime_for
-
     with runtime_for(config) as runtime, runtime.sessions() as session:
         write_rows(audit_rows(session), COLUMNS, args.format, sys.stdout)
     return EXIT_OK
@@ -35,9 +36,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
 def audit_rows(session: Session) -> list[dict[str, Any]]:
     """The audit log as plain rows, oldest first."""
-    from intake.views import iso_utc
-    from storage.audit import audit_records
-
     return [
         {
             "id": record.id,

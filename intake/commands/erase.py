@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
+from intake import personal_data
 from intake.acks.addresses import plain_address
 from intake.config import Config
 from intake.errors import UsageError
 from intake.exits import EXIT_OK
+from intake.personal_data_report import done_lines, dry_run_lines, linked_line
+from intake.runtime import runtime_for
+from storage.erasure import erase_selection
 
 SUMMARY = "delete every record of one email address (dry run unless --yes)"
 #: The audit entry's scope: the address itself is personal data and is never recorded.
@@ -23,11 +27,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Erase, or say what an erase would delete."""
-    from intake import personal_data
-    from intake.personal_data_report import done_lines, dry_run_lines, linked_line
-    from intake.runtime import runtime_for
-    from storage.erasure import erase_selection
-
     address = plain_address(args.email)
     if address is None:
         raise UsageError("--email takes one plain email address, such as name@example.org")

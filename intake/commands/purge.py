@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import argparse
+from datetime import datetime, timedelta
+from functools import partial
 
+from intake import personal_data
 from intake.config import Config
+from intake.errors import UsageError
+from intake.exits import EXIT_OK
+from intake.personal_data_report import done_lines, dry_run_lines, receipt_line
+from intake.runtime import runtime_for
+from intake.views import iso_utc
+from storage.erasure import purge_selection, total_of_vacancy
+from storage.models import utcnow
 
 SUMMARY = "delete a vacancy's applications older than DAYS (dry run unless --yes)"
+MOST_DAYS = 36_500  # a hundred years: any retention period, and always a valid date
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,4 +29,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Purge, or say what a purge would delete."""
-    raise NotImplementedError("being built")
+    cutoff = purge_cutoff(args.older_than, utcnow())
+    selector = partial(purge_selection, vacancy=args.vacancy, cutoff=cutoff)
+    what = f"a purge of {args.vacancy} applications received before {iso_utc(cutoff)}"
+    with runtime_for(config) as runtime:
+        if args.yes:
+            scope = f"vacancy {args.vacancy}, received before {iso_utc(cutoff)}"
+            done = personal_data.carry_out(runtime, "purge", scope, selector)
+            lines = done_lines(what, done, [receipt_line(done.deletion)])
+        else:
+            deletion = personal_data.preview(runtime, selector)
+            with runtime.sessions() as session:
+                total = total_of_vacancy(session, args.vacancy)
+            details = [receipt_line(deletion), _total_line(args.vacancy, total)]
+            lines = dry_run_lines(what, deletion, details)
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def purge_cutoff(days: int, now: datetime) -> datetime:
+    """``now`` less ``days`` days, to the second; a negative or absurd number is a usage error."""
+    if not 0 <= days <= MOST_DAYS:
+        raise UsageError(f"--older-than takes a number of days from 0 to {MOST_DAYS}, not {days}")
+    return (now - timedelta(days=days)).replace(microsecond=0)
+
+
+def _total_line(vacancy: str, total: int) -> str:
+    """How many applications the vacancy has in all; none often means a mistyped reference."""
+    if total == 0:
+        return f"  no application names the vacancy {vacancy}: check the reference"
+    return f"  (of {total} applications for {vacancy})"
