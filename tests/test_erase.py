@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import subprocess
@@ -19,7 +18,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake import personal_data
-from intake.cli import main
 from intake.config import Config
 from intake.mailbox.maildir import MaildirMailbox
 from intake.poller import PollReport, poll_once
@@ -33,7 +31,7 @@ from storage.models import Application, AuditEntry, Document, Message
 from storage.records import AcknowledgementRecord
 from storage.repository import StoreOutcome
 from tests import candidate_files, messages
-from tests.configs import write_config_file
+from tests.cli_runs import config_file, run_intake
 from tests.documents import pdf_bytes
 from tests.hr_data import Doc, Stored, message_record, store_applications
 from tests.postgres import find_bin_dir
@@ -221,9 +219,11 @@ HER = Stored(
 OTHER = Stored()  # Maria Fernández, another candidate
 
 
-def intake(tmp_path: Path, database_url: str, *args: str) -> int:
-    """Run ``intake`` in-process against the test database."""
-    return main(["--config", str(write_config_file(tmp_path, database_url)), *args])
+def succeeds(path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """The output of ``intake --config PATH ARGS``, which must exit 0."""
+    code, lines, err = run_intake(path, capsys, *args)
+    assert code == 0, err
+    return "\n".join(lines)
 
 
 def stored_counts(sessions: sessionmaker[Session]) -> tuple[int, int, int, int]:
@@ -245,9 +245,9 @@ def test_erase_without_yes_is_a_dry_run_that_changes_nothing(
     store_applications(sessions, [HER, HER, OTHER])
     before = stored_counts(sessions)
 
-    assert intake(tmp_path, database_url, "erase", "--email", ADDRESS) == 0
+    path = config_file(tmp_path, database_url)
+    out = succeeds(path, capsys, "erase", "--email", ADDRESS)
 
-    out = capsys.readouterr().out
     assert "dry run: nothing was changed" in out
     assert re.search(r"applications\s+2\b", out) and re.search(r"documents\s+2\b", out)
     assert "--yes" in out
@@ -263,33 +263,34 @@ def test_erase_writes_one_audit_entry_without_personal_data_that_intake_audit_li
 ) -> None:
     store_applications(sessions, [HER, OTHER])
 
-    assert intake(tmp_path, database_url, "erase", "--email", ADDRESS.upper(), "--yes") == 0
+    path = config_file(tmp_path, database_url)
+    out = succeeds(path, capsys, "erase", "--email", ADDRESS.upper(), "--yes")
 
-    assert re.search(r"applications\s+1\b", capsys.readouterr().out)
+    assert re.search(r"applications\s+1\b", out)
     assert stored_counts(sessions) == (1, 2, 1, 1)
     with sessions() as session:
         entry = session.scalars(select(AuditEntry)).one()
         row_text = " ".join(str(getattr(entry, c.key)) for c in AuditEntry.__table__.columns)
     assert not [trace for trace in TRACES if trace in row_text.lower()]
-    assert intake(tmp_path, database_url, "audit", "--format", "json") == 0
-    (listed,) = json.loads(capsys.readouterr().out)
+    (listed,) = json.loads(succeeds(path, capsys, "audit", "--format", "json"))
     assert {key: listed[key] for key in ("action", "scope", "messages", "applications")} == {
         "action": "erase",
         "scope": "one email address",
         "messages": 1,
         "applications": 1,
     }
-    assert intake(tmp_path, database_url, "audit", "--format", "csv") == 0
-    (csv_row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    (csv_row,) = csv.DictReader(succeeds(path, capsys, "audit", "--format", "csv").splitlines())
     assert (csv_row["action"], csv_row["documents"], csv_row["files"]) == ("erase", "1", "0")
 
 
 def test_erase_refuses_what_is_not_one_plain_address(
     tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    path = config_file(tmp_path, sqlite_url)
     for typed in ("ottilie", "Ottilie <ottilie@example.org>", "a@b.org, c@d.org", ""):
-        assert intake(tmp_path, sqlite_url, "erase", "--email", typed, "--yes") == 2
-        assert "--email takes one plain email address" in capsys.readouterr().err
+        code, _lines, err = run_intake(path, capsys, "erase", "--email", typed, "--yes")
+        assert code == 2
+        assert "--email takes one plain email address" in err
 
 
 def test_erase_keeps_an_application_linked_by_name_from_another_address_and_names_it(
@@ -303,9 +304,9 @@ def test_erase_keeps_an_application_linked_by_name_from_another_address_and_name
         sessions, [replace(HER, sender="o.q@work.example.net", previous_application_id=hers)]
     )
 
-    assert intake(tmp_path, database_url, "erase", "--email", ADDRESS, "--yes") == 0
+    path = config_file(tmp_path, database_url)
+    out = succeeds(path, capsys, "erase", "--email", ADDRESS, "--yes")
 
-    out = capsys.readouterr().out
     assert f"kept: application(s) {linked}," in out
     with sessions() as session:
         kept = session.get_one(Application, linked)

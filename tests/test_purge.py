@@ -13,13 +13,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.acks.sender import send_due
-from intake.cli import main
 from intake.config import Config
 from storage import repository
 from storage.database import write_transaction
 from storage.models import Application, AuditEntry, Document, Message, utcnow
-from tests.configs import write_config_file
+from tests.cli_runs import config_file, run_intake
 from tests.hr_data import Stored, message_record, store_applications
+from tests.test_erase import succeeds
 
 REF = "WCO/2025/DD-IS"
 OTHER_REF = "WCO/2025/HU-NA"
@@ -30,9 +30,7 @@ RECENT = Stored(sender="recent.one@example.com", received_at=NOW - timedelta(day
 OLD_OTHER_VACANCY = replace(OLD, sender="other.vacancy@example.com", vacancy=OTHER_REF)
 
 
-def intake(tmp_path: Path, database_url: str, *args: str) -> int:
-    """Run ``intake`` in-process against the test database."""
-    return main(["--config", str(write_config_file(tmp_path, database_url)), *args])
+PURGE = ("purge", "--vacancy", REF, "--older-than", "30")
 
 
 def senders(sessions: sessionmaker[Session]) -> list[str]:
@@ -49,9 +47,8 @@ def test_purge_without_yes_says_what_it_would_delete_and_changes_nothing(
 ) -> None:
     store_applications(sessions, [OLD, OLDER, RECENT, OLD_OTHER_VACANCY])
 
-    assert intake(tmp_path, database_url, "purge", "--vacancy", REF, "--older-than", "30") == 0
+    out = succeeds(config_file(tmp_path, database_url), capsys, *PURGE)
 
-    out = capsys.readouterr().out
     assert "dry run: nothing was changed" in out
     assert re.search(r"applications\s+2\b", out) and re.search(r"documents\s+4\b", out)
     received = re.search(r"received from (\S+) to (\S+)", out)
@@ -85,12 +82,8 @@ def test_purge_deletes_only_the_vacancys_old_applications_their_copies_and_their
     outbox = config.acknowledgements.directory
     assert outbox is not None
 
-    assert (
-        intake(tmp_path, database_url, "purge", "--vacancy", REF, "--older-than", "30", "--yes")
-        == 0
-    )
+    out = succeeds(config_file(tmp_path, database_url), capsys, *PURGE, "--yes")
 
-    out = capsys.readouterr().out
     assert re.search(r"messages\s+3 \(1 of them duplicate copies\)", out)
     assert senders(sessions) == [OLD_OTHER_VACANCY.sender, RECENT.sender]
     kept_files = b"".join(path.read_bytes() for path in outbox.glob("*.eml"))
@@ -111,8 +104,10 @@ def test_purge_deletes_only_the_vacancys_old_applications_their_copies_and_their
 def test_purge_refuses_a_negative_number_of_days(
     tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert intake(tmp_path, sqlite_url, "purge", "--vacancy", REF, "--older-than", "-1") == 2
-    assert "--older-than takes a number of days from 0" in capsys.readouterr().err
+    path = config_file(tmp_path, sqlite_url)
+    code, _lines, err = run_intake(path, capsys, "purge", "--vacancy", REF, "--older-than", "-1")
+    assert code == 2
+    assert "--older-than takes a number of days from 0" in err
 
 
 def test_intake_audit_lists_purges_and_erasures_oldest_first(
@@ -122,15 +117,12 @@ def test_intake_audit_lists_purges_and_erasures_oldest_first(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     store_applications(sessions, [OLD, RECENT])
-    purge = ("purge", "--vacancy", REF, "--older-than", "30", "--yes")
-    assert intake(tmp_path, database_url, *purge) == 0
-    assert intake(tmp_path, database_url, "erase", "--email", RECENT.sender, "--yes") == 0
-    capsys.readouterr()
+    path = config_file(tmp_path, database_url)
+    succeeds(path, capsys, *PURGE, "--yes")
+    succeeds(path, capsys, "erase", "--email", RECENT.sender, "--yes")
 
-    assert intake(tmp_path, database_url, "audit", "--format", "json") == 0
-    listed = json.loads(capsys.readouterr().out)
-    assert intake(tmp_path, database_url, "audit") == 0
-    table = capsys.readouterr().out
+    listed = json.loads(succeeds(path, capsys, "audit", "--format", "json"))
+    table = succeeds(path, capsys, "audit")
 
     assert [(entry["action"], entry["applications"]) for entry in listed] == [
         ("purge", 1),
