@@ -118,7 +118,8 @@ def replace_facts(
         select(Application)
         .where(Application.id == application_id)
         .options(
-            selectinload(Application.documents),
+            # The documents' bytes are compared by their hash: never loaded.
+            selectinload(Application.documents).defer(Document.content),
             selectinload(Application.flags),
             selectinload(Application.message).load_only(
                 *(getattr(Message, name) for name in HEADER_COLUMNS)

@@ -19,6 +19,7 @@ from intake.config import Config
 from intake.extraction import InlineExtractor, extraction_limits
 from intake.reprocess_changes import describe_changes
 from intake.reprocessing import Result, reprocess
+from intake.runtime import Runtime
 from intake.views import application_dicts
 from storage.models import Acknowledgement, Application, Document, Flag, Message
 from storage.reprocessing import StoredFacts
@@ -260,6 +261,36 @@ def test_a_message_that_no_longer_reads_as_an_application_keeps_its_record(
         "reprocess finished: 2 read, 0 changed, 0 unchanged, 2 kept because of an error",
     ]
     assert stored_state(sessions) == before
+
+
+REFUSING_LATE = {
+    "sqlite": "CREATE TRIGGER refuse_late BEFORE UPDATE ON applications WHEN NEW.late = 1 "
+    "BEGIN SELECT RAISE(ABORT, 'lateness refused'); END",
+    "postgresql": "ALTER TABLE applications ADD CONSTRAINT refuse_late CHECK (late IS NOT TRUE) "
+    "NOT VALID",
+}
+
+
+def test_new_facts_the_database_refuses_leave_the_stored_record_as_it_was(
+    config: Config, runtime: Runtime
+) -> None:
+    (stored,) = store_applications(runtime.sessions, [Stored(received_at=LATE, late=False)])
+    with runtime.engine.begin() as connection:
+        connection.exec_driver_sql(REFUSING_LATE[runtime.engine.dialect.name])
+    before = stored_state(runtime.sessions)
+
+    outcomes: list[str] = []
+    report = reprocess(
+        inline_analyser(config),
+        runtime.sessions,
+        None,
+        on_outcome=lambda o: outcomes.append(o.line()),
+    )
+    assert report.results == {Result.KEPT: 1}
+    assert outcomes[0].startswith(
+        f"application {stored} kept as stored: the database refused the new facts: "
+    )
+    assert stored_state(runtime.sessions) == before
 
 
 def test_a_stopped_run_keeps_what_it_did_and_the_next_run_finishes(
