@@ -206,6 +206,7 @@ def test_cli_combines_filters_end_to_end(
         (("--format", "xlsx"), "intake: --format xlsx writes a file: name it with --output"),
         (("--format", "json", "--with-documents", "out"), "intake: --with-documents links"),
         (("--output", "missing/list.txt"), "intake: --output: the folder missing does not exist"),
+        (("--output", "x" * 300 + ".csv"), "intake: --output: cannot write xxx"),
     ],
 )
 def test_wrong_input_gives_one_line_and_exit_2_before_the_database_is_opened(

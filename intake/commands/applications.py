@@ -75,7 +75,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sort",
         default="received",
         metavar="KEY",
-        help="received (default), name, sender, vacancy, id or flags; -KEY for descending",
+        help="received (default), name, sender, vacancy, id or flags; --sort=-KEY for descending",
     )
     parser.add_argument("--format", choices=FORMATS, default="table")
     parser.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
@@ -127,6 +127,17 @@ def destination_of(args: argparse.Namespace) -> Destination:
 
 
 def _check_output(output: Path, documents: Path | None) -> None:
+    try:
+        _check_output_path(output, documents)
+    except OSError as exc:
+        raise _unwritable(output, exc) from exc
+
+
+def _unwritable(output: Path, exc: OSError) -> UsageError:
+    return UsageError(f"--output: cannot write {output}: {exc.strerror or exc}")
+
+
+def _check_output_path(output: Path, documents: Path | None) -> None:
     if output.is_dir():
         raise UsageError(f"--output: {output} is a folder; give a file name")
     folder = output.parent
@@ -169,25 +180,35 @@ def write_listing(
     links: DocumentLinks | None,
 ) -> int:
     """Write the listing where ``destination`` says; how many applications it holds."""
-    if destination.fmt == "xlsx":
+    if destination.output is None:
+        counted = Counted(_with_paths(application_dicts(session, query), links))
+        write_rows(counted, _columns(destination.fmt, links), destination.fmt, sys.stdout)
+        return counted.count
+    try:
+        with replaced_atomically(destination.output) as temporary:
+            return _write_file(session, query, destination.fmt, temporary, config, links)
+    except OSError as exc:
+        raise _unwritable(destination.output, exc) from exc
+
+
+def _write_file(
+    session: Session,
+    query: ApplicationQuery,
+    fmt: str,
+    path: Path,
+    config: Config,
+    links: DocumentLinks | None,
+) -> int:
+    if fmt == "xlsx":
         from intake.xlsx_export import write_workbook
 
-        assert destination.output is not None
         rows = application_dicts(session, query, evidence=True)
-        with replaced_atomically(destination.output) as temporary:
-            return write_workbook(rows, temporary, config.organisation.timezone, links)
+        return write_workbook(rows, path, config.organisation.timezone, links)
     counted = Counted(_with_paths(application_dicts(session, query), links))
-    columns = _columns(destination.fmt, links)
-    if destination.output is None:
-        write_rows(counted, columns, destination.fmt, sys.stdout)
-        return counted.count
     # A BOM lets Excel read a CSV's accents right; other formats are plain UTF-8.
-    encoding = "utf-8-sig" if destination.fmt == "csv" else "utf-8"
-    with (
-        replaced_atomically(destination.output) as temporary,
-        temporary.open("w", encoding=encoding, newline="") as stream,
-    ):
-        write_rows(counted, columns, destination.fmt, stream)
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    with path.open("w", encoding=encoding, newline="") as stream:
+        write_rows(counted, _columns(fmt, links), fmt, stream)
     return counted.count
 
 
