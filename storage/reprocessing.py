@@ -130,24 +130,34 @@ def replace_facts(
         return None
     replacement = Replacement(stored_facts(application), facts_of(record, facts))
     if replacement.changed:
-        _write(session, application, record, facts)
+        _write(session, application, record, replacement)
     return replacement
 
 
 def _write(
-    session: Session, application: Application, record: MessageRecord, facts: ApplicationRecord
+    session: Session, application: Application, record: MessageRecord, replacement: Replacement
 ) -> None:
+    """Update the columns; replace documents and flags only where they differ, so that an
+    unchanged document keeps its row (and its id)."""
+    facts = record.application
+    assert facts is not None
     for name, value in application_columns(facts).items():
         setattr(application, name, value)
     for name, value in message_headers(record).items():
         setattr(application.message, name, value)
+    before, after = replacement.before, replacement.after
+    new_documents, new_flags = before.documents != after.documents, before.flags != after.flags
     # The old rows go first: a flag code is unique per application, and the unit of work
     # would otherwise insert the new rows before deleting the old ones.
-    application.documents.clear()
-    application.flags.clear()
+    if new_documents:
+        application.documents.clear()
+    if new_flags:
+        application.flags.clear()
     session.flush()
-    application.documents = document_rows(facts)
-    application.flags = flag_rows(facts)
+    if new_documents:
+        application.documents = document_rows(facts)
+    if new_flags:
+        application.flags = flag_rows(facts)
     session.flush()
 
 
