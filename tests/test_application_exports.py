@@ -14,10 +14,10 @@ from urllib.parse import unquote
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.cli import main
 from intake.exits import EXIT_OK, EXIT_USAGE
 from intake.flag_codes import FLAG_CODES
 from intake.views import APPLICATION_COLUMNS
+from tests.cli_runs import run_intake
 from tests.configs import write_config_file
 from tests.hr_data import Doc, Stored, store_applications
 
@@ -66,9 +66,8 @@ def intake(
     config_file: Path, capsys: pytest.CaptureFixture[str], *argv: str
 ) -> tuple[int, str, str]:
     """Run ``intake applications ARGV`` in-process: exit code, stdout, stderr."""
-    code = main(["--config", str(config_file), "applications", *argv])
-    out, err = capsys.readouterr()
-    return code, out, err
+    code, lines, err = run_intake(config_file, capsys, "applications", *argv)
+    return code, "".join(line + "\n" for line in lines), err
 
 
 def test_json_keeps_the_contract_and_filters_only_narrow_it(
