@@ -13,13 +13,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.cli import main
 from intake.config import Config
 from intake.terminal_text import safe_line, safe_lines, wrapped
 from storage import repository
 from storage.database import write_transaction
 from storage.models import Application
 from tests import candidate_files, messages
+from tests.cli_runs import run_intake
 from tests.configs import write_config_file
 from tests.hr_data import Doc, Stored, message_record, store_applications
 from tests.polling import poll_applications
@@ -47,10 +47,9 @@ ESCAPE = "\x1b"
 
 
 def show(config_file: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    """Run ``intake show`` in-process; its exit code and what it printed."""
-    code = main(["--config", str(config_file), "show", *args])
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
+    """Run ``intake show`` in-process; its exit code and what it printed (output, then errors)."""
+    code, lines, err = run_intake(config_file, capsys, "show", *args)
+    return code, "".join(line + "\n" for line in lines) + err
 
 
 def show_json(config_file: Path, capsys: pytest.CaptureFixture[str], app_id: int) -> Any:

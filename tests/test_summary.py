@@ -16,9 +16,9 @@ from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from intake.cli import main
 from intake.summary_report import arrivals_per_day
 from storage.models import Application
+from tests.cli_runs import run_intake
 from tests.configs import write_config_file
 from tests.hr_data import Stored, store_applications
 
@@ -87,9 +87,8 @@ def run_summary(
     config_file = write_config_file(tmp_path, database_url)
 
     def run(*args: str) -> tuple[int, str, str]:
-        code = main(["--config", str(config_file), "summary", *args])
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
+        code, lines, err = run_intake(config_file, capsys, "summary", *args)
+        return code, "".join(line + "\n" for line in lines), err
 
     return run
 
