@@ -12,6 +12,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, TextIO
 
+from intake.terminal_text import safe_line
+
 FORMATS = ("table", "json", "csv")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -62,16 +64,18 @@ def spreadsheet_safe(cell: str) -> str:
 
 
 def _cell(value: Any) -> str:
+    """One value as one printable line: stored text comes from strangers, and a table or a
+    CSV often lands in a terminal, so escape sequences and controls never pass."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
         return "; ".join(
-            str(item.get("filename", item)) if isinstance(item, dict) else str(item)
+            safe_line(str(item.get("filename", item)) if isinstance(item, dict) else str(item))
             for item in value
         )
-    return " ".join(str(value).split())
+    return safe_line(str(value))
 
 
 # A column whose list wraps onto more lines rather than being cut: a cut list hides a flag.

@@ -40,3 +40,23 @@ def test_a_wide_terminal_keeps_each_row_on_one_line(monkeypatch: pytest.MonkeyPa
     lines = table(200, monkeypatch)
     assert len(lines) == 5  # header, rule, two rows, count
     assert "; ".join(FLAGS) in lines[2]
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_escape_sequences_and_line_breaks_in_stored_text_never_reach_the_terminal(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    hostile = {
+        "id": 7,
+        "sender": "\x1b[2Jmallory@example.net\x1b]0;pwned\x07",
+        "flags": ["late\x1b[31m"],
+        "acknowledgement": "sent\r\nFake: row",
+    }
+    stream = io.StringIO()
+    write_rows([hostile], COLUMNS, fmt, stream)
+    printed = stream.getvalue()
+    assert "\x1b" not in printed
+    assert "\x07" not in printed
+    assert "mallory@example.net" in printed
+    assert "sent Fake: row" in printed
