@@ -19,6 +19,7 @@ from intake.runtime import Runtime
 from storage.audit import DeletionCounts, record_deletion
 from storage.database import write_transaction
 from storage.erasure import Selection, linked_elsewhere, tombstone
+from storage.errors import StorageError
 from storage.scrub import scrub
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class Done:
     deletion: Deletion
     audit_id: int
     cleanup: str
+    cleaned: bool = True
 
 
 def preview(runtime: Runtime, selector: Selector) -> Deletion:
@@ -80,7 +82,15 @@ def carry_out(runtime: Runtime, action: str, scope: str, selector: Selector) -> 
         action, audit_id, counts.messages, counts.applications, counts.documents,
         counts.acknowledgements, counts.files,
     )  # fmt: skip
-    return Done(deletion, audit_id, scrub(runtime.engine))
+    try:
+        return Done(deletion, audit_id, scrub(runtime.engine))
+    except StorageError as exc:  # the deletion is committed; only the clean-up is missing
+        log.error("%s done, but the database files were not cleaned: %s", action, exc)
+        cleanup = (
+            f"error: the database files were not cleaned ({exc}); deleted data may remain in "
+            "them: run the same command again to retry the clean-up"
+        )
+        return Done(deletion, audit_id, cleanup, cleaned=False)
 
 
 def _deletion(session: Session, config: Config, selector: Selector) -> Deletion:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from intake.personal_data import Deletion, Done
 from intake.views import iso_utc
+from storage.audit import DeletionCounts
 
 
 def count_lines(deletion: Deletion) -> list[str]:
@@ -46,7 +47,10 @@ def dry_run_lines(what: str, deletion: Deletion, details: list[str | None]) -> l
     """The report of a dry run: what ``what`` would delete, ``details``, how to do it."""
     lines = ["dry run: nothing was changed.", f"{what} would delete:", *count_lines(deletion)]
     lines += [line for line in details if line]
-    lines.append("to delete them, run the same command again with --yes added")
+    if deletion.counts == DeletionCounts():
+        lines.append("nothing to delete")
+    else:
+        lines.append("to delete them, run the same command again with --yes added")
     return lines
 
 

@@ -283,7 +283,7 @@ def test_erase_writes_one_audit_entry_without_personal_data_that_intake_audit_li
     assert (csv_row["action"], csv_row["documents"], csv_row["files"]) == ("erase", "1", "0")
 
 
-def test_erase_refuses_what_is_not_one_plain_address(
+def test_erase_refuses_what_is_not_one_plain_address_and_our_own_address(
     tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = config_file(tmp_path, sqlite_url)
@@ -291,6 +291,9 @@ def test_erase_refuses_what_is_not_one_plain_address(
         code, _lines, err = run_intake(path, capsys, "erase", "--email", typed, "--yes")
         assert code == 2
         assert "--email takes one plain email address" in err
+    code, _lines, err = run_intake(path, capsys, "erase", "--email", "Recruitment@example.org")
+    assert code == 2
+    assert "the organisation's own address" in err
 
 
 def test_erase_keeps_an_application_linked_by_name_from_another_address_and_names_it(

@@ -39,7 +39,7 @@ def senders(sessions: sessionmaker[Session]) -> list[str]:
         return sorted(sender or "" for sender in session.scalars(select(Application.sender)))
 
 
-def test_purge_without_yes_says_what_it_would_delete_and_changes_nothing(
+def test_purge_without_yes_says_what_it_would_delete_or_that_nothing_matches_and_changes_nothing(
     tmp_path: Path,
     database_url: str,
     sessions: sessionmaker[Session],
@@ -47,7 +47,8 @@ def test_purge_without_yes_says_what_it_would_delete_and_changes_nothing(
 ) -> None:
     store_applications(sessions, [OLD, OLDER, RECENT, OLD_OTHER_VACANCY])
 
-    out = succeeds(config_file(tmp_path, database_url), capsys, *PURGE)
+    path = config_file(tmp_path, database_url)
+    out = succeeds(path, capsys, *PURGE)
 
     assert "dry run: nothing was changed" in out
     assert re.search(r"applications\s+2\b", out) and re.search(r"documents\s+4\b", out)
@@ -59,6 +60,9 @@ def test_purge_without_yes_says_what_it_would_delete_and_changes_nothing(
     )
     assert f"(of 3 applications for {REF})" in out
     assert "run the same command again with --yes" in out
+    mistyped = succeeds(path, capsys, "purge", "--vacancy", "WCO/2025/DD-IZ", "--older-than", "0")
+    assert "no application names the vacancy WCO/2025/DD-IZ" in mistyped
+    assert mistyped.endswith("nothing to delete")
     assert len(senders(sessions)) == 4
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(AuditEntry)) == 0
@@ -97,7 +101,7 @@ def test_purge_deletes_only_the_vacancys_old_applications_their_copies_and_their
     assert [(row.raw, row.sender, row.subject) for row in erased] == [(b"", None, None)] * 3
     counts = (entry.messages, entry.applications, entry.documents, entry.acknowledgements)
     assert (entry.action, counts, entry.files) == ("purge", (3, 2, 4, 2), 2)
-    assert entry.scope.startswith(f"vacancy {REF}, received before ")
+    assert re.fullmatch(rf"{REF} before \d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.scope)
     assert "@" not in entry.scope
 
 

@@ -6,10 +6,10 @@ import argparse
 from functools import partial
 
 from intake import personal_data
-from intake.acks.addresses import plain_address
+from intake.acks.addresses import own_addresses, plain_address
 from intake.config import Config
 from intake.errors import UsageError
-from intake.exits import EXIT_OK
+from intake.exits import EXIT_FAILED, EXIT_OK
 from intake.personal_data_report import done_lines, dry_run_lines, linked_line
 from intake.runtime import runtime_for
 from storage.erasure import erase_selection
@@ -30,14 +30,19 @@ def run(args: argparse.Namespace, config: Config) -> int:
     address = plain_address(args.email)
     if address is None:
         raise UsageError("--email takes one plain email address, such as name@example.org")
+    if address in own_addresses(config):
+        # Every bounce and auto-reply holds our own address: erasing it would empty them all.
+        raise UsageError(f"--email {address} is the organisation's own address, not a person's")
     selector = partial(erase_selection, address=address)
     what = f"an erase of {address}"
     with runtime_for(config) as runtime:
         if args.yes:
             done = personal_data.carry_out(runtime, "erase", SCOPE, selector)
             lines = done_lines(what, done, [linked_line(done.deletion)])
+            status = EXIT_OK if done.cleaned else EXIT_FAILED
         else:
             deletion = personal_data.preview(runtime, selector)
+            status = EXIT_OK
             lines = dry_run_lines(what, deletion, [linked_line(deletion)])
     print("\n".join(lines))
-    return EXIT_OK
+    return status

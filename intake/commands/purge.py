@@ -9,7 +9,7 @@ from functools import partial
 from intake import personal_data
 from intake.config import Config
 from intake.errors import UsageError
-from intake.exits import EXIT_OK
+from intake.exits import EXIT_FAILED, EXIT_OK
 from intake.personal_data_report import done_lines, dry_run_lines, receipt_line
 from intake.runtime import runtime_for
 from intake.views import iso_utc
@@ -34,17 +34,19 @@ def run(args: argparse.Namespace, config: Config) -> int:
     what = f"a purge of {args.vacancy} applications received before {iso_utc(cutoff)}"
     with runtime_for(config) as runtime:
         if args.yes:
-            scope = f"vacancy {args.vacancy}, received before {iso_utc(cutoff)}"
+            scope = f"{args.vacancy} before {iso_utc(cutoff)}"
             done = personal_data.carry_out(runtime, "purge", scope, selector)
             lines = done_lines(what, done, [receipt_line(done.deletion)])
+            status = EXIT_OK if done.cleaned else EXIT_FAILED
         else:
             deletion = personal_data.preview(runtime, selector)
+            status = EXIT_OK
             with runtime.sessions() as session:
                 total = total_of_vacancy(session, args.vacancy)
             details = [receipt_line(deletion), _total_line(args.vacancy, total)]
             lines = dry_run_lines(what, deletion, details)
     print("\n".join(lines))
-    return EXIT_OK
+    return status
 
 
 def purge_cutoff(days: int, now: datetime) -> datetime:
