@@ -115,10 +115,10 @@ def acknowledgement_files(config: Config, message_ids: Sequence[str]) -> tuple[P
 def _stem(message_id: str) -> str:
     """The file name the file transport gives an acknowledgement with this Message-ID."""
     message = EmailMessage()
-    message["Message-ID"] = message_id
     try:
+        message["Message-ID"] = message_id
         return file_stem(message)
-    except AckError:  # no usable Message-ID: the transport wrote no file for it
+    except (AckError, ValueError):  # no usable Message-ID: the transport wrote no file for it
         return ""
 
 
