@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterable
+from collections import Counter
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
 
@@ -15,9 +15,10 @@ from intake.analysis import Analyser, Draft
 from intake.config import Config
 from intake.errors import IntakeError
 from intake.ledger import DatabaseLedger
-from intake.mailbox.base import Mailbox, RawMessage
+from intake.mailbox.base import Mailbox
 from intake.pipeline import process_message
 from intake.progress import Progress
+from intake.read_ahead import read_ahead
 from intake.worker_pool import pooled_extractor
 from storage.database import database_errors, write_transaction
 from storage.errors import StorageError
@@ -84,7 +85,10 @@ def poll_once(
         window = 2 * config.extraction.worker_count
         ledger = DatabaseLedger(sessions)
         messages = mailbox.fetch_new(ledger)
-        with closing(_read_ahead(analyser, messages, window, ledger)) as drafts:
+        drafts_ahead = read_ahead(
+            messages, lambda raw: analyser.start(raw, ledger.has_copy), Draft.cancel, window
+        )
+        with closing(drafts_ahead) as drafts:
             for draft in drafts:
                 report.fetched += 1
                 record = analyser.finish(draft, ledger)
@@ -122,27 +126,6 @@ def send_acknowledgements(
     except Exception:  # a bug in sending must not undo a poll that stored everything
         log.exception("acknowledgements not sent: internal error")
     return None
-
-
-def _read_ahead(
-    analyser: Analyser, messages: Iterable[RawMessage], window: int, ledger: DatabaseLedger
-) -> Generator[Draft, None, None]:
-    """Drafts in mailbox order, up to ``window`` started ahead so that every worker is busy.
-
-    Drafts not handed out when the caller stops are cancelled: their messages stay new in the
-    mailbox and are fetched again by the next poll.
-    """
-    started: deque[Draft] = deque()
-    try:
-        for raw in messages:
-            started.append(analyser.start(raw, ledger.has_copy))
-            if len(started) >= window:
-                yield started.popleft()
-        while started:
-            yield started.popleft()
-    finally:
-        for draft in started:
-            draft.cancel()
 
 
 def _stored_disposition(record: MessageRecord, result: StoreResult) -> str:

@@ -7,16 +7,18 @@ and its acknowledgement row exactly as they are.
 from __future__ import annotations
 
 import enum
-from collections import Counter, deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.analysis import Analyser, Draft
 from intake.mailbox.base import RawMessage
+from intake.read_ahead import read_ahead
 from intake.refusals import RecordRefused, refused_values
 from intake.reprocess_changes import describe_changes
 from storage import candidates
@@ -117,7 +119,10 @@ def reprocess(
         ids = applications_in_receipt_order(session, vacancy)
     report = ReprocessReport()
     window = 2 * analyser.config.extraction.worker_count
-    with closing(_read_ahead(analyser, _stored_messages(sessions, ids), window)) as drafts:
+    drafts_ahead = read_ahead(
+        _stored_messages(sessions, ids), partial(_start, analyser), _cancel, window
+    )
+    with closing(drafts_ahead) as drafts:
         for application_id, draft in drafts:
             outcome = _reprocess_one(analyser, sessions, application_id, draft)
             report.results[outcome.result] += 1
@@ -137,24 +142,18 @@ def _stored_messages(
             yield application_id, message_of_application(session, application_id)
 
 
-def _read_ahead(
-    analyser: Analyser, stored: Iterator[tuple[int, StoredMessage | None]], window: int
-) -> Generator[tuple[int, Draft | None], None, None]:
-    """Drafts in order, up to ``window`` started ahead so that every worker is busy; those
-    started but not handed out when the caller stops are cancelled."""
-    started: deque[tuple[int, Draft | None]] = deque()
-    try:
-        for application_id, message in stored:
-            draft = None if message is None else analyser.start(raw_message(message))
-            started.append((application_id, draft))
-            if len(started) >= window:
-                yield started.popleft()
-        while started:
-            yield started.popleft()
-    finally:
-        for _application_id, draft in started:
-            if draft is not None:
-                draft.cancel()
+def _start(
+    analyser: Analyser, stored: tuple[int, StoredMessage | None]
+) -> tuple[int, Draft | None]:
+    """Parse one stored message and hand its attachments to the workers."""
+    application_id, message = stored
+    return application_id, None if message is None else analyser.start(raw_message(message))
+
+
+def _cancel(started: tuple[int, Draft | None]) -> None:
+    draft = started[1]
+    if draft is not None:
+        draft.cancel()
 
 
 def raw_message(stored: StoredMessage) -> RawMessage:
