@@ -88,14 +88,14 @@ def open_export_folder(directory: Path) -> ExportFolder:
 
 def _require_empty(directory: Path) -> None:
     if not directory.is_dir():
-        raise UsageError(f"--to {directory}: this exists and is not a folder")
+        raise UsageError(f"{directory}: this exists and is not a folder")
     try:
         occupied = next(directory.iterdir(), None) is not None
     except OSError as exc:
         raise IntakeError(f"cannot read the folder {directory}: {exc.strerror}") from exc
     if occupied:
         raise UsageError(
-            f"--to {directory}: the folder is not empty; export into a new or empty folder"
+            f"{directory}: the folder is not empty; export into a new or empty folder"
         )
 
 

@@ -103,7 +103,7 @@ def _write_table(rows: list[dict[str, Any]], columns: Sequence[str], stream: Tex
         for physical in _physical_lines(line, columns, widths):
             text = "  ".join(value[:w].ljust(w) for value, w in zip(physical, widths, strict=True))
             stream.write(text[:width].rstrip() + "\n")
-    stream.write(f"({len(rows)} rows)\n")
+    stream.write(f"({len(rows)} {'row' if len(rows) == 1 else 'rows'})\n")
 
 
 def _fit_wrapping_column(columns: Sequence[str], widths: list[int], width: int) -> None:

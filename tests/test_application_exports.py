@@ -186,7 +186,7 @@ def test_cli_combines_filters_end_to_end(
     assert [row["id"] for row in json.loads(out)] == stored[:1]
     code, out, _err = intake(config_file, capsys, "--since", "2025-10-21", "--search", "KWAME")
     assert code == EXIT_OK
-    assert out.splitlines()[-1] == "(1 rows)"
+    assert out.splitlines()[-1] == "(1 row)"
     assert "kwame.mensah@example.net" in out
     code, out, err = intake(config_file, capsys, "--vacancy", "WCO/1999/NONE")
     assert (code, out) == (EXIT_USAGE, "")

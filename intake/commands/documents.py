@@ -7,7 +7,7 @@ from pathlib import Path
 
 from intake.config import Config
 from intake.document_export import ExportOutcome, export_with_outcome
-from intake.errors import IntakeError
+from intake.errors import UsageError
 from intake.exits import EXIT_OK
 from intake.runtime import runtime_for
 from storage.document_export import vacancy_application_ids
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     with runtime_for(config) as runtime, runtime.sessions() as session:
         ids = vacancy_application_ids(session, args.vacancy)
         if not ids and args.vacancy not in {one.reference for one in config.vacancies}:
-            raise IntakeError(_unknown_vacancy(args.vacancy, config))
+            raise UsageError(_unknown_vacancy(args.vacancy, config))
         outcome = export_with_outcome(session, ids, Path(args.directory))
     for line in summary_lines(args.vacancy, len(ids), outcome):
         print(line)
