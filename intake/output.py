@@ -83,6 +83,7 @@ WRAPPING = "flags"
 LIST_SEPARATOR = "; "
 NARROWEST_WRAP = 24
 NARROWEST_CUT = 12
+CUT_LAST = frozenset({"received_at"})
 
 
 def _widest(column: str) -> int:
@@ -107,12 +108,16 @@ def _write_table(rows: list[dict[str, Any]], columns: Sequence[str], stream: Tex
 
 
 def _fit_wrapping_column(columns: Sequence[str], widths: list[int], width: int) -> None:
-    """Narrow the wrapping column, then the widest others, until the line fits the terminal."""
+    """Narrow the wrapping column, then the widest others, until the line fits the terminal;
+    a receipt time is cut last (a cut time reads as a different time)."""
     if WRAPPING not in columns:
         return
     index = list(columns).index(WRAPPING)
     widths[index] = max(widths[index] - _overflow(widths, width), NARROWEST_WRAP, len(WRAPPING))
-    others = sorted((i for i in range(len(widths)) if i != index), key=lambda i: -widths[i])
+    others = sorted(
+        (i for i in range(len(widths)) if i != index),
+        key=lambda i: (columns[i] in CUT_LAST, -widths[i]),
+    )
     for other in others:
         overflow = _overflow(widths, width)
         if overflow <= 0:

@@ -60,3 +60,22 @@ def test_escape_sequences_and_line_breaks_in_stored_text_never_reach_the_termina
     assert "\x07" not in printed
     assert "mallory@example.net" in printed
     assert "sent Fake: row" in printed
+
+
+def test_a_narrow_terminal_cuts_the_address_before_the_receipt_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "64")
+    columns = ("id", "received_at", "sender", "flags")
+    row = {
+        "id": 1,
+        "received_at": "2025-10-14T08:27:43Z",
+        "sender": "maria.fernandez.ruiz@example.com",
+        "flags": FLAGS,
+    }
+    stream = io.StringIO()
+    write_rows([row], columns, "table", stream)
+    first_row = stream.getvalue().splitlines()[2]
+    assert len(first_row) <= 64
+    assert "2025-10-14T08:27:43Z" in first_row
+    assert "maria.fernandez.ruiz@example.com" not in first_row  # the address gave way
