@@ -22,6 +22,8 @@ APPLICATION_COLUMNS = (
 APPLICATION_TABLE_COLUMNS = (
     "id", "received_at", "sender", "candidate_name", "vacancy", "late", "flags", "acknowledgement",
 )  # fmt: skip
+#: Applications loaded (with their documents, flags, acknowledgement) per batch when listing.
+BATCH_SIZE = 200
 MESSAGE_TABLE_COLUMNS = ("id", "received_at", "sender", "subject", "disposition")
 MESSAGE_COLUMNS = (
     "id", "message_id", "received_at", "sender", "subject", "disposition", "error",
@@ -56,7 +58,9 @@ def application_dicts(
         defer(Application.body_text),
     )
     superseding = newest_resubmissions(session)
-    for application in session.scalars(statement):
+    # In batches: the rows of one batch, never every application's objects, are in memory.
+    batches = statement.execution_options(yield_per=BATCH_SIZE)
+    for application in session.scalars(batches):
         values = application_dict(application, superseding.get(application.id))
         if evidence:
             values["flag_evidence"] = {flag.code: flag.evidence for flag in application.flags}
