@@ -94,9 +94,7 @@ def _require_empty(directory: Path) -> None:
     except OSError as exc:
         raise IntakeError(f"cannot read the folder {directory}: {exc.strerror}") from exc
     if occupied:
-        raise UsageError(
-            f"{directory}: the folder is not empty; export into a new or empty folder"
-        )
+        raise UsageError(f"{directory}: the folder is not empty; export into a new or empty folder")
 
 
 def _write_error(path: Path, exc: OSError) -> IntakeError:
