@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import email.utils
+import logging
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from storage.models import Message
@@ -106,6 +108,27 @@ def test_ten_applications_in_an_hour_from_one_candidate_get_at_most_the_cap(
         assert row.reason is not None and row.reason.startswith("recipient cap: 3 acknowledgements")
     assert len(smtp_server.received) == 3
     assert {r.rcpt_tos for r in smtp_server.received} == {("maria.fernandez@example.com",)}
+
+
+def test_the_log_names_acknowledgements_by_number_never_by_recipient(
+    tmp_path: Path,
+    sqlite_url: str,
+    smtp_server: SmtpServer,
+    open_runtimes: OpenRuntimes,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server))
+    raws = [(messages.application(message_id=f"<logged-{i}@example.com>"), START) for i in range(4)]
+    with caplog.at_level(logging.INFO, logger="intake.acks"):
+        poll_through(runtime, *raws)
+    lines = [
+        record.getMessage() for record in caplog.records if record.name.startswith("intake.acks")
+    ]
+    assert sum("sent as <ack." in line for line in lines) == 3
+    assert sum("suppressed: recipient cap" in line for line in lines) == 1
+    assert not [
+        line for line in lines if "maria.fernandez" in line.lower()
+    ]  # log files outlive an erasure
 
 
 def test_the_global_rate_leaves_the_rest_pending_not_suppressed(

@@ -96,7 +96,7 @@ class Drain:
             return True
         if to_recipient >= acks.max_per_recipient:
             reason = (
-                f"recipient cap: {to_recipient} acknowledgements already sent to {recipient} "
+                f"recipient cap: {to_recipient} acknowledgements already sent to this address "
                 f"in the last {acks.recipient_window_hours} h (max_per_recipient = "
                 f"{acks.max_per_recipient})"
             )
@@ -127,7 +127,7 @@ class Drain:
         except TemporaryFailure as exc:
             self._record.retry(outgoing.ack_id, attempts, str(exc), now)
             return not isinstance(exc, ConnectionFailure)
-        self._record.sent(outgoing.ack_id, attempts, self._clock(), recipient, message_id)
+        self._record.sent(outgoing.ack_id, attempts, self._clock(), message_id)
         return True
 
 

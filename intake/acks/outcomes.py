@@ -30,14 +30,16 @@ class Recorder:
         self._sessions = sessions
         self._report = report
 
-    def sent(
-        self, ack_id: int, attempts: int, now: datetime, recipient: str, message_id: str
-    ) -> None:
-        """The transport took the message."""
+    def sent(self, ack_id: int, attempts: int, now: datetime, message_id: str) -> None:
+        """The transport took the message.
+
+        The log names the row and our Message-ID, not the recipient: log files outlive an
+        erasure (``intake acks`` shows the recipient while the row exists).
+        """
         with self._write() as session:
             outbox.mark_sent(session, ack_id, attempts, now)
         self._report.sent += 1
-        log.info("acknowledgement %s sent to %s as %s", ack_id, recipient, message_id)
+        log.info("acknowledgement %s sent as %s", ack_id, message_id)
 
     def fix_message_id(self, ack_id: int) -> str:
         """Give a row without a Message-ID one, stored before the first attempt."""
