@@ -23,8 +23,7 @@ def write_rows(
 ) -> None:
     """Write ``rows`` in format ``fmt`` (one of FORMATS)."""
     if fmt == "json":
-        json.dump(list(rows), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        _write_json_array(rows, stream)
     elif fmt == "csv":
         writer = csv.writer(stream)
         writer.writerow(columns)
@@ -33,6 +32,17 @@ def write_rows(
         )
     else:
         _write_table(list(rows), columns, stream)
+
+
+def _write_json_array(rows: Iterable[dict[str, Any]], stream: TextIO) -> None:
+    """The rows as one indented JSON array, written row by row (memory stays flat)."""
+    separator = "\n"
+    stream.write("[")
+    for row in rows:
+        item = json.dumps(row, ensure_ascii=False, indent=2)
+        stream.write(separator + "  " + item.replace("\n", "\n  "))
+        separator = ",\n"
+    stream.write("\n]\n" if separator != "\n" else "]\n")
 
 
 @contextmanager
