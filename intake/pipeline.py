@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.analysis import quarantined
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Mailbox, RawMessage
+from intake.refusals import RecordRefused, refused_values
 from storage import repository
-from storage.database import database_errors, refuses_values, write_transaction
+from storage.database import database_errors, write_transaction
 from storage.errors import DatabaseUnavailable
 from storage.records import MessageRecord
 from storage.repository import StoreOutcome, StoreResult
 
 log = logging.getLogger(__name__)
-
-
-class _RefusedRecord(Exception):
-    """The database refused a value of this record; the connection itself is fine."""
 
 
 def process_message(
@@ -32,12 +29,12 @@ def process_message(
     """
     try:
         result = _store(record, sessions)
-    except _RefusedRecord as refused:
+    except RecordRefused as refused:
         log.warning("uid=%s refused by the database, stored quarantined: %s", raw.uid, refused)
         record = quarantined(raw, refused)
         try:
             result = _store(record, sessions)
-        except _RefusedRecord as again:
+        except RecordRefused as again:
             # Even the bare record (raw bytes, key, error) is refused: the database, not the
             # message, is at fault. Fail the poll; the message is fetched again next time.
             raise DatabaseUnavailable(f"database refuses every write: {again}") from again
@@ -60,23 +57,19 @@ def _mark_done(raw: RawMessage, mailbox: Mailbox) -> None:
 
 
 def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResult:
-    """Store in one transaction; refused values are _RefusedRecord, anything else an outage."""
+    """Store in one transaction; refused values are RecordRefused, anything else an outage.
+
+    A unique-key clash is no refusal when another poller has just stored the same message.
+    """
     try:
-        with write_transaction(sessions) as session:
+        with refused_values(), write_transaction(sessions) as session:
             return repository.store_message(session, record)
-    except IntegrityError as exc:
-        earlier = _stored_by_another_poller(record, sessions)
-        if earlier is None:
-            raise _RefusedRecord(f"integrity error: {exc.orig}") from exc
-        return earlier
-    except DBAPIError as exc:
-        if refuses_values(exc):
-            raise _RefusedRecord(str(exc.orig)) from exc
-        # A lost connection, a lock or statement timeout, a deadlock, a full disk: not this
-        # message's fault. The poll fails and the message is fetched again next time.
-        raise DatabaseUnavailable(f"database unavailable: {exc.orig}") from exc
-    except (StatementError, ValueError) as exc:  # a value refused before it reached the server
-        raise _RefusedRecord(str(exc)) from exc
+    except RecordRefused as refused:
+        if isinstance(refused.__cause__, IntegrityError):
+            earlier = _stored_by_another_poller(record, sessions)
+            if earlier is not None:
+                return earlier
+        raise
 
 
 def _stored_by_another_poller(

@@ -22,9 +22,13 @@ def refused_values() -> Iterator[None]:
     DatabaseUnavailable for anything else the database raises (lost connection, lock timeout)."""
     try:
         yield
+    except IntegrityError as exc:
+        raise RecordRefused(f"integrity error: {exc.orig}") from exc
     except DBAPIError as exc:
-        if isinstance(exc, IntegrityError) or refuses_values(exc):
+        if refuses_values(exc):
             raise RecordRefused(str(exc.orig)) from exc
+        # A lost connection, a lock or statement timeout, a deadlock, a full disk: not the
+        # record's fault.
         raise DatabaseUnavailable(f"database unavailable: {exc.orig}") from exc
     except (StatementError, ValueError) as exc:  # refused before it reached the server
         raise RecordRefused(str(exc)) from exc

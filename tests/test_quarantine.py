@@ -98,7 +98,7 @@ def test_a_message_the_database_refused_becomes_an_application_when_retried(
     code, lines, _err = run_intake(path, capsys, "quarantine", "list")
     assert code == 0
     assert lines[2].split()[:3] == [str(pk), RECEIVED_TEXT, "maria.fernandez@example.com"]
-    assert "_RefusedRecord: integrity error" in lines[2]
+    assert "RecordRefused: integrity error" in lines[2]
     assert lines[-1] == "(1 row)"
 
     code, lines, err = run_intake(path, capsys, "quarantine", "retry", str(pk))
