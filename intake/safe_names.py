@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from intake.terminal_text import DIRECTION_MARKS
+
 #: Names are cut to this many UTF-8 bytes (ext4 allows 255 per name). The margin leaves room
 #: for a ``" (2)"`` suffix and keeps a candidate folder plus a file name well inside Windows'
 #: 260-character path limit once the export folder is copied there.
@@ -13,10 +15,6 @@ FOLDER_NAME_BYTES = 64
 FALLBACK = "document"
 RESERVED_PREFIX = "_"
 
-#: Marks that change the direction of text: "cv\u202efdp.exe" displays as "cvexe.pdf".
-DIRECTION_MARKS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
 _FORBIDDEN = re.compile(r'[/\\<>:"|?*]')
 # Windows device names, whatever follows the first dot: CON, con.tar.gz, COM1.docx, LPT¹.
 _RESERVED = re.compile(

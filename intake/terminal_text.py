@@ -17,8 +17,9 @@ _ESCAPE_SEQUENCES = re.compile(
 )
 # Controls (C0, DEL, C1; CR and LF among them), line and paragraph separators, lone surrogates.
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Zl", "Zp", "Cs"})
-# Marks that reorder the text around them: a filename could pretend to end in ".pdf".
-_BIDI_CONTROLS = frozenset(
+#: Marks that change the direction of the text around them: "cv\u202efdp.exe" displays as
+#: "cvexe.pdf". File names made safe (intake.safe_names) drop the same marks.
+DIRECTION_MARKS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -74,4 +75,4 @@ def wrapped(text: str | None, indent: str, width: int | None = None) -> list[str
 
 
 def _unsafe(character: str) -> bool:
-    return character in _BIDI_CONTROLS or unicodedata.category(character) in _UNSAFE_CATEGORIES
+    return character in DIRECTION_MARKS or unicodedata.category(character) in _UNSAFE_CATEGORIES
