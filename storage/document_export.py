@@ -15,12 +15,12 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from storage.batches import in_batches
 from storage.models import Application, Document, Flag
 
 #: The document kinds an export writes as files.
 EXPORTED_KINDS = ("cv", "motivation_letter")
 # Ids per IN (...) list: well below SQLite's and PostgreSQL's limits on bound parameters.
-CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def export_applications(session: Session, ids: Sequence[int]) -> list[ExportAppl
     """The listed applications (unknown ids skipped) with their flag codes, by id."""
     flags: dict[int, list[str]] = {}
     found: list[Row[Any]] = []
-    for chunk in _chunks(ids):
+    for chunk in _distinct_batches(ids):
         for owner, code in session.execute(
             select(Flag.application_id, Flag.code)
             .where(Flag.application_id.in_(chunk))
@@ -95,7 +95,7 @@ def earlier_links(session: Session, ids: Iterable[int]) -> dict[int, int | None]
     wanted = set(ids)
     while wanted:
         asked |= wanted
-        for chunk in _chunks(wanted):
+        for chunk in _distinct_batches(wanted):
             query = select(Application.id, Application.previous_application_id)
             links.update(
                 (one, earlier)
@@ -109,7 +109,7 @@ def earlier_links(session: Session, ids: Iterable[int]) -> dict[int, int | None]
 def export_documents(session: Session, ids: Sequence[int]) -> list[ExportDocument]:
     """The CVs and letters of the listed applications, by application and document id."""
     found: list[ExportDocument] = []
-    for chunk in _chunks(ids):
+    for chunk in _distinct_batches(ids):
         rows = session.execute(
             select(
                 Document.id, Document.application_id, Document.filename, Document.kind,
@@ -132,13 +132,6 @@ def body_text(session: Session, application_id: int) -> str | None:
     return session.scalar(select(Application.body_text).where(Application.id == application_id))
 
 
-def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
-    """The distinct ``ids`` in ascending lists of at most CHUNK."""
-    batch: list[int] = []
-    for one in sorted(set(ids)):
-        batch.append(one)
-        if len(batch) == CHUNK:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _distinct_batches(ids: Iterable[int]) -> Iterator[list[int]]:
+    """The distinct ``ids``, ascending, in batches for one IN list each."""
+    return in_batches(sorted(set(ids)))

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from storage.batches import IN_LIST_LIMIT, in_batches
 from storage.models import Acknowledgement, Application, Document, Message
 
 ERASED = "erased"
@@ -23,7 +24,6 @@ DUPLICATE = "duplicate"
 #: Dispositions whose raw bytes are searched for the address: a bounce of our acknowledgement,
 #: an auto-reply quoting it, a message too broken to read its sender.
 SCANNED_DISPOSITIONS = ("quarantined", "bounce", "auto_reply")
-ID_CHUNK = 500
 SCAN_BATCH_BYTES = 32 * 1024 * 1024
 #: What a tombstone holds in place of the message's own values.
 TOMBSTONE_VALUES: dict[str, Any] = {
@@ -95,7 +95,7 @@ def linked_elsewhere(session: Session, application_ids: Sequence[int]) -> list[i
     """Applications outside ``application_ids`` linked to them as the same candidate."""
     taken = set(application_ids)
     linked: set[int] = set()
-    for chunk in _chunks(application_ids):
+    for chunk in in_batches(application_ids):
         later = select(Application.id).where(Application.previous_application_id.in_(chunk))
         earlier = select(Application.previous_application_id).where(
             Application.id.in_(chunk), Application.previous_application_id.is_not(None)
@@ -128,12 +128,12 @@ def mentioning(session: Session, needle: bytes) -> set[int]:
 def tombstone(session: Session, selection: Selection) -> None:
     """Delete the selected applications (their documents, flags, acknowledgements cascade)
     and empty the selected messages, inside the caller's transaction."""
-    for chunk in _chunks(selection.application_ids):
+    for chunk in in_batches(selection.application_ids):
         session.execute(
             delete(Application).where(Application.id.in_(chunk)),
             execution_options={"synchronize_session": False},
         )
-    for chunk in _chunks(selection.message_ids):
+    for chunk in in_batches(selection.message_ids):
         session.execute(
             update(Message).where(Message.id.in_(chunk)).values(**TOMBSTONE_VALUES),
             execution_options={"synchronize_session": False},
@@ -197,15 +197,9 @@ def _scalar_list(
 ) -> list[Any]:
     """The values of ``wanted`` in rows whose ``key`` is one of ``ids``, chunk by chunk."""
     values: list[Any] = []
-    for chunk in _chunks(sorted(ids)):
+    for chunk in in_batches(sorted(ids)):
         values.extend(session.scalars(select(wanted).where(key.in_(chunk), *conditions)))
     return values
-
-
-def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
-    """``ids`` in slices short enough for one IN list on every backend."""
-    for start in range(0, len(ids), ID_CHUNK):
-        yield ids[start : start + ID_CHUNK]
 
 
 def _batches_by_size(rows: Iterable[tuple[int, int]], limit: int) -> Iterator[list[int]]:
@@ -213,7 +207,7 @@ def _batches_by_size(rows: Iterable[tuple[int, int]], limit: int) -> Iterator[li
     batch: list[int] = []
     total = 0
     for row_id, size in rows:
-        if batch and (total + size > limit or len(batch) >= ID_CHUNK):
+        if batch and (total + size > limit or len(batch) >= IN_LIST_LIMIT):
             yield batch
             batch, total = [], 0
         batch.append(row_id)

@@ -10,13 +10,12 @@ from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.batches import in_batches
 from storage.erasure import ERASED, TOMBSTONE_VALUES
 from storage.errors import CopyVanished
 from storage.models import MailboxState, Message
 from storage.records import MessageKey, MessageRecord
 from storage.rows import application_row
-
-KNOWN_UIDS_CHUNK = 500
 
 
 class StoreOutcome(enum.StrEnum):
@@ -51,10 +50,8 @@ def known_uids(
     session: Session, mailbox: str, folder: str, uidvalidity: int, uids: Iterable[str]
 ) -> set[str]:
     """Those UIDs of a folder that already have a message row."""
-    wanted = list(uids)
     found: set[str] = set()
-    for start in range(0, len(wanted), KNOWN_UIDS_CHUNK):
-        chunk = wanted[start : start + KNOWN_UIDS_CHUNK]
+    for chunk in in_batches(uids):
         found.update(
             session.scalars(
                 select(Message.uid).where(
