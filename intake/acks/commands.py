@@ -11,7 +11,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.acks.errors import AckError
-from intake.acks.outgoing import load_outgoing
 from intake.config import Config
 from intake.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from intake.output import FORMATS, write_rows
@@ -91,6 +90,10 @@ def retry(runtime: Runtime, ack_id: int) -> int:
 
 def preview(runtime: Runtime, application_id: int) -> int:
     """Print the application's acknowledgement as it would be sent; nothing is sent or stored."""
+    # Imported here: composing loads the templates and the subject lexicon, which every other
+    # command (this module is imported for each one's arguments) does without.
+    from intake.acks.outgoing import load_outgoing
+
     config = runtime.config
     with runtime.sessions() as session:
         ack_id = session.scalar(
