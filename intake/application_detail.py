@@ -35,7 +35,7 @@ def detail_dict(detail: ApplicationDetail, config: Config) -> dict[str, Any]:
         "received_at": iso_utc(detail.received_at),
         "received_local": local_time(detail.received_at, zone),
         "headers": [
-            {"name": label, "value": value} for label, value in shown_headers(detail.header_source)
+            {"name": label, "value": value} for label, value in shown_headers(detail.raw_head)
         ],
         "sender": safe_line(detail.sender) or None,
         "sender_name": safe_line(detail.sender_name) or None,

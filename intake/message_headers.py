@@ -7,6 +7,7 @@ from email.parser import BytesHeaderParser
 
 from intake.terminal_text import safe_line
 from parsers.charsets import LINE_BREAK, clean_header_text, repair_raw_bytes
+from parsers.fingerprint import header_block
 
 # (label shown, header name), in the order shown.
 SHOWN_HEADERS = (
@@ -23,9 +24,10 @@ VALUE_LIMIT = 2000
 DECODE_LIMIT = 8 * 1024
 
 
-def shown_headers(header_source: bytes) -> list[tuple[str, str]]:
-    """(label, decoded value) for each shown header the message has, every copy of it."""
-    parsed = BytesHeaderParser(policy=email.policy.compat32).parsebytes(header_source)
+def shown_headers(raw_head: bytes) -> list[tuple[str, str]]:
+    """(label, decoded value) for each shown header the message has, every copy of it, from
+    the first bytes of the raw message."""
+    parsed = BytesHeaderParser(policy=email.policy.compat32).parsebytes(header_block(raw_head))
     shown: list[tuple[str, str]] = []
     for label, name in SHOWN_HEADERS:
         shown.extend((label, decoded(str(value))) for value in parsed.get_all(name) or ())

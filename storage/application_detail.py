@@ -10,16 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from parsers.fingerprint import header_block
 from storage.models import Acknowledgement, Application, Document, Flag, Message
+from storage.raw_head import raw_head
 
 # Header sections are a few kilobytes; a hostile one larger than this is shown cut.
-HEADER_PREFIX_BYTES = 64 * 1024
 EXCERPT_CHARACTERS = 600
 
 _APPLICATION_COLUMNS = (
@@ -95,7 +93,8 @@ class ApplicationDetail:
     id: int
     message_id: str | None
     received_at: datetime
-    header_source: bytes
+    # The first bytes of the raw message, which hold its header section.
+    raw_head: bytes
     sender: str | None
     sender_name: str | None
     subject: str | None
@@ -118,18 +117,17 @@ class ApplicationDetail:
 def load_application_detail(session: Session, application_id: int) -> ApplicationDetail | None:
     """Everything about one application, or None when there is no such id."""
     row = session.execute(
-        select(*_APPLICATION_COLUMNS, Message.message_id, _header_prefix())
+        select(*_APPLICATION_COLUMNS, Message.message_id, raw_head().label("raw_head"))
         .join(Message, Message.id == Application.message_pk)
         .where(Application.id == application_id)
     ).one_or_none()
     if row is None:
         return None
-    columns = row._asdict()  # named as ApplicationDetail's fields, but for the raw prefix
-    raw_prefix = columns.pop("raw_prefix")
+    columns = row._asdict()  # named as ApplicationDetail's fields
+    columns["raw_head"] = bytes(columns["raw_head"] or b"")
     earlier, later = _related(session, application_id, row.received_at)
     return ApplicationDetail(
         **columns,
-        header_source=header_block(bytes(raw_prefix or b"")),
         documents=_documents(session, application_id),
         flags=_flags(session, application_id),
         acknowledgement=_acknowledgement(session, application_id),
@@ -141,11 +139,6 @@ def load_application_detail(session: Session, application_id: int) -> Applicatio
 def _flags(session: Session, application_id: int) -> tuple[DetailFlag, ...]:
     query = select(Flag.code, Flag.evidence).where(Flag.application_id == application_id)
     return tuple(DetailFlag(*row) for row in session.execute(query.order_by(Flag.id)))
-
-
-def _header_prefix() -> Any:
-    """The first bytes of the raw message, enough for any sane header section."""
-    return func.substr(Message.raw, 1, HEADER_PREFIX_BYTES).label("raw_prefix")
 
 
 def _documents(session: Session, application_id: int) -> tuple[DetailDocument, ...]:

@@ -8,10 +8,11 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import LargeBinary, func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import Application, Document, Message
+from storage.raw_head import raw_head
 from storage.records import ApplicationRecord, MessageKey, MessageRecord
 from storage.rows import application_columns, application_row, document_rows, flag_rows
 
@@ -27,8 +28,6 @@ HEADER_COLUMNS = (
     "message_id", "date_header", "date_claimed", "sender", "sender_name", "subject",
     "disposition_reason",
 )  # fmt: skip
-# What a listing reads of a quarantined message's raw bytes: enough for its header section.
-HEAD_BYTES = 64 * 1024
 # The document columns compared when an application is read again (the bytes by their hash).
 DOCUMENT_FIELDS = (
     "filename", "content_type", "size", "sha256", "kind", "status", "language", "pages", "text",
@@ -246,10 +245,14 @@ class QuarantinedRow:
 
 def quarantined_messages(session: Session) -> Iterator[QuarantinedRow]:
     """Every quarantined message, oldest first, with only the start of its raw bytes."""
-    head = func.substr(Message.raw, 1, HEAD_BYTES, type_=LargeBinary)
     query = (
         select(
-            Message.id, Message.received_at, Message.sender, Message.subject, Message.error, head
+            Message.id,
+            Message.received_at,
+            Message.sender,
+            Message.subject,
+            Message.error,
+            raw_head(),
         )
         .where(Message.disposition == QUARANTINED)
         .order_by(Message.received_at, Message.id)
