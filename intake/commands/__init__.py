@@ -8,7 +8,6 @@ document readers, openpyxl, matplotlib) are imported inside the functions that u
 from __future__ import annotations
 
 import argparse
-from types import ModuleType
 from typing import Protocol
 
 from intake.commands import (
@@ -36,7 +35,7 @@ class CommandModule(Protocol):
 
 
 #: (command name, module), in the order ``intake --help`` lists them.
-COMMANDS: tuple[tuple[str, ModuleType], ...] = (
+COMMANDS: tuple[tuple[str, CommandModule], ...] = (
     ("applications", applications),
     ("show", show),
     ("summary", summary),
