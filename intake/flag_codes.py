@@ -1,9 +1,10 @@
-"""The flag codes of the contract, in the order of ``intake.rules.RULES`` (light to import)."""
+"""The flag codes of the contract: the rules' in the order of ``intake.rules.RULES``, then the
+outbox's (light to import)."""
 
 from __future__ import annotations
 
 #: Every code a rule can raise; a test checks that this agrees with ``intake.rules.RULES``.
-FLAG_CODES: tuple[str, ...] = (
+RULE_FLAG_CODES: tuple[str, ...] = (
     "subject_invalid",
     "vacancy_unknown",
     "name_missing",
@@ -20,3 +21,9 @@ FLAG_CODES: tuple[str, ...] = (
     "resubmission",
     "oversized",
 )
+
+#: Raised by the outbox when an acknowledgement, composed and parsed back, did not carry the
+#: headers meant (intake.acks.header_check): it was not sent.
+ACKNOWLEDGEMENT_UNSAFE = "acknowledgement_unsafe"
+#: Every code an application can carry.
+FLAG_CODES: tuple[str, ...] = (*RULE_FLAG_CODES, ACKNOWLEDGEMENT_UNSAFE)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.commands.applications import add_arguments
 from intake.config import Config
 from intake.errors import UsageError
-from intake.flag_codes import FLAG_CODES
+from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE, FLAG_CODES, RULE_FLAG_CODES
 from intake.rules import RULES
 from intake.selection import query_from_args
 from intake.views import application_dicts
@@ -95,7 +95,11 @@ def names(ids: dict[str, int], listed_ids: list[int]) -> list[str]:
 
 
 def test_flag_codes_agree_with_the_rules_in_order() -> None:
-    assert tuple(code for code, _rule in RULES) == FLAG_CODES
+    assert tuple(code for code, _rule in RULES) == RULE_FLAG_CODES
+
+
+def test_flag_codes_are_the_rules_then_the_outbox_flag() -> None:
+    assert (*RULE_FLAG_CODES, ACKNOWLEDGEMENT_UNSAFE) == FLAG_CODES
 
 
 def test_no_filter_lists_every_application_oldest_first(

@@ -14,6 +14,8 @@ from email.utils import format_datetime
 from intake.acks.addresses import one_address
 from intake.acks.content import TEXT_LIMIT, AckContent, ComposeSettings, one_line, template_context
 from intake.acks.errors import AckRecipientError
+from intake.acks.header_check import Intended, checked
+from intake.acks.header_text import header_text
 from intake.acks.templating import render, template_names
 
 DEFAULT_LANGUAGE = "en"
@@ -75,10 +77,11 @@ def is_msg_id(value: str) -> bool:
 
 
 def reply_subject(original: str | None, neutral: str) -> str:
-    """``Re: <original>`` ("Re:" not doubled), or the neutral subject when there is none."""
-    subject = one_line(original or "", TEXT_LIMIT)
+    """``Re: <original>`` ("Re:" not doubled), or the neutral subject when there is none; the
+    original is decoded to the end and loses controls (``header_text``)."""
+    subject = header_text(original, TEXT_LIMIT)
     if not subject:
-        return one_line(neutral, TEXT_LIMIT)
+        return header_text(neutral, TEXT_LIMIT)
     return subject if _REPLY_PREFIX.match(subject) else f"Re: {subject}"
 
 
@@ -91,7 +94,8 @@ def _compose(
     context = template_context(kind, content, settings, now)
     directory = settings.templates_dir
     neutral = render(directory, f"{language}/subject.txt.j2", context)
-    message = _headers(content, settings, now, reply_subject(content.original_subject, neutral))
+    subject = reply_subject(content.original_subject, neutral)
+    message = _headers(content, settings, now, subject)
     message.set_content(
         render(directory, f"{language}/{kind}.txt.j2", context), cte="quoted-printable"
     )
@@ -100,6 +104,14 @@ def _compose(
         message.add_alternative(
             render(directory, html, context), subtype="html", cte="quoted-printable"
         )
+    intended = Intended(
+        sender=_sender_address(settings.sender).addr_spec,
+        recipient=_recipient(content.recipient).addr_spec,
+        subject=subject,
+        message_id=content.outbound_message_id,
+        in_reply_to=_thread_id(content),
+    )
+    checked(message, intended)
     return message
 
 
@@ -115,13 +127,22 @@ def _headers(
     message["Subject"] = subject
     message["Date"] = format_datetime(now.astimezone(settings.timezone))
     message["Message-ID"] = _MSG_ID_HEADERS("Message-ID", content.outbound_message_id)
-    original = (content.original_message_id or "").strip()
-    if is_msg_id(original):
+    original = _thread_id(content)
+    if original is not None:
         message["In-Reply-To"] = _MSG_ID_HEADERS("In-Reply-To", original)
         message["References"] = _MSG_ID_HEADERS("References", original)
     message["Auto-Submitted"] = "auto-replied"
     message["X-Auto-Response-Suppress"] = "All"
     return message
+
+
+def _thread_id(content: AckContent) -> str | None:
+    """The candidate's Message-ID when it is one valid msg-id that the header classes keep as
+    it is (they decode an encoded word even inside a msg-id: such an id is left out)."""
+    original = (content.original_message_id or "").strip()
+    if is_msg_id(original) and str(_MSG_ID_HEADERS("In-Reply-To", original)) == original:
+        return original
+    return None
 
 
 class _MsgIdHeader(UnstructuredHeader, BaseHeader):

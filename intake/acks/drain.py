@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.acks.errors import (
     AckRecipientError,
     AckTemplateError,
+    AckUnsafeError,
     ConnectionFailure,
     PermanentFailure,
     TemporaryFailure,
@@ -115,6 +116,9 @@ class Drain:
             message = outgoing.message(self._config, message_id, now)
         except AckRecipientError as exc:
             self._record.suppress(outgoing.ack_id, str(exc))
+            return True
+        except AckUnsafeError as exc:
+            self._record.unsafe(outgoing.ack_id, str(exc))
             return True
         except (AckTemplateError, ValueError) as exc:
             self._record.hold(outgoing.ack_id, str(exc), now)

@@ -4,6 +4,7 @@ IntakeError (intake.errors)
 └── AckError              every error intake.acks raises on purpose
     ├── AckTemplateError  a template is broken (syntax, undefined variable): names file, line
     ├── AckRecipientError the recipient is not one plain address (addr-spec)
+    ├── AckUnsafeError    the composed message, parsed back, is not the one meant: never sent
     └── AckTransportError the transport could not take the message
         ├── TemporaryFailure  4xx, connection lost, timeout: retried later
         │   └── ConnectionFailure  the server cannot be reached or refuses the session
@@ -39,6 +40,15 @@ class AckRecipientError(AckError):
     def __init__(self, recipient: str) -> None:
         super().__init__(f"acknowledgement recipient is not one plain address: {recipient!r}")
         self.recipient = recipient
+
+
+class AckUnsafeError(AckError):
+    """The composed acknowledgement, serialised and parsed back, differs from the one meant
+    (a header added, lost or changed): it must not be sent."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(f"acknowledgement not sent, its headers are unsafe: {problem}")
+        self.problem = problem
 
 
 class AckTransportError(AckError):

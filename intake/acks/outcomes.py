@@ -14,8 +14,10 @@ from intake.acks.compose import outbound_message_id
 from intake.acks.outgoing import load_outgoing
 from intake.acks.report import SendReport
 from intake.config import Config
+from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE
 from storage import outbox
 from storage.database import database_errors, write_transaction
+from storage.flags import flag_acknowledged_application
 
 log = logging.getLogger("intake.acks.sender")
 
@@ -75,6 +77,15 @@ class Recorder:
             outbox.mark_suppressed(session, ack_id, reason)
         self._report.suppressed += 1
         log.info("acknowledgement %s suppressed: %s", ack_id, reason)
+
+    def unsafe(self, ack_id: int, problem: str) -> None:
+        """Composed, but its headers did not parse back as meant: suppressed, and the
+        application flagged for HR, in one transaction."""
+        with self._write() as session:
+            outbox.mark_suppressed(session, ack_id, problem)
+            flag_acknowledged_application(session, ack_id, ACKNOWLEDGEMENT_UNSAFE, problem)
+        self._report.suppressed += 1
+        log.error("acknowledgement %s suppressed: %s", ack_id, problem)
 
     def hold(self, ack_id: int, problem: str, now: datetime) -> None:
         """A broken template or sender setting: pending again later, no attempt counted."""
