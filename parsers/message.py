@@ -10,6 +10,7 @@ from email.policy import Compat32
 
 from parsers.charsets import clean_header_text, repair_raw_bytes
 from parsers.errors import MessageParseError
+from parsers.from_header import from_shape
 from parsers.mime_parts import body_text, harvest_parts
 from parsers.model import ParsedMessage
 from parsers.sender_facts import sender_facts
@@ -82,6 +83,7 @@ def _parse(raw: bytes) -> ParsedMessage:
     headers = tuple((clean_header_text(n), clean_header_text(v)) for n, v in raw_headers)
     facts = sender_facts(_first_values(raw_headers))
     first = _first_values(headers)
+    shape = from_shape(value for name, value in raw_headers if name.strip().lower() == "from")
     return ParsedMessage(
         message_id=_canonical_message_id(first.get("message-id")),
         sender=facts.sender,
@@ -96,6 +98,8 @@ def _parse(raw: bytes) -> ParsedMessage:
         attachments=tuple(harvest.attachments),
         content_type=message.get_content_type(),
         defects=_bounded_unique([*header_defects, *facts.defects, *harvest.defects]),
+        from_addresses=shape.addresses,
+        from_is_group=shape.group,
     )
 
 

@@ -45,6 +45,10 @@ class ParsedMessage:
     attachments: tuple[Attachment, ...] = field(default=())
     content_type: str = "text/plain"
     defects: tuple[str, ...] = field(default=())
+    # Every addr-spec of the From headers as the email package reads them (lowercased), and
+    # whether one is a group: an acknowledgement goes only to a From of exactly one mailbox.
+    from_addresses: tuple[str, ...] = field(default=())
+    from_is_group: bool = False
 
     def header(self, name: str) -> str | None:
         """The first value of a header, case-insensitive, or None."""

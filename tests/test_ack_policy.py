@@ -45,9 +45,9 @@ def test_an_application_is_pending_with_its_message_id_fixed_from_the_token(
     assert record.message_id == f"<ack.{TOKEN}@example.org>"
 
 
-def test_reply_to_is_the_recipient_unless_it_is_ours(config: Config) -> None:
+def test_reply_to_is_never_the_recipient_the_from_mailbox_is(config: Config) -> None:
     other = messages.application(extra_headers=(("Reply-To", "Maria <maria@home.example>"),))
-    assert decide(config, other)[:2] == ("pending", "maria@home.example")
+    assert decide(config, other)[:2] == ("pending", "maria.fernandez@example.com")
     ours = messages.application(extra_headers=(("Reply-To", "hr-inbox@example.org"),))
     assert decide(config, ours)[:2] == ("pending", "maria.fernandez@example.com")
 

@@ -1,4 +1,5 @@
-"""Addresses an acknowledgement may go to: one plain addr-spec, never an automated or own one."""
+"""Addresses an acknowledgement may go to: one plain addr-spec, never a role, automated or own
+one, nor one of the organisation's own domains."""
 
 from __future__ import annotations
 
@@ -17,6 +18,22 @@ _AUTOMATED_LOCAL_PART = re.compile(
     )(?:$|[._+=-])""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Role mailboxes (RFC 2142 and list software): the whole local part, or a list's -request,
+# -owner and owner- forms.
+_ROLE_LOCAL_PART = re.compile(
+    r"""(?:abuse | hostmaster | webmaster | noc | security | root | mailman | sympa
+      | list[._-]?master | mail[._-]?daemon | daemon | nobody | notifications?
+      | owner-.+ | .+-(?:request|owner|bounces?))""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Webmail providers: an organisation writing from one of these owns its address, not the
+# domain, so their other users are not "our own domain".
+_SHARED_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
+    "yahoo.com", "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.net",
+    "gmx.de", "web.de", "yandex.ru", "mail.ru", "qq.com", "163.com", "orange.fr", "free.fr",
+    "laposte.net",
+})  # fmt: skip
 ADDRESS_LIMIT = 254
 
 
@@ -56,7 +73,25 @@ def own_addresses(config: Config) -> frozenset[str]:
     return frozenset(address for address in candidates if address is not None)
 
 
+def own_domains(addresses: frozenset[str]) -> frozenset[str]:
+    """The domains of our own addresses, webmail providers' left out."""
+    domains = {address.rpartition("@")[2] for address in addresses}
+    return frozenset(domains - _SHARED_DOMAINS)
+
+
+def own_domain_of(address: str, domains: frozenset[str]) -> str | None:
+    """The own domain the address lies in (the domain itself or a subdomain of it), or None."""
+    domain = address.rpartition("@")[2].lower().rstrip(".")
+    for own in sorted(domains):
+        if domain == own or domain.endswith(f".{own}"):
+            return own
+    return None
+
+
 def is_automated(address: str) -> bool:
-    """Whether the address is a no-reply, mailer-daemon, postmaster or bounce mailbox."""
-    local_part = address.rpartition("@")[0]
-    return _AUTOMATED_LOCAL_PART.search(local_part) is not None
+    """Whether the address is a no-reply, mailer-daemon, postmaster, bounce or role mailbox."""
+    local_part = address.rpartition("@")[0].strip('"')
+    return (
+        _AUTOMATED_LOCAL_PART.search(local_part) is not None
+        or _ROLE_LOCAL_PART.fullmatch(local_part) is not None
+    )

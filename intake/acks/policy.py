@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from intake.acks.addresses import is_automated, own_addresses, plain_address
+from intake.acks.addresses import (
+    is_automated,
+    own_addresses,
+    own_domain_of,
+    own_domains,
+    plain_address,
+)
 from intake.acks.compose import outbound_message_id
 from intake.config import Config
 from parsers.model import ParsedMessage
@@ -22,7 +28,7 @@ def initial_acknowledgement(
     """The outbox row written with an application: ``pending`` (with its Message-ID fixed
     from ``token``), ``suppressed`` with the reason, or ``disabled`` when the transport is off."""
     ours = own_addresses(config)
-    recipient = choose_recipient(parsed, ours)
+    recipient = choose_recipient(parsed)
     if config.acknowledgements.transport == "off":
         return AcknowledgementRecord("disabled", recipient, OFF_REASON, language)
     reason = suppression_reason(parsed, recipient, ours)
@@ -33,12 +39,14 @@ def initial_acknowledgement(
     )
 
 
-def choose_recipient(parsed: ParsedMessage, ours: frozenset[str]) -> str | None:
-    """Reply-To when it is one plain address and not ours, else From (when plain)."""
-    reply_to = plain_address(parsed.reply_to)
-    if reply_to is not None and reply_to not in ours:
-        return reply_to
-    return plain_address(parsed.sender)
+def choose_recipient(parsed: ParsedMessage) -> str | None:
+    """The single mailbox of From, when From names exactly one, plainly, and is no group.
+
+    Reply-To is never used: it names whoever the sender wishes, a third party included.
+    """
+    if parsed.from_is_group or len(parsed.from_addresses) != 1:
+        return None
+    return plain_address(parsed.from_addresses[0])
 
 
 def suppression_reason(
@@ -51,12 +59,27 @@ def suppression_reason(
     if automatic is not None:
         return automatic
     if recipient is None:
-        return "no usable recipient address in Reply-To or From"
+        return _no_single_mailbox(parsed)
+    if parsed.sender is not None and parsed.sender != recipient:
+        return f"From is read two ways ({parsed.sender} and {recipient}): no single mailbox"
     if recipient in ours:
         return f"recipient {recipient} is our own address"
+    domain = own_domain_of(recipient, own_domains(ours))
+    if domain is not None:
+        return f"recipient {recipient} is in the organisation's own domain {domain}"
     if is_automated(recipient):
-        return f"recipient {recipient} is an automated mailbox (no-reply, daemon or bounce)"
+        return f"recipient {recipient} is an automated mailbox (no-reply, daemon, bounce or role)"
     return None
+
+
+def _no_single_mailbox(parsed: ParsedMessage) -> str:
+    """Why From gives no address to answer."""
+    if parsed.from_is_group:
+        return "From is a group: no single mailbox to answer (Reply-To is never used)"
+    if len(parsed.from_addresses) > 1:
+        count = len(parsed.from_addresses)
+        return f"From names {count} addresses: no single mailbox to answer"
+    return "no usable recipient address in From (Reply-To is never used)"
 
 
 def _automatic_header(parsed: ParsedMessage) -> str | None:
