@@ -73,6 +73,20 @@ def own_addresses(config: Config) -> frozenset[str]:
     return frozenset(address for address in candidates if address is not None)
 
 
+def ascii_domain(domain: str) -> str:
+    """An internationalised domain in its ASCII (IDNA) form; UnicodeError when it has none."""
+    return domain.encode("idna").decode("ascii")
+
+
+def envelope_address(address: str) -> str:
+    """The addr-spec as SMTP's RCPT TO carries it: the same as the To header, domain in ASCII."""
+    local_part, _, domain = address.rpartition("@")
+    try:
+        return f"{local_part}@{ascii_domain(domain)}"
+    except UnicodeError:
+        return address
+
+
 def own_domains(addresses: frozenset[str]) -> frozenset[str]:
     """The domains of our own addresses, webmail providers' left out."""
     domains = {address.rpartition("@")[2] for address in addresses}

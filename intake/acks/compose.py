@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from email.policy import Policy
 from email.utils import format_datetime
 
-from intake.acks.addresses import one_address
+from intake.acks.addresses import ascii_domain, one_address
 from intake.acks.content import TEXT_LIMIT, AckContent, ComposeSettings, one_line, template_context
 from intake.acks.errors import AckRecipientError
 from intake.acks.header_check import Intended, checked
@@ -172,7 +172,7 @@ def _recipient(recipient: str) -> Address:
     if address is None or address.addr_spec != recipient.strip():
         raise AckRecipientError(recipient)
     try:  # an internationalised domain goes out in its ASCII (IDNA) form
-        return Address(username=address.username, domain=address.domain.encode("idna").decode())
+        return Address(username=address.username, domain=ascii_domain(address.domain))
     except UnicodeError as exc:
         raise AckRecipientError(recipient) from exc
 

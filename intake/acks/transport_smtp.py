@@ -12,6 +12,7 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 
+from intake.acks.addresses import envelope_address
 from intake.acks.errors import ConnectionFailure, PermanentFailure, TemporaryFailure
 from intake.config import SmtpConfig
 from intake.tls import client_context
@@ -30,7 +31,8 @@ class SmtpTransport:
         """Deliver to ``recipient`` alone; TemporaryFailure or PermanentFailure otherwise."""
         client = self._connected()
         try:
-            client.send_message(message, from_addr=NULL_SENDER, to_addrs=[recipient])
+            envelope = [envelope_address(recipient)]  # an IDN domain as the To header has it
+            client.send_message(message, from_addr=NULL_SENDER, to_addrs=envelope)
         except (smtplib.SMTPException, OSError) as exc:
             failure = _classify(exc, recipient, self._where())
             if not isinstance(failure, PermanentFailure):
