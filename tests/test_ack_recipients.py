@@ -77,7 +77,7 @@ def outcomes(sessions: sessionmaker[Session]) -> dict[str, tuple[str, str | None
         .join(Message, Message.id == Application.message_pk)
     )
     with sessions() as session:
-        return {row[0]: (row[1], row[2]) for row in session.execute(query)}
+        return {str(row[0]): (row[1], row[2]) for row in session.execute(query)}
 
 
 def test_acks_go_only_to_the_single_from_mailbox_never_reply_to_group_role_or_own_domain(
