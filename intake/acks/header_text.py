@@ -8,7 +8,6 @@ from email import policy
 
 from intake.acks.content import TEXT_LIMIT
 from intake.terminal_text import DIRECTION_MARKS
-from parsers.charsets import clean_header_text
 
 # Each round decodes one layer of encoded words; real subjects need one, hostile ones a few.
 _ROUNDS = 8
@@ -20,8 +19,9 @@ _ENCODED_WORD_START = re.compile(r"=\?")
 
 def header_text(text: str | None, limit: int = TEXT_LIMIT) -> str:
     """Untrusted text as a header may carry it: encoded words decoded until nothing changes
-    (by the service's decoder and by the ``email`` package's own), every control, separator
-    and direction mark made a space, white space collapsed, cut to ``limit`` characters.
+    (by the ``email`` package's decoder, the one a header value goes through; the parsers
+    decoded the stored text once already), every control, separator and direction mark made
+    a space, white space collapsed, cut to ``limit`` characters.
 
     The ``email`` package decodes encoded words in a value it is given, so text that still
     held one after our decoding could become a line break inside the header (CVE-2024-6923):
@@ -30,7 +30,7 @@ def header_text(text: str | None, limit: int = TEXT_LIMIT) -> str:
     """
     current = _one_line(text or "")
     for _ in range(_ROUNDS):
-        decoded = _one_line(_stdlib_decoded(clean_header_text(current)))
+        decoded = _one_line(_stdlib_decoded(current))
         if decoded == current:
             break
         current = decoded
