@@ -7,6 +7,10 @@ from sqlalchemy.orm import Session
 
 from storage.models import Acknowledgement, Flag
 
+#: Flags the outbox raises (intake.flag_codes.ACKNOWLEDGEMENT_UNSAFE): no rule raises them, so
+#: reading an application again keeps them.
+OUTBOX_FLAGS = frozenset({"acknowledgement_unsafe"})
+
 
 def flag_acknowledged_application(
     session: Session, ack_id: int, code: str, evidence: str | None

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from storage.flags import OUTBOX_FLAGS
 from storage.models import Application, Document, Message
 from storage.raw_head import raw_head
 from storage.records import ApplicationRecord, MessageKey, MessageRecord
@@ -150,13 +151,14 @@ def _write(
     # would otherwise insert the new rows before deleting the old ones.
     if new_documents:
         application.documents.clear()
-    if new_flags:
-        application.flags.clear()
+    if new_flags:  # the outbox's flags stay: no rule raises them
+        for flag in [flag for flag in application.flags if flag.code not in OUTBOX_FLAGS]:
+            application.flags.remove(flag)
     session.flush()
     if new_documents:
         application.documents = document_rows(facts)
     if new_flags:
-        application.flags = flag_rows(facts)
+        application.flags.extend(flag_rows(facts))
     session.flush()
 
 
@@ -213,7 +215,11 @@ def stored_facts(application: Application) -> StoredFacts:
         columns={name: getattr(application, name) for name in APPLICATION_COLUMNS},
         message={name: getattr(message, name) for name in HEADER_COLUMNS},
         documents=tuple(_document_values(doc) for doc in application.documents),
-        flags=tuple((flag.code, flag.evidence) for flag in application.flags),
+        flags=tuple(
+            (flag.code, flag.evidence)
+            for flag in application.flags
+            if flag.code not in OUTBOX_FLAGS
+        ),
     )
 
 

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from intake.acks import compose as compose_module
 from intake.acks.compose import compose_acknowledgement
@@ -22,8 +23,12 @@ from intake.acks.content import AckContent, AckDocument, ComposeSettings
 from intake.acks.errors import AckUnsafeError
 from intake.acks.header_check import Intended, problems
 from intake.acks.header_text import header_text
+from intake.analysis import Analyser
+from intake.extraction import InlineExtractor, extraction_limits
 from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE
+from intake.reprocessing import Result, reprocess
 from intake.terminal_text import DIRECTION_MARKS
+from storage.database import write_transaction
 from storage.models import Flag
 from tests import candidate_files
 from tests.smtp import (
@@ -182,9 +187,21 @@ def test_with_the_cleaner_bypassed_the_header_check_alone_holds_the_ack_back_and
     [row] = outbox_rows(runtime.sessions)
     assert row.status == "suppressed"
     assert row.reason is not None and "unexpected header 'bcc'" in row.reason
-    with runtime.sessions() as session:
-        codes = list(session.scalars(select(Flag.code)))
-    assert codes.count(ACKNOWLEDGEMENT_UNSAFE) == 1
+    assert flag_codes(runtime.sessions).count(ACKNOWLEDGEMENT_UNSAFE) == 1
+    # Read again after a rule flag changed: the rules' flags are replaced, the outbox's stays.
+    with write_transaction(runtime.sessions) as session:
+        session.add(Flag(application_id=row.application_id, code="late", evidence="stale"))
+    extractor = InlineExtractor(extraction_limits(runtime.config))
+    assert reprocess(Analyser(runtime.config, extractor), runtime.sessions, None).results == {
+        Result.CHANGED: 1
+    }
+    codes = flag_codes(runtime.sessions)
+    assert "late" not in codes and codes.count(ACKNOWLEDGEMENT_UNSAFE) == 1
+
+
+def flag_codes(sessions: sessionmaker[Session]) -> list[str]:
+    with sessions() as session:
+        return list(session.scalars(select(Flag.code)))
 
 
 def good_message_bytes() -> tuple[bytes, Intended, tuple[str, ...]]:

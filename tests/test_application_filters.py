@@ -17,6 +17,7 @@ from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE, FLAG_CODES, RULE_FLAG_CODE
 from intake.rules import RULES
 from intake.selection import query_from_args
 from intake.views import application_dicts
+from storage.flags import OUTBOX_FLAGS
 from tests.configs import make_config
 from tests.hr_data import Doc, Stored, store_applications
 
@@ -98,8 +99,9 @@ def test_flag_codes_agree_with_the_rules_in_order() -> None:
     assert tuple(code for code, _rule in RULES) == RULE_FLAG_CODES
 
 
-def test_flag_codes_are_the_rules_then_the_outbox_flag() -> None:
+def test_flag_codes_are_the_rules_then_the_outbox_flag_that_reprocessing_keeps() -> None:
     assert (*RULE_FLAG_CODES, ACKNOWLEDGEMENT_UNSAFE) == FLAG_CODES
+    assert frozenset({ACKNOWLEDGEMENT_UNSAFE}) == OUTBOX_FLAGS
 
 
 def test_no_filter_lists_every_application_oldest_first(

@@ -34,7 +34,8 @@ LATE = datetime(2025, 10, 27, 9, 0, tzinfo=UTC)  # the day after DD-IS's deadlin
 DD_IS, HU_NA = VACANCIES
 MARIA = "Maria Fernández <maria.fernandez@example.com>"
 DD_IS_SUBJECT = "Application – Deputy Director, Implementation Support – Maria FERNÁNDEZ"
-JEAN = "Jean Dupont <jean.dupont@example.org>"
+# (not @example.org: that is the organisation's own domain, whose senders get no acknowledgement)
+JEAN = "Jean Dupont <jean.dupont@example.fr>"
 JEAN_SUBJECT = "Application – Deputy Director, Implementation Support – Jean DUPONT"
 FRENCH_SUBJECT = "Candidature – Directeur adjoint, Appui à la mise en œuvre – Maria FERNÁNDEZ"
 SHORT_BODY = "Dear Sir or Madam,\n\nPlease find my application attached.\n\nMaria"
