@@ -487,3 +487,25 @@ def test_html_attribute_with_a_closing_bracket_does_not_leak() -> None:
 
 def test_unclosed_script_drops_the_rest() -> None:
     assert html_to_text("<p>Kept</p><script>var a = '<p>not text</p>';") == "Kept"
+
+
+@pytest.mark.parametrize(
+    ("from_lines", "addresses", "group"),
+    [
+        ("Maria <Maria@Example.com>", ("maria@example.com",), False),
+        ('"ceo@victim.example" <attacker@evil.example>', ("attacker@evil.example",), False),
+        ("=?utf-8?q?Fern=C3=A1ndez=2C_Maria?= <m@example.com>", ("m@example.com",), False),
+        ('"=?utf-8?q?M=0D=0ABcc:_v@evil.example?=" <m@example.com>', ("m@example.com",), False),
+        ('"john doe"@example.com', ('"john doe"@example.com',), False),
+        ("undisclosed-recipients:;", (), True),
+        ("team: a@example.com, b@example.net;", ("a@example.com", "b@example.net"), True),
+        ("a@example.com, b@example.net", ("a@example.com", "b@example.net"), False),
+        ("a@example.com\nFrom: b@example.net", ("a@example.com", "b@example.net"), False),
+        ("(" * 5000, (), False),
+    ],
+)
+def test_from_addresses_and_groups_are_read_as_the_email_package_reads_them(
+    from_lines: str, addresses: tuple[str, ...], group: bool
+) -> None:
+    parsed = parse_message(raw_message(f"From: {from_lines}\nSubject: Application"))
+    assert (parsed.from_addresses, parsed.from_is_group) == (addresses, group)
