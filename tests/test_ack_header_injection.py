@@ -5,6 +5,7 @@ check stops an acknowledgement by itself when the text cleaner is bypassed."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import unicodedata
 from datetime import UTC, datetime
 from email import policy
@@ -293,3 +294,13 @@ def test_any_text_nested_in_encoded_words_composes_an_ack_with_only_the_intended
 def test_the_issue_subject_is_decoded_to_the_end_and_kept_on_one_line() -> None:
     assert header_text(nested(f"Hello\r\n{BCC}", 2)) == f"Hello {BCC}"
     assert header_text(nested(f"Hello\r\n{BCC}", 5)) == f"Hello {BCC}"
+
+
+def test_a_candidate_message_id_holding_an_encoded_line_break_is_left_out_of_the_thread() -> None:
+    hostile = "<=?utf-8?q?a=0D=0ABcc=3Ax=40evil.example?=@example.com>"
+    content = dataclasses.replace(
+        _content("Application", "Maria", "cv.pdf"), original_message_id=hostile
+    )
+    message = compose_acknowledgement(content, _SETTINGS, ON_TIME)
+    raw = message.as_bytes(policy=message.policy)
+    assert b"Bcc" not in raw and "In-Reply-To" not in message and "References" not in message

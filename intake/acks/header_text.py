@@ -38,11 +38,6 @@ def header_text(text: str | None, limit: int = TEXT_LIMIT) -> str:
     return current if len(current) <= limit else current[: limit - 1].rstrip() + "…"
 
 
-def is_header_safe(text: str) -> bool:
-    """Whether ``text`` passes through :func:`header_text` unchanged (limit aside)."""
-    return header_text(text, limit=len(text) + 1) == text
-
-
 def _stdlib_decoded(text: str) -> str:
     """The value the ``email`` package keeps when given ``text`` as an unstructured header."""
     return str(policy.SMTP.header_factory("Subject", text))
