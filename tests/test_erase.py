@@ -37,7 +37,8 @@ from tests.hr_data import Doc, Stored, message_record, store_applications
 from tests.postgres import find_bin_dir
 from tests.test_pipeline import REFUSING_TRIGGERS
 
-ADDRESS = "Ottilie.Quernbacher@Example.org"
+# (not @example.org: that is the organisation's own domain, whose senders get no acknowledgement)
+ADDRESS = "Ottilie.Quernbacher@Example.net"
 NAME = "Ottilie Quernbacher"
 SENTENCE = "I once mapped every lighthouse of the Frisian coast by bicycle."
 CV_TEXT = f"{NAME}\nCurriculum vitae\n\n{SENTENCE}\n\nCustoms officer since 2012."

@@ -87,7 +87,7 @@ def test_a_message_the_database_refused_becomes_an_application_when_retried(
             connection.exec_driver_sql(statement)
     refused = messages.application(subject="Application REFUSE-ME Deputy Director, Maria FERNÁNDEZ")
     jean = messages.application(
-        sender="Jean Dupont <jean.dupont@example.org>",
+        sender="Jean Dupont <jean.dupont@example.fr>",  # not our own domain example.org
         subject="Application – Deputy Director, Implementation Support – Jean DUPONT",
     )
     poll_arrivals(config, sessions, [(refused, RECEIVED), (jean, RECEIVED)])
