@@ -135,9 +135,9 @@ def question_without_application(message: ParsedMessage) -> bool:
 
 RULES: tuple[tuple[Rule, Disposition], ...] = (
     (delivery_status_report, Disposition.BOUNCE),
-    (delivery_status_part, Disposition.BOUNCE),
     (mailer_daemon_sender, Disposition.BOUNCE),
     (null_return_path, Disposition.BOUNCE),
+    (delivery_status_part, Disposition.BOUNCE),
     (auto_submitted, Disposition.AUTO_REPLY),
     (autoreply_header, Disposition.AUTO_REPLY),
     (precedence_auto_reply, Disposition.AUTO_REPLY),
