@@ -21,7 +21,7 @@ OUT_OF_OFFICE_SUBJECT = re.compile(
     )\b""",
     _FLAGS,
 )
-# Sentences only an automatic reply writes: enough on their own in the first lines.
+# Sentences only an automatic reply writes, or a mailbox nobody reads: enough on their own.
 AUTOMATIC_OPENING = re.compile(
     r"""\b(?:
         automatic(?:ally\ generated)?\ (?:reply|response|message) | auto[-\ ]?reply
@@ -29,52 +29,70 @@ AUTOMATIC_OPENING = re.compile(
       | r[ée]ponse\ automatique | message\ automatique | abwesenheitsnotiz
       | automatische\ (?:antwort|nachricht|benachrichtigung) | respuesta\ autom[áa]tica
       | risposta\ automatica | resposta\ autom[áa]tica | automatisch\ antwoord
-      | автоматический\ ответ
-    )\b""",
+      | automatyczna\ odpowied[źz] | автоматический\ ответ
+      | (?:mailbox|e-?mail\ address|address|inbox)\ is\ (?:no\ longer|not)\ (?:monitored|in\ use
+            |active|being\ monitored|read)
+      | i\ am\ no\ longer\ (?:with|working|employed) | (?:has|have)\ left\ the\ (?:organi[sz]ation
+            |company|ministry|office)
+      | n'est\ plus\ (?:consult[ée]e|active|utilis[ée]e) | ne\ fait\ plus\ partie
+      | nicht\ mehr\ (?:besetzt|aktiv|im\ unternehmen) | ya\ no\ (?:trabaja|forma\ parte)
+    )\b|自动回复|自動回覆""",
     _FLAGS,
 )
 # Being away, said the way vacation messages say it: it needs a return or a date as well.
 AWAY = re.compile(
     r"""\b(?:
         out\ of\ (?:the\ )?office | away\ from\ (?:the\ |my\ )?(?:office|desk)
-      | i(?:\ am|'m|’m|\ will\ be)\ (?:currently\ |now\ )?(?:away|absent|on\ (?:annual\ |sick\ |
-            parental\ |maternity\ )?leave|on\ holiday|on\ vacation|on\ mission|travelling
-            |traveling|off\ work|not\ in\ the\ office)
+      | i(?:\ am|'m|’m|\ will\ be)\ (?:currently\ |now\ )?(?:away|out|off|absent|travelling
+            |traveling|attending|at\ a\ conference|not\ in\ the\ office)\b
+      | on\ (?:\w+\ ){0,2}leave | on\ (?:holiday|vacation|mission|a\ business\ trip)
       | absent(?:e|\(e\))?\ du\ bureau | absence\ du\ bureau
-      | je\ suis\ (?:actuellement\ |en\ ce\ moment\ )?(?:absent(?:e|\(e\))?|en\ cong[ée]s?
-            |en\ mission|en\ d[ée]placement|en\ vacances)
-      | je\ serai\ absent(?:e|\(e\))?
+      | je\ suis\ (?:actuellement\ |en\ ce\ moment\ )?(?:absent(?:e|\(e\))?
+            |en\ (?:mission|formation|r[ée]union|d[ée]placement|vacances|s[ée]minaire|arr[êe]t))
+      | je\ serai\ absent(?:e|\(e\))? | en\ cong[ée]s?
       | nicht\ im\ (?:b[üu]ro|haus) | au[ßs]er\ haus | au[ßs]erhalb\ des\ b[üu]ros
-      | ich\ bin\ (?:.{0,40}?\ )?(?:abwesend|im\ urlaub|nicht\ erreichbar)
-      | fuera\ de\ (?:la\ )?oficina | ausente\ de\ la\ oficina
-      | estoy\ (?:.{0,30}?\ )?(?:de\ vacaciones|ausente) | estar[ée]\ (?:ausente|fuera)
-      | fuori\ (?:dall'|dall’)?ufficio | sono\ (?:.{0,30}?\ )?(?:in\ ferie|assente)
-      | sar[òo]\ assente
-      | fora\ do\ escrit[óo]rio | estou\ (?:.{0,30}?\ )?(?:de\ f[ée]rias|ausente)
-      | afwezig | niet\ op\ kantoor | нахожусь\ в\ отпуске | вне\ офиса
-    )""",
+      | im\ urlaub | abwesend | nicht\ erreichbar | ich\ befinde\ mich
+      | fuera\ de\ (?:la\ )?oficina | ausente | de\ vacaciones | no\ me\ encuentro
+      | fuori\ (?:dall'|dall’)?ufficio | in\ ferie | assente
+      | fora\ do\ escrit[óo]rio | de\ f[ée]rias
+      | afwezig | niet\ op\ kantoor | na\ urlopie | poza\ biurem
+      | в\ отпуске | вне\ офиса | не\ в\ офисе
+    )|不在办公室|休假""",
+    _FLAGS,
+)
+# What a candidate who says they are away writes about: the post and their application.
+ABOUT_THE_POST = re.compile(
+    r"""\b(?:
+        apply | applying | application | candidacy | my\ motivation | the\ (?:post|position|vacancy)
+      | candidature | postuler | le\ poste | bewerbung | bewerbe | stelle | candidatura | puesto
+      | vacante | posizione | vaga | cv | curriculum | r[ée]sum[ée]
+    )\b""",
     _FLAGS,
 )
 RETURN_OR_DATE = re.compile(
     r"""\b(?:
         until | till | return(?:ing)? | back\ (?:on|in\ the\ office) | limited\ access
-      | jusqu'(?:au|à) | de\ retour | retour\ le | acc[èe]s\ limit[ée]
-      | bis\ (?:zum|einschlie[ßs]lich)? | zur[üu]ck | wieder\ (?:im\ b[üu]ro|erreichbar)
-      | hasta\ el | regres | volver[ée] | de\ vuelta
+      | when\ i(?:'m|\ am)\ back | intermittent\ access
+      | jusqu'(?:au|à) | de\ retour | retour | acc[èe]s\ limit[ée]
+      | bis | zur[üu]ck | wieder\ (?:im\ b[üu]ro|erreichbar) | r[üu]ckkehr
+      | hasta | regres | volver[ée] | de\ vuelta
       | fino\ al | rientr | torner[òo]
-      | at[ée]\b | regresso | voltarei
-    )|\d{1,2}[./-]\d{1,2}|\d{1,2}\.?\ ?(?:st|nd|rd|th|er|\ de)?\ \w{3,}""",
+      | at[ée] | regresso | voltarei | do\ \d | до\ \d
+    )\b|\d{1,2}[./-]\d{1,2}|\d{1,2}\.?\ ?(?:st|nd|rd|th|er|\ de)?\ \w{3,}|返回|回来""",
     _FLAGS,
 )
-# Subjects of delivery failures (Exchange in its languages, Postfix, qmail, Exim, Gmail).
+# Subjects of delivery failures (Exchange in its languages, Postfix, qmail, Exim, Gmail):
+# a fixed title, or delivery and failure named together.
 BOUNCE_SUBJECT = re.compile(
     r"""^\W*(?:
-        undeliverable | undelivered\ mail | mail\ delivery\ failed | returned\ mail
-      | delivery\ status\ notification\ \((?:failure|delay)\) | delivery\ (?:has\ )?failed
-      | delivery\ failure | failure\ notice | message\ not\ delivered | mail\ system\ error
-      | non\ remis | non\ distribuable | [ée]chec\ de\ (?:la\ )?remise | unzustellbar
-      | nicht\ zustellbar | no\ se\ puede\ entregar | no\ entregado | non\ recapitabile
-      | n[ãa]o\ (?:foi\ )?entregue
+        undeliverable | undelivered\ mail | returned\ mail | failure\ notice | mail\ system\ error
+      | non\ remis | non\ distribuable | unzustellbar | nicht\ zustellbar
+      | no\ se\ puede\ entregar | no\ entregado | non\ recapitabile | n[ãa]o\ (?:foi\ )?entregue
+      | (?:warning:\ )?(?:mail\ |message\ )?(?:delivery|delivered|deliver)\b.{0,40}?\b(?:fail
+            |failed|failure|delayed|could\ not|not\ delivered)
+      | (?:mail|message)\ (?:could\ not\ be|not)\ delivered
+      | (?:warning:\ )?(?:message|mail)\ delayed
+      | [ée]chec\ de\ (?:la\ )?remise
     )\b""",
     _FLAGS,
 )
@@ -87,6 +105,10 @@ BOUNCE_OPENING = re.compile(
       | (?:message|mail)\ (?:could\ not|couldn't|wasn't|was\ not)\ (?:be\ )?delivered
       | your\ message\ (?:wasn't|was\ not|couldn't\ be|could\ not\ be)\ delivered
       | delivery\ to\ the\ following\ recipients?\ (?:failed|has\ been\ delayed)
+      | did\ not\ reach\ (?:some\ or\ all\ of\ )?the\ intended\ recipient
+      | following\ recipients?\ could\ not\ be\ reached | unable\ to\ deliver\ your\ message
+      | (?:has|have)\ not\ been\ delivered\ yet | failed\ to\ deliver\ to
+      | this\ report\ relates\ to\ a\ message\ you\ sent
       | (?:permanent|fatal)\ (?:error|failure)\ (?:delivering|while\ delivering)
       | la\ remise\ (?:du\ message\ )?a\ [ée]chou[ée]
       | n'a\ pas\ pu\ [êe]tre\ (?:remis|distribu[ée])

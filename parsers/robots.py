@@ -53,9 +53,7 @@ def out_of_office_text(message: ParsedMessage) -> bool:
         return False
     if words.AUTOMATIC_OPENING.search(opening) is not None:
         return True
-    return (
-        words.AWAY.search(opening) is not None and words.RETURN_OR_DATE.search(opening) is not None
-    )
+    return _away_until(opening) and not _asks_or_applies(opening)
 
 
 def acknowledgement_echo(message: ParsedMessage) -> bool:
@@ -66,6 +64,18 @@ def acknowledgement_echo(message: ParsedMessage) -> bool:
     return word_count(own) <= _ECHO_WORDS and (
         _refers_to_our_ack(message) or _quotes_our_ack(message)
     )
+
+
+def _away_until(opening: str) -> bool:
+    """Being away and a return or a date, as vacation notices say it."""
+    return (
+        words.AWAY.search(opening) is not None and words.RETURN_OR_DATE.search(opening) is not None
+    )
+
+
+def _asks_or_applies(opening: str) -> bool:
+    """A person saying they are away still asks questions or writes about the post."""
+    return "?" in opening or "¿" in opening or words.ABOUT_THE_POST.search(opening) is not None
 
 
 def _machine_made(message: ParsedMessage) -> bool:
