@@ -17,7 +17,8 @@ OUT_OF_OFFICE_SUBJECT = re.compile(
       | respuesta\ autom[áa]tica | fuera\ de\ (?:la\ )?oficina
       | risposta\ automatica | fuori\ (?:dall'|dall’)?ufficio
       | resposta\ autom[áa]tica | fora\ do\ escrit[óo]rio | ausente\ do\ escrit[óo]rio
-      | afwezig(?:heid)? | automatisch\ antwoord
+      | afwezig(?:heid)? | automatisch\ antwoord | automatyczna\ odpowied[źz]
+      | رد\ تلقائي | автоматический\ ответ
     )\b""",
     _FLAGS,
 )
@@ -29,7 +30,7 @@ AUTOMATIC_OPENING = re.compile(
       | r[ée]ponse\ automatique | message\ automatique | abwesenheitsnotiz
       | automatische\ (?:antwort|nachricht|benachrichtigung) | respuesta\ autom[áa]tica
       | risposta\ automatica | resposta\ autom[áa]tica | automatisch\ antwoord
-      | automatyczna\ odpowied[źz] | автоматический\ ответ
+      | automatyczna\ odpowied[źz] | автоматический\ ответ | رد\ تلقائي
       | (?:mailbox|e-?mail\ address|address|inbox)\ is\ (?:no\ longer|not)\ (?:monitored|in\ use
             |active|being\ monitored|read)
       | i\ am\ no\ longer\ (?:with|working|employed) | (?:has|have)\ left\ the\ (?:organi[sz]ation
@@ -53,6 +54,7 @@ AWAY = re.compile(
       | nicht\ im\ (?:b[üu]ro|haus) | au[ßs]er\ haus | au[ßs]erhalb\ des\ b[üu]ros
       | im\ urlaub | abwesend | nicht\ erreichbar | ich\ befinde\ mich
       | fuera\ de\ (?:la\ )?oficina | ausente | de\ vacaciones | no\ me\ encuentro
+      | estar[ée]\ fuera
       | fuori\ (?:dall'|dall’)?ufficio | in\ ferie | assente
       | fora\ do\ escrit[óo]rio | de\ f[ée]rias
       | afwezig | niet\ op\ kantoor | na\ urlopie | poza\ biurem
@@ -60,14 +62,22 @@ AWAY = re.compile(
     )|不在办公室|休假""",
     _FLAGS,
 )
-# What a candidate who says they are away writes about: the post and their application.
+# What a candidate who says they are away writes about: the post, the application, the papers.
 ABOUT_THE_POST = re.compile(
     r"""\b(?:
-        apply | applying | application | candidacy | my\ motivation | the\ (?:post|position|vacancy)
-      | candidature | postuler | le\ poste | bewerbung | bewerbe | stelle | candidatura | puesto
-      | vacante | posizione | vaga | cv | curriculum | r[ée]sum[ée]
+        apply | applying | application | candidacy | motivation | post | position | vacancy
+      | interest | considered | letter | documents? | copies | cv | curriculum | r[ée]sum[ée]
+      | (?:will|shall|'ll)\ (?:then\ )?send | send\ (?:it|them|my)
+      | candidature | postuler | poste | dossier | lettre | enverrai
+      | bewerbung | bewerbe | stelle | unterlagen | lebenslauf
+      | candidatura | puesto | vacante | posizione | vaga | documentos
     )\b""",
     _FLAGS,
+)
+# A subject that answers another message (Outlook, Gmail and their translations), perhaps
+# behind a vacation program's own prefix ("Away: Re: …", "Auto: Re: …").
+REPLY_SUBJECT = re.compile(
+    r"^(?:[^:]{1,40}:\s*)?\W*(?:re|aw|antw|sv|vs|odp|r|rif|réf|ref)\s*:", re.IGNORECASE
 )
 RETURN_OR_DATE = re.compile(
     r"""\b(?:

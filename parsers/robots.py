@@ -53,13 +53,13 @@ def out_of_office_text(message: ParsedMessage) -> bool:
         return False
     if words.AUTOMATIC_OPENING.search(opening) is not None:
         return True
-    return _away_until(opening) and not _asks_or_applies(opening)
+    return _away_until(opening) and _a_reply(message) and not _asks_or_applies(opening)
 
 
 def acknowledgement_echo(message: ParsedMessage) -> bool:
     """A reply to one of our acknowledgements that adds no file, no question and few words."""
     own = own_text(message.body_text)
-    if not _machine_made(message) or "?" in own or "¿" in own or mentions_application(own):
+    if not _machine_made(message) or _asks_or_applies(own) or mentions_application(own):
         return False
     return word_count(own) <= _ECHO_WORDS and (
         _refers_to_our_ack(message) or _quotes_our_ack(message)
@@ -71,6 +71,12 @@ def _away_until(opening: str) -> bool:
     return (
         words.AWAY.search(opening) is not None and words.RETURN_OR_DATE.search(opening) is not None
     )
+
+
+def _a_reply(message: ParsedMessage) -> bool:
+    """Vacation programs answer a message: a reply's subject or threading headers."""
+    threaded = message.has_header("In-Reply-To") or message.has_header("References")
+    return threaded or words.REPLY_SUBJECT.match(message.subject) is not None
 
 
 def _asks_or_applies(opening: str) -> bool:
