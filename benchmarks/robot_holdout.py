@@ -74,7 +74,8 @@ ROBOTS: tuple[Case, ...] = (
 )  # fmt: skip
 
 # (subject, body, attachments, threaded, expected disposition).
-PEOPLE: tuple[tuple[str, str, Files, bool, str], ...] = (
+Person = tuple[str, str, Files, bool, str]
+PEOPLE: tuple[Person, ...] = (
     ("Application – Maria FERNÁNDEZ", "Dear HR, I'm out of the office until Monday but wanted "
      "to submit my application before the deadline. CV attached.", (CV,), False, "application"),
     ("Application – Maria FERNÁNDEZ", "Thank you for extending the deadline. I am currently on "

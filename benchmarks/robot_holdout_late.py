@@ -6,7 +6,7 @@ benchmarks/robot_accuracy.py reports how they are read without the rules being t
 
 from __future__ import annotations
 
-from benchmarks.robot_holdout import CV, LETTER, ORIG, QUOTE, Case
+from benchmarks.robot_holdout import CV, LETTER, ORIG, QUOTE, Case, Person
 
 # An image this size is a phone photo of a CV, under the size the rules take for a logo.
 SMALL_PHOTO = ("IMG_2231.jpg", "image/jpeg", b"\xff\xd8\xff\xe0" + bytes(80 * 1024))
@@ -50,7 +50,7 @@ ROBOTS: tuple[Case, ...] = (
      False),
 )  # fmt: skip
 
-PEOPLE: tuple[tuple[str, str, tuple[tuple[str, str, bytes], ...], bool, str], ...] = (
+PEOPLE: tuple[Person, ...] = (
     ("Application – Maria FERNÁNDEZ", "Dear Sir/Madam,\nI am currently on leave until 15 "
      "November. Attached please find my CV and cover letter.", (CV, LETTER), False,
      "application"),
