@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from intake.acks.sender import send_due
+from intake.mailbox.fake import FakeMailbox
+from intake.poller import poll_once
+from intake.progress import Progress
 from intake.runtime import Runtime
 from tests import messages
 from tests.smtp import (
@@ -25,6 +28,12 @@ __all__ = ["open_runtimes", "smtp_server"]
 
 START = datetime(2025, 10, 20, 8, 0, tzinfo=UTC)
 DEPUTY = "Application – Deputy Director, Implementation Support – Maria FERNÁNDEZ"
+# A help desk's answer that no robot rule knows (no vacation words, more than 25 words).
+HELPDESK = (
+    "Thank you for writing to the Ministry of Finance help desk. This is to confirm that we "
+    "have your message. Our opening hours are Monday to Friday, 8:00 to 16:00, and we aim to "
+    "answer within three working days."
+)
 HEAD = "Application – Head of Unit, Needs Assessment (WCO/2025/HU-NA) – Maria FERNÁNDEZ"
 
 
@@ -101,3 +110,26 @@ def test_a_second_acknowledgement_for_the_vacancy_is_sent_only_after_the_window(
     send_due(runtime.config, runtime.sessions, now=retry_at + timedelta(hours=hours))
     assert [row.status for row in outbox_rows(runtime.sessions)] == [first_status, "sent"]
     assert len(smtp_server.received) == (2 if first_status == "sent" else 1)
+
+
+def test_a_robot_the_rules_miss_answering_our_acknowledgement_gets_no_second_one(
+    tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
+) -> None:
+    runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server))
+    mailbox = FakeMailbox()
+    mailbox.append(*applying(DEPUTY, 0))
+    poll_once(runtime.config, runtime.sessions, mailbox, progress=Progress(live=False))
+    (ours,) = smtp_server.received
+    answer = messages.application(
+        subject=f"Re: {ours.message['Subject']}",
+        body=HELPDESK,
+        attachments=(),
+        message_id="<answer-1@example.com>",
+        extra_headers=(("In-Reply-To", str(ours.message["Message-ID"])),),
+    )
+    mailbox.append(answer, START + timedelta(minutes=5))
+    poll_once(runtime.config, runtime.sessions, mailbox, progress=Progress(live=False))
+    rows = outbox_rows(runtime.sessions)
+    assert [row.status for row in rows] == ["sent", "suppressed"]  # read as an application
+    assert rows[1].reason is not None and rows[1].reason.startswith("vacancy cap: 1")
+    assert len(smtp_server.received) == 1
