@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from intake.acks.sender import send_due
+from intake.errors import ConfigError
 from intake.mailbox.fake import FakeMailbox
 from intake.poller import poll_once
 from intake.progress import Progress
 from intake.runtime import Runtime
 from tests import messages
+from tests.configs import config_document, make_config
 from tests.smtp import (
     OpenRuntimes,
     SmtpServer,
@@ -133,3 +135,19 @@ def test_a_robot_the_rules_miss_answering_our_acknowledgement_gets_no_second_one
     assert [row.status for row in rows] == ["sent", "suppressed"]  # read as an application
     assert rows[1].reason is not None and rows[1].reason.startswith("vacancy cap: 1")
     assert len(smtp_server.received) == 1
+
+
+def test_the_vacancy_cap_defaults_to_one_a_day(tmp_path: Path, sqlite_url: str) -> None:
+    acks = make_config(tmp_path, sqlite_url).acknowledgements
+    assert (acks.max_per_recipient_vacancy, acks.recipient_window_hours) == (1, 24)
+
+
+@pytest.mark.parametrize("value", [0, 1001, "one"])
+def test_a_vacancy_cap_out_of_range_or_not_a_number_is_refused_naming_the_key(
+    tmp_path: Path, sqlite_url: str, value: object
+) -> None:
+    section = {**config_document(tmp_path, sqlite_url)["acknowledgements"]}
+    section["max_per_recipient_vacancy"] = value
+    with pytest.raises(ConfigError) as caught:
+        make_config(tmp_path, sqlite_url, {"acknowledgements": section})
+    assert caught.value.key == "acknowledgements.max_per_recipient_vacancy"
