@@ -22,6 +22,9 @@ _ROBOT_WORDS = 250
 # Own words a reply to our acknowledgement may add and still be an echo of it.
 _ECHO_WORDS = 25
 _QUOTE_MARKS = re.compile(r"[\s>]+")
+# How much of a body the rules read: a robot says what it is at the top, and a hostile
+# body of megabytes must not cost more than this.
+_READ_CHARS = 20_000
 
 
 def delivery_status_part(message: ParsedMessage) -> bool:
@@ -49,7 +52,7 @@ def out_of_office_subject(message: ParsedMessage) -> bool:
 def out_of_office_text(message: ParsedMessage) -> bool:
     """Opening lines that say "automatic reply", or that the writer is away until a date."""
     opening = _opening(message)
-    if not _machine_made(message) or word_count(own_text(message.body_text)) > _ROBOT_WORDS:
+    if not _machine_made(message) or word_count(own_text(_top(message))) > _ROBOT_WORDS:
         return False
     if words.AUTOMATIC_OPENING.search(opening) is not None:
         return True
@@ -58,7 +61,7 @@ def out_of_office_text(message: ParsedMessage) -> bool:
 
 def acknowledgement_echo(message: ParsedMessage) -> bool:
     """A reply to one of our acknowledgements that adds no file, no question and few words."""
-    own = own_text(message.body_text)
+    own = own_text(_top(message))
     if not _machine_made(message) or _asks_or_applies(own) or mentions_application(own):
         return False
     return word_count(own) <= _ECHO_WORDS and (
@@ -89,8 +92,12 @@ def _machine_made(message: ParsedMessage) -> bool:
     return not documents(message) and not mentions_application(_opening(message))
 
 
+def _top(message: ParsedMessage) -> str:
+    return message.body_text[:_READ_CHARS]
+
+
 def _opening(message: ParsedMessage) -> str:
-    return first_lines(own_text(message.body_text), _OPENING_LINES)
+    return first_lines(own_text(_top(message)), _OPENING_LINES)
 
 
 def _refers_to_our_ack(message: ParsedMessage) -> bool:
@@ -99,5 +106,5 @@ def _refers_to_our_ack(message: ParsedMessage) -> bool:
 
 
 def _quotes_our_ack(message: ParsedMessage) -> bool:
-    flat = _QUOTE_MARKS.sub(" ", message.body_text)
+    flat = _QUOTE_MARKS.sub(" ", _top(message))
     return words.OUR_ACKNOWLEDGEMENT.search(flat) is not None

@@ -1,6 +1,6 @@
 """One hundred robots that carry no Auto-Submitted, X-Autoreply or Precedence header.
 
-Fifty-five vacation notices (nineteen texts in nine languages, written as Outlook/Exchange,
+Fifty-five vacation notices (nineteen texts in eight languages, written as Outlook/Exchange,
 Gmail's vacation responder, Zimbra, Thunderbird's vacation filter and iCloud on iOS write
 them), twenty auto-responders sending our acknowledgement back, and twenty-five delivery
 failure reports in every MIME shape, all from ordinary-looking senders.
