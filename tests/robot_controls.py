@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import email
+from email.mime.message import MIMEMessage
+
 from tests import candidate_files, messages
+from tests.robot_messages import report
 from tests.robot_texts import ACK_TEXT
 
 CV = ("CV.pdf", "application/pdf", candidate_files.cv_pdf())
@@ -26,6 +30,13 @@ LETTER_LINES = [
     "Maria Fernández",
 ]
 QUOTED_ACK = "\n".join(f"> {row}" for row in ACK_TEXT["en"].format(name="Maria").splitlines())
+
+
+def _resent_after_a_bounce() -> bytes:
+    """A candidate's resend carrying the delivery report they got, and their CV."""
+    message = email.message_from_bytes(messages.application(attachments=(CV,)))
+    message.attach(MIMEMessage(report("Delivery has failed to these recipients", "hr@example.org")))
+    return message.as_bytes()
 
 
 def _reply(text: str) -> str:
@@ -80,6 +91,8 @@ CONTROLS: list[tuple[str, str, bytes]] = [
      messages.application(subject="Undeliverable: my application, sent again",
                           body="My first email bounced, so here are my documents again.",
                           attachments=(CV, LETTER))),
+    ("resend with the delivery report attached and a CV", "application",
+     _resent_after_a_bounce()),
     ("scanned CV only, short body", "application",
      messages.application(body="Automatic reply from my phone is off; scan attached.",
                           attachments=(SCAN,))),
