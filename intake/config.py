@@ -104,6 +104,8 @@ class AcknowledgementsConfig:
     # pointing the service at a mailbox with a year of mail must not write to every sender.
     max_age_days: int = 7
     max_per_recipient: int = 3
+    # Per address and vacancy in the same window: a robot or a resend is confirmed once.
+    max_per_recipient_vacancy: int = 1
     recipient_window_hours: int = 24
     max_per_minute: int = 30
     max_attempts: int = 8
@@ -330,6 +332,9 @@ def _acknowledgements(table: TableReader) -> AcknowledgementsConfig:
         notices=_choices(table, "notices", ACK_NOTICES),
         max_age_days=table.integer("max_age_days", 7, minimum=0, maximum=3650),
         max_per_recipient=table.integer("max_per_recipient", 3, minimum=1, maximum=1000),
+        max_per_recipient_vacancy=table.integer(
+            "max_per_recipient_vacancy", 1, minimum=1, maximum=1000
+        ),
         recipient_window_hours=table.integer("recipient_window_hours", 24, minimum=1, maximum=720),
         max_per_minute=table.integer("max_per_minute", 30, minimum=1, maximum=10_000),
         max_attempts=table.integer("max_attempts", 8, minimum=1, maximum=100),

@@ -6,25 +6,20 @@ import re
 from collections.abc import Callable
 
 from parsers.model import Disposition, ParsedMessage
+from parsers.robots import (
+    acknowledgement_echo,
+    delivery_failure_text,
+    delivery_status_part,
+    out_of_office_subject,
+    out_of_office_text,
+)
+from parsers.sender_text import APPLICATION_PHRASES, files, unquoted
 
 Rule = Callable[[ParsedMessage], bool]
 
 DEFAULT_REASON = "default_application"
 _LETTER_WORDS = 100
-_SIGNATURE_TYPES = frozenset(
-    {"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"}
-)
 _REPORT_TYPE = re.compile(r"""report-type\s*=\s*"?\s*([\w-]+)""", re.IGNORECASE)
-_OUT_OF_OFFICE_SUBJECT = re.compile(
-    r"""^\W*(?:
-        out\ of\ (?:the\ )?office | automatic\ reply | auto[-\ ]?reply | auto[-\ ]?response
-      | r[ée]ponse\ automatique | absence\ du\ bureau | absent\ du\ bureau | message\ d'absence
-      | abwesenheitsnotiz | automatische\ antwort | abwesend | nicht\ im\ b[üu]ro
-      | respuesta\ autom[áa]tica | fuera\ de\ (?:la\ )?oficina
-      | afwezig(?:heid)? | automatisch\ antwoord
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
 _QUESTION_PHRASES = re.compile(
     r"""\b(?:
         could\ you | can\ you | would\ you | may\ i | could\ i | can\ i
@@ -32,20 +27,6 @@ _QUESTION_PHRASES = re.compile(
       | please\ let\ me\ know | please\ advise | do\ you | is\ there
       | pourriez-vous | pouvez-vous | est-il\ possible | est-ce\ que
       | je\ souhaiterais\ savoir | je\ voudrais\ savoir | j'aimerais\ savoir
-    )\b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_APPLICATION_PHRASES = re.compile(
-    r"""\b(?:
-        i\ am\ applying | i'm\ applying | i\ wish\ to\ apply | i\ would\ like\ to\ apply
-      | i\ hereby\ apply | i\ am\ writing\ to\ apply | i\ want\ to\ apply
-      | please\ find\ (?:attached\ |enclosed\ )?my\ application | please\ find\ attached
-      | find\ enclosed | attached\ (?:is|are|please\ find)\ my | my\ candidacy
-      | cover\ letter | motivation\ letter | letter\ of\ motivation | curriculum
-      | my\ (?:cv|resume|résumé)
-      | ma\ candidature | je\ postule | je\ souhaite\ postuler | je\ me\ permets\ de\ postuler
-      | lettre\ de\ motivation | mon\ cv | ci-joint | ci-joints | en\ pièce\ jointe
-      | veuillez\ trouver
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -64,8 +45,9 @@ def classify(message: ParsedMessage) -> Disposition:
 def classify_with_reason(message: ParsedMessage) -> tuple[Disposition, str]:
     """The disposition and the name of the rule that decided it (``default_application``).
 
-    Bounces, then automatic replies, then bulk mail, then enquiries; everything else is an
-    application. The enquiry rule is deliberately timid because HR must never miss an
+    Bounces, then automatic replies as their structure and headers show them, then robots
+    known by their words (``parsers.robots``), then bulk mail, then enquiries; everything
+    else is an application. The enquiry rule is deliberately timid because HR must never miss an
     application: no attachment, a question asked, no sign of an application, a short body.
     DUPLICATE and QUARANTINED are decided outside the parsers.
     """
@@ -124,11 +106,6 @@ def read_receipt(message: ParsedMessage) -> bool:
     return message.content_type == "multipart/report" and report_type == "disposition-notification"
 
 
-def out_of_office_subject(message: ParsedMessage) -> bool:
-    """A subject starting like an out-of-office reply in English, French, German, Spanish, Dutch."""
-    return _OUT_OF_OFFICE_SUBJECT.search(message.subject) is not None
-
-
 # Bulk mail ----------------------------------------------------------------------------
 
 
@@ -147,9 +124,9 @@ def precedence_bulk(message: ParsedMessage) -> bool:
 
 def question_without_application(message: ParsedMessage) -> bool:
     """No attachment, a question asked, and no sign at all of an application."""
-    own_text = _unquoted(message.body_text)
+    own_text = unquoted(message.body_text)
     return (
-        not _files(message)
+        not files(message)
         and _asks_question(message.subject, own_text)
         and not _mentions_application(message.subject, message.body_text)
         and len(_WORD.findall(own_text)) <= _LETTER_WORDS
@@ -160,12 +137,16 @@ RULES: tuple[tuple[Rule, Disposition], ...] = (
     (delivery_status_report, Disposition.BOUNCE),
     (mailer_daemon_sender, Disposition.BOUNCE),
     (null_return_path, Disposition.BOUNCE),
+    (delivery_status_part, Disposition.BOUNCE),
     (auto_submitted, Disposition.AUTO_REPLY),
     (autoreply_header, Disposition.AUTO_REPLY),
     (precedence_auto_reply, Disposition.AUTO_REPLY),
     (auto_response_suppress, Disposition.AUTO_REPLY),
     (read_receipt, Disposition.AUTO_REPLY),
+    (delivery_failure_text, Disposition.BOUNCE),
     (out_of_office_subject, Disposition.AUTO_REPLY),
+    (out_of_office_text, Disposition.AUTO_REPLY),
+    (acknowledgement_echo, Disposition.AUTO_REPLY),
     (mailing_list, Disposition.BULK),
     (precedence_bulk, Disposition.BULK),
     (question_without_application, Disposition.ENQUIRY),
@@ -187,16 +168,6 @@ def _report_type(message: ParsedMessage) -> str | None:
     return match[1].lower() if match else None
 
 
-def _files(message: ParsedMessage) -> list[str]:
-    """Names of the attachments that are files a person sent (not cryptographic signatures)."""
-    return [a.filename for a in message.attachments if a.content_type not in _SIGNATURE_TYPES]
-
-
-def _unquoted(body: str) -> str:
-    """The body without quoted lines (``> ...``), i.e. what the sender wrote this time."""
-    return "\n".join(line for line in body.splitlines() if not line.lstrip().startswith(">"))
-
-
 def _asks_question(subject: str, own_text: str) -> bool:
     text = f"{subject}\n{own_text}"
     return "?" in text or "¿" in text or _QUESTION_PHRASES.search(text) is not None
@@ -205,6 +176,6 @@ def _asks_question(subject: str, own_text: str) -> bool:
 def _mentions_application(subject: str, body: str) -> bool:
     return (
         _APPLICATION_SUBJECT_WORDS.search(subject) is not None
-        or _APPLICATION_PHRASES.search(subject) is not None
-        or _APPLICATION_PHRASES.search(body) is not None
+        or APPLICATION_PHRASES.search(subject) is not None
+        or APPLICATION_PHRASES.search(body) is not None
     )

@@ -19,6 +19,7 @@ _MAX_PARAMETER_HEADER_CHARS = 8 * 1024
 _MAX_PARAMETERS = 64
 _MAX_HEADER_CHARS = 64 * 1024
 _MAX_DEFECTS = 50
+_MAX_PART_TYPES = 64
 _PARAMETER_HEADERS = frozenset({"content-type", "content-disposition"})
 _ANGLE_ADDRESS = re.compile(r"<([^<>]*)>")
 
@@ -97,6 +98,7 @@ def _parse(raw: bytes) -> ParsedMessage:
         body_text=body_text(harvest),
         attachments=tuple(harvest.attachments),
         content_type=message.get_content_type(),
+        part_types=tuple(dict.fromkeys(harvest.content_types))[:_MAX_PART_TYPES],
         defects=_bounded_unique([*header_defects, *facts.defects, *harvest.defects]),
         from_addresses=shape.addresses,
         from_is_group=shape.group,

@@ -47,6 +47,8 @@ class PartHarvest:
     attachments: list[Attachment] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
     first_charset: str | None = None
+    # Every part's content type, containers and forwarded messages' parts included.
+    content_types: list[str] = field(default_factory=list)
 
 
 def harvest_parts(message: Message) -> PartHarvest:
@@ -55,6 +57,7 @@ def harvest_parts(message: Message) -> PartHarvest:
     pending: list[Message] = [message]
     while pending:
         part = pending.pop()
+        harvest.content_types.append(part.get_content_type())
         if part.is_multipart():
             children = part.get_payload()
             if isinstance(children, list):

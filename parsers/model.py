@@ -44,6 +44,8 @@ class ParsedMessage:
     body_text: str
     attachments: tuple[Attachment, ...] = field(default=())
     content_type: str = "text/plain"
+    # The distinct content types of all parts, nested ones included (a forwarded DSN's too).
+    part_types: tuple[str, ...] = field(default=())
     defects: tuple[str, ...] = field(default=())
     # Every addr-spec of the From headers as the email package reads them (lowercased), and
     # whether one is a group: an acknowledgement goes only to a From of exactly one mailbox.

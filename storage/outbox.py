@@ -15,7 +15,7 @@ from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.database import database_errors, write_transaction
-from storage.models import Acknowledgement
+from storage.models import Acknowledgement, Application
 
 RETRYABLE = frozenset({"failed", "suppressed", "disabled"})
 _NO_CLAIM: dict[str, Any] = {"claimed_by": None, "claimed_until": None}
@@ -130,6 +130,24 @@ def sent_to_recipient_since(session: Session, recipient: str, since: datetime) -
     row = Acknowledgement
     query = select(func.count()).where(
         row.status == "sent", row.recipient == recipient, row.sent_at >= since
+    )
+    return session.scalar(query) or 0
+
+
+def sent_for_vacancy_since(
+    session: Session, recipient: str, vacancy: str | None, since: datetime
+) -> int:
+    """How many acknowledgements of applications to ``vacancy`` (None: not recognised) went
+    to ``recipient`` from ``since`` on."""
+    row = Acknowledgement
+    same_vacancy = (
+        Application.vacancy.is_(None) if vacancy is None else Application.vacancy == vacancy
+    )
+    query = (
+        select(func.count())
+        .select_from(row)
+        .join(Application, Application.id == row.application_id)
+        .where(row.status == "sent", row.recipient == recipient, row.sent_at >= since, same_vacancy)
     )
     return session.scalar(query) or 0
 

@@ -92,7 +92,8 @@ def test_500_out_of_office_replies_and_50_bounces_get_no_acknowledgement(
 def test_ten_applications_in_an_hour_from_one_candidate_get_at_most_the_cap(
     tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
 ) -> None:
-    runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server))
+    config = smtp_config(tmp_path, sqlite_url, smtp_server, max_per_recipient_vacancy=10)
+    runtime = open_runtimes(config)
     raws = [
         (
             messages.application(message_id=f"<again-{i}@example.com>"),
@@ -117,7 +118,8 @@ def test_the_log_names_acknowledgements_by_number_never_by_recipient(
     open_runtimes: OpenRuntimes,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server))
+    config = smtp_config(tmp_path, sqlite_url, smtp_server, max_per_recipient_vacancy=10)
+    runtime = open_runtimes(config)
     raws = [(messages.application(message_id=f"<logged-{i}@example.com>"), START) for i in range(4)]
     with caplog.at_level(logging.INFO, logger="intake.acks"):
         poll_through(runtime, *raws)

@@ -87,6 +87,8 @@ class Drain:
         with database_errors(), self._sessions() as session:
             held = outbox.held_elsewhere(session, outgoing.ack_id, recipient, self._claimer, now)
             to_recipient = outbox.sent_to_recipient_since(session, recipient, now - window)
+            vacancy = outgoing.content.vacancy_reference
+            for_vacancy = outbox.sent_for_vacancy_since(session, recipient, vacancy, now - window)
             last_minute = outbox.sent_since(session, now - RATE_WINDOW)
         if held:
             self._record.release([outgoing.ack_id])
@@ -100,6 +102,15 @@ class Drain:
                 f"recipient cap: {to_recipient} acknowledgements already sent to this address "
                 f"in the last {acks.recipient_window_hours} h (max_per_recipient = "
                 f"{acks.max_per_recipient})"
+            )
+            self._record.suppress(outgoing.ack_id, reason)
+            return True
+        if for_vacancy >= acks.max_per_recipient_vacancy:
+            reason = (
+                f"vacancy cap: {for_vacancy} acknowledgements for "
+                f"{vacancy or 'no recognised vacancy'} already sent to this address in the last "
+                f"{acks.recipient_window_hours} h "
+                f"(max_per_recipient_vacancy = {acks.max_per_recipient_vacancy})"
             )
             self._record.suppress(outgoing.ack_id, reason)
             return True
