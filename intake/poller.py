@@ -101,7 +101,8 @@ def poll_once(
                     report.stopped_early = True
                     break
         if not report.stopped_early:
-            report.acknowledgements = send_acknowledgements(config, sessions, should_stop)
+            # A database or outbox folder that cannot be written fails the poll (not a bug).
+            report.acknowledgements = send_due(config, sessions, should_stop=should_stop)
     except (IntakeError, StorageError) as exc:
         report.error = str(exc)
         log.error("poll failed: %s", exc)
@@ -118,10 +119,11 @@ def poll_once(
 def send_acknowledgements(
     config: Config, sessions: sessionmaker[Session], should_stop: Callable[[], bool]
 ) -> SendReport | None:
-    """Drain the outbox; a failure is logged and never fails the poll (all is stored)."""
+    """Drain the outbox between polls (the daemon); a failure is logged in one line and the
+    next drain tries again."""
     try:
         return send_due(config, sessions, should_stop=should_stop)
-    except StorageError as exc:
+    except (IntakeError, StorageError) as exc:
         log.error("acknowledgements not sent: %s", exc)
     except Exception:  # a bug in sending must not undo a poll that stored everything
         log.exception("acknowledgements not sent: internal error")
