@@ -16,6 +16,7 @@ from intake.config import Config
 from intake.errors import IntakeError
 from intake.ledger import DatabaseLedger
 from intake.mailbox.base import Mailbox
+from intake.mailbox.reconcile import mark_unmarked
 from intake.pipeline import process_message
 from intake.progress import Progress
 from intake.read_ahead import read_ahead
@@ -84,6 +85,7 @@ def poll_once(
         run_id = _start_run(sessions)
         window = 2 * config.extraction.worker_count
         ledger = DatabaseLedger(sessions)
+        mark_unmarked(mailbox, sessions)
         messages = mailbox.fetch_new(ledger)
         drafts_ahead = read_ahead(
             messages, lambda raw: analyser.start(raw, ledger.has_copy), Draft.cancel, window
