@@ -146,16 +146,7 @@ def intake_process(config_file: Path, *args: str, tz: str = "UTC") -> subprocess
 
 @pytest.fixture
 def imap_config_file(tmp_path: Path, database_url: str, dovecot: DovecotServer) -> Path:
-    mailbox = {
-        "kind": "imap",
-        "host": dovecot.host,
-        "port": dovecot.port,
-        "security": "starttls",
-        "ca_file": str(dovecot.ca_file),
-        "username": dovecot.username,
-        "password_env": "INTAKE_IMAP_PASSWORD",
-        "batch_size": 10,
-    }
+    mailbox = dovecot.mailbox_section(batch_size=10)
     return write_config_file(tmp_path, database_url, {"mailbox": mailbox})
 
 
