@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import secrets
+import socket
 import threading
 from collections.abc import Callable
 from types import TracebackType
@@ -10,6 +13,30 @@ from types import TracebackType
 from storage.errors import StorageError
 
 log = logging.getLogger(__name__)
+
+
+def holder_name() -> str:
+    """A name for claims that no other process, here or on another host, uses."""
+    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def died_here(holder: str) -> bool:
+    """Whether ``holder`` (a ``holder_name``) was a process of this host that no longer runs.
+
+    A process of another host, or one whose id was reused, counts as alive: its claim is then
+    only taken over when its lease runs out.
+    """
+    host, _, rest = holder.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 class Heartbeat:

@@ -11,7 +11,7 @@ from intake.analysis import quarantined
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Mailbox, RawMessage
 from intake.refusals import RecordRefused, refused_values
-from storage import marks, repository
+from storage import marks, message_claims, repository
 from storage.database import database_errors, write_transaction
 from storage.errors import DatabaseUnavailable
 from storage.models import utcnow
@@ -69,6 +69,7 @@ def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResul
     """
     try:
         with refused_values(), write_transaction(sessions) as session:
+            message_claims.release(session, record.key)
             return repository.store_message(session, record)
     except RecordRefused as refused:
         if isinstance(refused.__cause__, IntegrityError):

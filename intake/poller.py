@@ -19,6 +19,7 @@ from intake.heartbeat import Heartbeat
 from intake.ledger import DatabaseLedger
 from intake.mailbox.base import Mailbox
 from intake.mailbox.reconcile import mark_unmarked
+from intake.message_claims import MessageClaims
 from intake.pipeline import process_message
 from intake.poll_runs import RunCounts, beat_run, finish_run, start_run
 from intake.progress import Progress
@@ -84,9 +85,13 @@ def poll_once(
     run_id: int | None = None
     try:
         run_id = start_run(sessions)
-        beat = partial(beat_run, sessions, run_id)
+        claims = MessageClaims(sessions, config.schedule.claim_seconds)
+        beat = partial(_beat, sessions, run_id, claims)
         with Heartbeat(config.schedule.heartbeat_seconds, beat, f"the heartbeat of poll {run_id}"):
-            _poll(config, sessions, mailbox, analyser, should_stop, progress, report)
+            try:
+                _poll(config, sessions, mailbox, analyser, should_stop, progress, report, claims)
+            finally:
+                claims.release_all()
     except (IntakeError, StorageError) as exc:
         report.error = str(exc)
         log.error("poll failed: %s", exc)
@@ -109,12 +114,14 @@ def _poll(
     should_stop: Callable[[], bool],
     progress: Progress,
     report: PollReport,
+    claims: MessageClaims,
 ) -> None:
-    """Mark what a crash left unmarked, store every new message, then drain the outbox."""
+    """Mark what a crash left unmarked, store every new message this poll could claim, then
+    drain the outbox."""
     window = 2 * config.extraction.worker_count
     ledger = DatabaseLedger(sessions)
     mark_unmarked(mailbox, sessions)
-    messages = mailbox.fetch_new(ledger)
+    messages = claims.only_claimed(mailbox.fetch_new(ledger))
     drafts_ahead = read_ahead(
         messages, lambda raw: analyser.start(raw, ledger.has_copy), Draft.cancel, window
     )
@@ -132,6 +139,12 @@ def _poll(
                 return
     # A database or outbox folder that cannot be written fails the poll (not a bug).
     report.acknowledgements = send_due(config, sessions, should_stop=should_stop)
+
+
+def _beat(sessions: sessionmaker[Session], run_id: int, claims: MessageClaims) -> None:
+    """The poll is alive: its run row and its message claims are renewed."""
+    beat_run(sessions, run_id)
+    claims.renew()
 
 
 def send_acknowledgements(

@@ -214,6 +214,21 @@ class MailboxState(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)
 
 
+class MessageClaim(Base):
+    """A message a poller is processing: other pollers skip it until its claim runs out."""
+
+    __tablename__ = "message_claims"
+    __table_args__ = (UniqueConstraint("mailbox", "folder", "uidvalidity", "uid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mailbox: Mapped[str] = mapped_column(String(255))
+    folder: Mapped[str] = mapped_column(String(255))
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    uid: Mapped[str] = mapped_column(String(255))
+    claimed_by: Mapped[str] = mapped_column(String(255), index=True)
+    claimed_until: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class PollRun(Base):
     """One poll cycle, for the health check and the operator's history."""
 

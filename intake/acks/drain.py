@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import secrets
-import socket
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -23,7 +20,7 @@ from intake.acks.outgoing import Outgoing, load_outgoing
 from intake.acks.report import SendReport
 from intake.acks.transport import Transport
 from intake.config import Config
-from intake.heartbeat import Heartbeat
+from intake.heartbeat import Heartbeat, holder_name
 from storage import outbox
 from storage.database import database_errors, write_transaction
 
@@ -47,7 +44,7 @@ class Drain:
         self._transport = transport
         self._clock = clock
         self._report = report
-        self._claimer = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self._claimer = holder_name()
         self._record = Recorder(config, sessions, report)
         # A claim lasts claim_seconds and is renewed four times as often while the drain runs:
         # the claim of a sender that died runs out within claim_seconds of its last renewal.

@@ -1,10 +1,12 @@
-"""crash recovery: mailbox marks, acknowledgement attempts and poll heartbeats
+"""crash recovery: mailbox marks, message claims, acknowledgement attempts, poll heartbeats
 
 ``messages.marked_at`` says when the mailbox was told a stored message is done, so a poll
 can mark those a crash left unmarked (a partial index keeps finding them O(unmarked));
 rows stored before this revision count as marked. ``acknowledgements.sending_since`` records
 an attempt before the message goes to the transport. ``poll_runs.heartbeat_at`` is renewed
 while a poll runs, so a poll that died (or could not record its end) shows as such.
+``message_claims`` holds the messages a poller is processing, so other pollers skip them
+until the claim runs out.
 
 Revision ID: 0005
 Revises: 0004
@@ -36,6 +38,27 @@ def upgrade() -> None:
     with op.batch_alter_table("poll_runs") as batch_op:
         batch_op.add_column(sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=True))
     op.execute("UPDATE messages SET marked_at = stored_at")
+    op.create_table(
+        "message_claims",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("mailbox", sa.String(length=255), nullable=False),
+        sa.Column("folder", sa.String(length=255), nullable=False),
+        sa.Column("uidvalidity", sa.BigInteger(), nullable=False),
+        sa.Column("uid", sa.String(length=255), nullable=False),
+        sa.Column("claimed_by", sa.String(length=255), nullable=False),
+        sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_message_claims")),
+        sa.UniqueConstraint(
+            "mailbox",
+            "folder",
+            "uidvalidity",
+            "uid",
+            name=op.f("uq_message_claims_mailbox_folder_uidvalidity_uid"),
+        ),
+    )
+    op.create_index(
+        op.f("ix_message_claims_claimed_by"), "message_claims", ["claimed_by"], unique=False
+    )
     op.create_index(
         "ix_messages_unmarked",
         "messages",
@@ -47,6 +70,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_message_claims_claimed_by"), table_name="message_claims")
+    op.drop_table("message_claims")
     op.drop_index("ix_messages_unmarked", table_name="messages")
     with op.batch_alter_table("poll_runs") as batch_op:
         batch_op.drop_column("heartbeat_at")
