@@ -21,9 +21,11 @@ from storage.repository import message_at
 
 def claim(session: Session, key: MessageKey, claimer: str, now: datetime, until: datetime) -> bool:
     """Claim the message at ``key`` for ``claimer`` (inside the caller's transaction); False
-    when it is stored already or another holder's claim still runs."""
-    if message_at(session, key) is not None:
-        return False
+    when it is stored already or another holder's claim still runs.
+
+    The stored check comes after the claim: a poll that stores the message drops its claim in
+    the same commit, so a claim won after that commit still sees the stored row.
+    """
     module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
     row = MessageClaim
     statement = module.insert(row).values(
@@ -40,7 +42,7 @@ def claim(session: Session, key: MessageKey, claimer: str, now: datetime, until:
         where=or_(row.claimed_until < now, row.claimed_by == claimer),
     )
     session.execute(statement)
-    return holder(session, key) == claimer
+    return holder(session, key) == claimer and message_at(session, key) is None
 
 
 def holder(session: Session, key: MessageKey) -> str | None:
