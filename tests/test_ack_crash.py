@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
 import signal
 import threading
 import time
@@ -30,6 +31,8 @@ from tests.smtp import SENDER, RecordingHandler, SmtpServer, message_id_counts, 
 from tests.test_ack_daemon import fill_maildir
 
 COUNT = 5
+MANY = 60
+KILLS = 10
 CLAIM_SECONDS = 2  # the heartbeat renews every 0.5 s: short enough to wait for in a test
 
 
@@ -91,17 +94,26 @@ def sending_config(tmp_path: Path, url: str, server: SmtpServer) -> Path:
     return write_config_file(tmp_path, url, overrides)
 
 
-@pytest.fixture
-def stored(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
-    """COUNT applications stored with acknowledgements off, then made pending for sending."""
+def stored_applications(tmp_path: Path, database_url: str, count: int) -> Iterator[Runtime]:
+    """``count`` applications stored with acknowledgements off, then made pending."""
     quiet = write_config_file(tmp_path, database_url, {"acknowledgements": {}})
-    fill_maildir(tmp_path / "Maildir", COUNT)
+    fill_maildir(tmp_path / "Maildir", count)
     assert run_intake("--config", str(quiet), "poll").returncode == 0
     runtime = open_runtime(load_config(quiet, {}))
     with runtime.sessions.begin() as session:
         session.execute(update(Acknowledgement).values(status="pending", reason=None))
     yield runtime
     runtime.close()
+
+
+@pytest.fixture
+def stored(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
+    yield from stored_applications(tmp_path, database_url, COUNT)
+
+
+@pytest.fixture
+def stored_many(tmp_path: Path, database_url: str) -> Iterator[Runtime]:
+    yield from stored_applications(tmp_path, database_url, MANY)
 
 
 def wait_for_claims_to_run_out(runtime: Runtime) -> datetime:
@@ -190,3 +202,38 @@ def test_claim_seconds_is_read_from_the_schedule_table(tmp_path: Path, sqlite_ur
     config: Config = load_config(sending_config(tmp_path, sqlite_url, SmtpServer()), {})
     assert config.schedule.claim_seconds == CLAIM_SECONDS
     assert config.schedule.heartbeat_seconds == CLAIM_SECONDS / 4
+
+
+@dataclass
+class SlowHandler(RecordingHandler):
+    """Takes each message after a short pause, so that kills land in the middle of sends."""
+
+    pause: float = 0.02
+
+    async def handle_DATA(self, server: SMTP, session: SmtpSession, envelope: Envelope) -> str:
+        await asyncio.sleep(self.pause)
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_senders_killed_at_random_moments_repeat_at_most_one_acknowledgement_per_kill(
+    tmp_path: Path, database_url: str, stored_many: Runtime
+) -> None:
+    chance = random.Random(14)
+    with running(SlowHandler()) as server:
+        config = sending_config(tmp_path, database_url, server)
+        kills = 0
+        while kills < KILLS and len(server.received) < MANY:
+            victim = start_intake("--config", str(config), "acks", "send")
+            time.sleep(chance.uniform(0.8, 2.0))
+            victim.send_signal(signal.SIGKILL)
+            victim.communicate(timeout=60)
+            kills += victim.returncode == -signal.SIGKILL
+        wait_for_claims_to_run_out(stored_many)
+        final = run_intake("--config", str(config), "acks", "send")
+        assert final.returncode == 0, final.stderr
+        counts = message_id_counts(server)
+    assert [row.status for row in outbox_rows(stored_many.sessions)] == ["sent"] * MANY
+    assert len(counts) == MANY
+    repeated = sum(count - 1 for count in counts.values())
+    assert max(counts.values()) <= 2 and repeated <= kills, (kills, repeated)
