@@ -137,8 +137,8 @@ def _poll(
             if should_stop():
                 report.stopped_early = True
                 return
-    # A database or outbox folder that cannot be written fails the poll (not a bug).
-    report.acknowledgements = send_due(config, sessions, should_stop=should_stop)
+    # A database or outbox folder that cannot be written fails the poll.
+    report.acknowledgements = send_acknowledgements(config, sessions, should_stop, fail=True)
 
 
 def _beat(sessions: sessionmaker[Session], run_id: int, claims: MessageClaims) -> None:
@@ -148,15 +148,21 @@ def _beat(sessions: sessionmaker[Session], run_id: int, claims: MessageClaims) -
 
 
 def send_acknowledgements(
-    config: Config, sessions: sessionmaker[Session], should_stop: Callable[[], bool]
+    config: Config,
+    sessions: sessionmaker[Session],
+    should_stop: Callable[[], bool],
+    fail: bool = False,
 ) -> SendReport | None:
-    """Drain the outbox between polls (the daemon); a failure is logged in one line and the
-    next drain tries again."""
+    """Drain the outbox. A database or outbox folder that cannot be written is raised with
+    ``fail`` (the end of a poll), else logged in one line for the next drain to try again (the
+    daemon's schedule); a bug in sending is logged and never undoes what a poll stored."""
     try:
         return send_due(config, sessions, should_stop=should_stop)
     except (IntakeError, StorageError) as exc:
+        if fail:
+            raise
         log.error("acknowledgements not sent: %s", exc)
-    except Exception:  # a bug in sending must not undo a poll that stored everything
+    except Exception:
         log.exception("acknowledgements not sent: internal error")
     return None
 
