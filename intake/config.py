@@ -134,6 +134,14 @@ class ScheduleConfig:
 
     poll_interval: int = 300
     overdue_after: int | None = None
+    # A claimed acknowledgement or a running poll without a heartbeat for this long belongs to
+    # a process that died: the claim is taken over, the poll counts as failed.
+    claim_seconds: int = 60
+
+    @property
+    def heartbeat_seconds(self) -> float:
+        """How often a live process renews its claims and its poll's heartbeat."""
+        return self.claim_seconds / 4
 
     @property
     def overdue_seconds(self) -> int:
@@ -367,6 +375,7 @@ def _schedule(table: TableReader) -> ScheduleConfig:
     config = ScheduleConfig(
         poll_interval=table.integer("poll_interval", 300, minimum=5, maximum=WEEK),
         overdue_after=table.integer("overdue_after", None, minimum=1, maximum=4 * WEEK),
+        claim_seconds=table.integer("claim_seconds", 60, minimum=2, maximum=3600),
     )
     table.finish()
     return config

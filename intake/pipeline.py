@@ -1,4 +1,4 @@
-"""One message, one transaction: analyse, store, and only then mark it done in the mailbox."""
+"""One message, one transaction: analyse, store, then mark it done and record the mark."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from intake.analysis import quarantined
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Mailbox, RawMessage
 from intake.refusals import RecordRefused, refused_values
-from storage import repository
+from storage import marks, message_claims, repository
 from storage.database import database_errors, write_transaction
 from storage.errors import DatabaseUnavailable
+from storage.models import utcnow
 from storage.records import MessageRecord
 from storage.repository import StoreOutcome, StoreResult
 
@@ -38,15 +39,18 @@ def process_message(
             # Even the bare record (raw bytes, key, error) is refused: the database, not the
             # message, is at fault. Fail the poll; the message is fetched again next time.
             raise DatabaseUnavailable(f"database refuses every write: {again}") from again
-    _mark_done(raw, mailbox)
+    if _mark_done(raw, mailbox):
+        with database_errors(), write_transaction(sessions) as session:
+            marks.record_marked(session, [result.message_pk], utcnow())
     return record, result
 
 
-def _mark_done(raw: RawMessage, mailbox: Mailbox) -> None:
+def _mark_done(raw: RawMessage, mailbox: Mailbox) -> bool:
     """Mark the stored message; a refusal is logged, a lost connection still fails the poll.
 
     The message is safe in the database either way, and the watermark keeps it from being
-    fetched again; only the marker people see in the mailbox is missing.
+    fetched again; only the marker people see in the mailbox is missing, and the next poll
+    puts it there (``intake.mailbox.reconcile``), as it does after a crash right here.
     """
     try:
         mailbox.mark_done(raw)
@@ -54,6 +58,8 @@ def _mark_done(raw: RawMessage, mailbox: Mailbox) -> None:
         raise
     except MailboxError as exc:
         log.warning("uid=%s stored, but could not be marked done in the mailbox: %s", raw.uid, exc)
+        return False
+    return True
 
 
 def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResult:
@@ -63,6 +69,7 @@ def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResul
     """
     try:
         with refused_values(), write_transaction(sessions) as session:
+            message_claims.release(session, record.key)
             return repository.store_message(session, record)
     except RecordRefused as refused:
         if isinstance(refused.__cause__, IntegrityError):

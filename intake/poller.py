@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -14,15 +15,17 @@ from intake.acks.sender import SendReport, send_due
 from intake.analysis import Analyser, Draft
 from intake.config import Config
 from intake.errors import IntakeError
+from intake.heartbeat import Heartbeat
 from intake.ledger import DatabaseLedger
 from intake.mailbox.base import Mailbox
+from intake.mailbox.reconcile import mark_unmarked
+from intake.message_claims import MessageClaims
 from intake.pipeline import process_message
+from intake.poll_runs import RunCounts, beat_run, finish_run, start_run
 from intake.progress import Progress
 from intake.read_ahead import read_ahead
 from intake.worker_pool import pooled_extractor
-from storage.database import database_errors, write_transaction
 from storage.errors import StorageError
-from storage.models import PollRun, utcnow
 from storage.records import MessageRecord
 from storage.repository import StoreOutcome, StoreResult
 
@@ -81,27 +84,14 @@ def poll_once(
     report = PollReport()
     run_id: int | None = None
     try:
-        run_id = _start_run(sessions)
-        window = 2 * config.extraction.worker_count
-        ledger = DatabaseLedger(sessions)
-        messages = mailbox.fetch_new(ledger)
-        drafts_ahead = read_ahead(
-            messages, lambda raw: analyser.start(raw, ledger.has_copy), Draft.cancel, window
-        )
-        with closing(drafts_ahead) as drafts:
-            for draft in drafts:
-                report.fetched += 1
-                record = analyser.finish(draft, ledger)
-                record, result = process_message(draft.raw, record, mailbox, sessions)
-                report.outcomes[result.outcome] += 1
-                if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):
-                    report.dispositions[_stored_disposition(record, result)] += 1
-                progress.message_done(draft.raw, record, result)
-                if should_stop():
-                    report.stopped_early = True
-                    break
-        if not report.stopped_early:
-            report.acknowledgements = send_acknowledgements(config, sessions, should_stop)
+        run_id = start_run(sessions)
+        claims = MessageClaims(sessions, config.schedule.claim_seconds)
+        beat = partial(_beat, sessions, run_id, claims)
+        with Heartbeat(config.schedule.heartbeat_seconds, beat, f"the heartbeat of poll {run_id}"):
+            try:
+                _poll(config, sessions, mailbox, analyser, should_stop, progress, report, claims)
+            finally:
+                claims.release_all()
     except (IntakeError, StorageError) as exc:
         report.error = str(exc)
         log.error("poll failed: %s", exc)
@@ -111,45 +101,81 @@ def poll_once(
     finally:
         progress.finish()
         if run_id is not None:
-            _finish_run(sessions, run_id, report)
+            error = finish_run(sessions, run_id, report.ok, _counts(report))
+            report.error = report.error or error
     return report
 
 
+def _poll(
+    config: Config,
+    sessions: sessionmaker[Session],
+    mailbox: Mailbox,
+    analyser: Analyser,
+    should_stop: Callable[[], bool],
+    progress: Progress,
+    report: PollReport,
+    claims: MessageClaims,
+) -> None:
+    """Mark what a crash left unmarked, store every new message this poll could claim, then
+    drain the outbox."""
+    window = 2 * config.extraction.worker_count
+    ledger = DatabaseLedger(sessions)
+    mark_unmarked(mailbox, sessions)
+    messages = claims.only_claimed(mailbox.fetch_new(ledger))
+    drafts_ahead = read_ahead(
+        messages, lambda raw: analyser.start(raw, ledger.has_copy), Draft.cancel, window
+    )
+    with closing(drafts_ahead) as drafts:
+        for draft in drafts:
+            report.fetched += 1
+            record = analyser.finish(draft, ledger)
+            record, result = process_message(draft.raw, record, mailbox, sessions)
+            report.outcomes[result.outcome] += 1
+            if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):
+                report.dispositions[_stored_disposition(record, result)] += 1
+            progress.message_done(draft.raw, record, result)
+            if should_stop():
+                report.stopped_early = True
+                return
+    # A database or outbox folder that cannot be written fails the poll.
+    report.acknowledgements = send_acknowledgements(config, sessions, should_stop, fail=True)
+
+
+def _beat(sessions: sessionmaker[Session], run_id: int, claims: MessageClaims) -> None:
+    """The poll is alive: its run row and its message claims are renewed."""
+    beat_run(sessions, run_id)
+    claims.renew()
+
+
 def send_acknowledgements(
-    config: Config, sessions: sessionmaker[Session], should_stop: Callable[[], bool]
+    config: Config,
+    sessions: sessionmaker[Session],
+    should_stop: Callable[[], bool],
+    fail: bool = False,
 ) -> SendReport | None:
-    """Drain the outbox; a failure is logged and never fails the poll (all is stored)."""
+    """Drain the outbox. A database or outbox folder that cannot be written is raised with
+    ``fail`` (the end of a poll), else logged in one line for the next drain to try again (the
+    daemon's schedule); a bug in sending is logged and never undoes what a poll stored."""
     try:
         return send_due(config, sessions, should_stop=should_stop)
-    except StorageError as exc:
+    except (IntakeError, StorageError) as exc:
+        if fail:
+            raise
         log.error("acknowledgements not sent: %s", exc)
-    except Exception:  # a bug in sending must not undo a poll that stored everything
+    except Exception:
         log.exception("acknowledgements not sent: internal error")
     return None
+
+
+def _counts(report: PollReport) -> RunCounts:
+    return RunCounts(
+        error=report.error,
+        fetched=report.fetched,
+        stored=report.outcomes["stored"] + report.outcomes["duplicate"],
+        quarantined=report.dispositions["quarantined"],
+    )
 
 
 def _stored_disposition(record: MessageRecord, result: StoreResult) -> str:
     """The disposition of the row the store wrote."""
     return "duplicate" if result.outcome is StoreOutcome.DUPLICATE else record.disposition
-
-
-def _start_run(sessions: sessionmaker[Session]) -> int:
-    with database_errors(), write_transaction(sessions) as session:
-        run = PollRun(status="running")
-        session.add(run)
-        session.flush()
-        return run.id
-
-
-def _finish_run(sessions: sessionmaker[Session], run_id: int, report: PollReport) -> None:
-    try:
-        with database_errors(), write_transaction(sessions) as session:
-            run = session.get_one(PollRun, run_id)
-            run.finished_at = utcnow()
-            run.status = "ok" if report.ok else "failed"
-            run.fetched = report.fetched
-            run.stored = report.outcomes["stored"] + report.outcomes["duplicate"]
-            run.quarantined = report.dispositions["quarantined"]
-            run.error = report.error
-    except StorageError as exc:  # pragma: no cover - the database went away mid-poll
-        log.error("could not record the end of poll %s: %s", run_id, exc)

@@ -33,9 +33,15 @@ class Health:
 def check_health(session: Session, config: Config, now: datetime | None = None) -> Health:
     """Read the health facts; a failed last poll or an overdue one is a problem."""
     now = now or utcnow()
-    last = session.scalars(
-        select(PollRun).where(PollRun.status != "running").order_by(PollRun.id.desc()).limit(1)
-    ).first()
+    stale = now - timedelta(seconds=config.schedule.claim_seconds)
+    latest = session.scalars(select(PollRun).order_by(PollRun.id.desc()).limit(1)).first()
+    dead = latest if latest is not None and _died(latest, stale) else None
+    last = (
+        dead
+        or session.scalars(
+            select(PollRun).where(PollRun.status != "running").order_by(PollRun.id.desc()).limit(1)
+        ).first()
+    )
     last_success = session.scalar(
         select(func.max(PollRun.finished_at)).where(PollRun.status == "ok")
     )
@@ -55,7 +61,21 @@ def check_health(session: Session, config: Config, now: datetime | None = None) 
         dispositions=dict(counts.all()),
         pending_acknowledgements=ack_counts.get("pending", 0),
         failed_acknowledgements=ack_counts.get("failed", 0),
-        problem=_problem(last, last_success, now, config),
+        problem=_died_problem(dead) if dead else _problem(last, last_success, now, config),
+    )
+
+
+def _died(run: PollRun, stale: datetime) -> bool:
+    """A run still ``running`` whose heartbeat stopped: its process died, or could not write
+    its end (a full disk); either way the poll failed."""
+    return run.status == "running" and (run.heartbeat_at or run.started_at) < stale
+
+
+def _died_problem(run: PollRun) -> str:
+    seen = (run.heartbeat_at or run.started_at).isoformat(timespec="seconds")
+    return (
+        f"poll {run.id} stopped without recording its end (last heartbeat {seen}): the process "
+        "was killed, or the database could not be written (disk full?)"
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -48,6 +49,14 @@ class Message(Base):
     __table_args__ = (
         UniqueConstraint("mailbox", "folder", "uidvalidity", "uid"),
         Index("ix_messages_message_id_content_hash", "message_id", "content_hash"),
+        # Only the rows still to be marked in the mailbox: the reconciling costs O(unmarked).
+        Index(
+            "ix_messages_unmarked",
+            "mailbox",
+            "folder",
+            sqlite_where=text("marked_at IS NULL"),
+            postgresql_where=text("marked_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -71,6 +80,8 @@ class Message(Base):
     error: Mapped[str | None] = mapped_column(Text)
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"))
     stored_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    # When the mailbox was told the message is done (keyword, move); NULL until then.
+    marked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     application: Mapped[Application | None] = relationship(back_populates="message")
 
@@ -182,6 +193,9 @@ class Acknowledgement(Base):
     # A sender that took the row to send it holds it until then; another sender skips it.
     claimed_by: Mapped[str | None] = mapped_column(String(255))
     claimed_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Set (committed) just before the message is handed to the transport, cleared with its
+    # outcome: a row still pending with it set was perhaps delivered by a sender that died.
+    sending_since: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
     application: Mapped[Application] = relationship(back_populates="acknowledgement")
 
@@ -200,6 +214,21 @@ class MailboxState(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, onupdate=utcnow)
 
 
+class MessageClaim(Base):
+    """A message a poller is processing: other pollers skip it until its claim runs out."""
+
+    __tablename__ = "message_claims"
+    __table_args__ = (UniqueConstraint("mailbox", "folder", "uidvalidity", "uid"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mailbox: Mapped[str] = mapped_column(String(255))
+    folder: Mapped[str] = mapped_column(String(255))
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    uid: Mapped[str] = mapped_column(String(255))
+    claimed_by: Mapped[str] = mapped_column(String(255), index=True)
+    claimed_until: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 class PollRun(Base):
     """One poll cycle, for the health check and the operator's history."""
 
@@ -213,6 +242,8 @@ class PollRun(Base):
     stored: Mapped[int] = mapped_column(Integer, default=0)
     quarantined: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text)
+    # Renewed while the poll runs: a "running" row without a recent one is a poll that died.
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class AuditEntry(Base):

@@ -2,7 +2,9 @@
 
 Only SQL lives here; what is sent and how is ``intake.acks``'s business. A claim marks rows
 with the claimer and a lease end (``claimed_until``) in a committed transaction, so another
-sender skips them until they are released or the lease runs out (a crashed sender).
+sender skips them until they are released or the lease runs out; the holder renews the lease
+while it works (``renew_claims``), so only a dead holder's claim runs out. Each attempt is
+committed (``begin_attempt``: ``sending_since``) before the message goes to the transport.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from storage.database import database_errors, write_transaction
 from storage.models import Acknowledgement, Application
 
 RETRYABLE = frozenset({"failed", "suppressed", "disabled"})
-_NO_CLAIM: dict[str, Any] = {"claimed_by": None, "claimed_until": None}
+_NO_CLAIM: dict[str, Any] = {"claimed_by": None, "claimed_until": None, "sending_since": None}
 
 
 def claim_due(
@@ -41,6 +43,32 @@ def claim_due(
                 .values(claimed_by=claimer, claimed_until=now + lease)
             )
     return ids
+
+
+def renew_claims(sessions: sessionmaker[Session], claimer: str, until: datetime) -> int:
+    """Push the lease of every pending row ``claimer`` holds to ``until``; how many it holds."""
+    row = Acknowledgement
+    with database_errors(), write_transaction(sessions) as session:
+        result = session.execute(
+            update(row)
+            .where(row.claimed_by == claimer, row.status == "pending")
+            .values(claimed_until=until)
+        )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def begin_attempt(
+    session: Session, ack_id: int, claimer: str, attempts: int, now: datetime, until: datetime
+) -> bool:
+    """Record an attempt about to be handed to the transport; False when ``claimer`` no longer
+    holds the row (its lease ran out and another sender took it): it must not be sent."""
+    row = Acknowledgement
+    result = session.execute(
+        update(row)
+        .where(row.id == ack_id, row.claimed_by == claimer, row.status == "pending")
+        .values(sending_since=now, attempts=attempts, claimed_until=until)
+    )
+    return int(getattr(result, "rowcount", 0) or 0) == 1
 
 
 def _due(now: datetime) -> Select[int]:
@@ -107,12 +135,19 @@ def mark_suppressed(session: Session, ack_id: int, reason: str) -> None:
 
 
 def release(
-    session: Session, ack_id: int, error: str | None = None, not_before: datetime | None = None
+    session: Session,
+    ack_id: int,
+    error: str | None = None,
+    not_before: datetime | None = None,
+    attempts: int | None = None,
 ) -> None:
-    """Give a claimed row back, still pending and its attempts untouched."""
+    """Give a claimed row back, still pending; ``attempts`` undoes an attempt just recorded
+    that never reached the transport's recipient (untouched when None)."""
     values: dict[str, Any] = dict(_NO_CLAIM)
     if error is not None:
         values.update(last_error=error, next_attempt_at=not_before)
+    if attempts is not None:
+        values.update(attempts=attempts)
     _set(session, ack_id, **values)
 
 

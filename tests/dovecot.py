@@ -206,6 +206,20 @@ class DovecotServer:
             raise RuntimeError(f"doveadm {' '.join(args)} failed: {result.stderr.strip()}")
         return result.stdout
 
+    def mailbox_section(self, **overrides: Any) -> dict[str, Any]:
+        """The ``[mailbox]`` table of a config file for this server (STARTTLS, our CA); the
+        password comes from INTAKE_IMAP_PASSWORD."""
+        return {
+            "kind": "imap",
+            "host": self.host,
+            "port": self.port,
+            "security": "starttls",
+            "ca_file": str(self.ca_file),
+            "username": self.username,
+            "password_env": "INTAKE_IMAP_PASSWORD",
+            **overrides,
+        }
+
     def mailbox_config(self, **overrides: Any) -> MailboxConfig:
         """A MailboxConfig for this server: STARTTLS against our CA unless overridden.
 

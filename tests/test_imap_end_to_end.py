@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import signal
 import subprocess
 import time
@@ -146,16 +147,7 @@ def intake_process(config_file: Path, *args: str, tz: str = "UTC") -> subprocess
 
 @pytest.fixture
 def imap_config_file(tmp_path: Path, database_url: str, dovecot: DovecotServer) -> Path:
-    mailbox = {
-        "kind": "imap",
-        "host": dovecot.host,
-        "port": dovecot.port,
-        "security": "starttls",
-        "ca_file": str(dovecot.ca_file),
-        "username": dovecot.username,
-        "password_env": "INTAKE_IMAP_PASSWORD",
-        "batch_size": 10,
-    }
+    mailbox = dovecot.mailbox_section(batch_size=10)
     return write_config_file(tmp_path, database_url, {"mailbox": mailbox})
 
 
@@ -205,6 +197,9 @@ def test_two_pollers_on_one_mailbox_and_one_postgres_store_each_message_once(
     assert [poller.returncode for poller in pollers] == [0, 0], results
     keys = stored_keys(file_sessions)
     assert len(keys) == len(set(keys)) == 200
+    # Claimed before reading: each message was read by one poller only.
+    fetched = [re.search(r"(\d+) fetched", out) for out, _ in results]
+    assert sum(int(match.group(1)) for match in fetched if match) == 200, results
     with file_sessions() as session:
         counts = Counter(session.scalars(select(Message.disposition)))
     assert counts["duplicate"] == 0

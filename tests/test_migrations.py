@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from alembic import command
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from storage.database import create_database_engine
 from storage.migrate import (
@@ -15,6 +15,26 @@ from storage.migrate import (
     schema_differences,
     upgrade_to_head,
 )
+
+
+def upgrade_to(engine: Engine, revision: str) -> None:
+    """Bring an empty database to an older ``revision``, to test what later ones do."""
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def insert_message(connection: Connection, when: datetime) -> None:
+    """One message row with the columns every revision has."""
+    connection.execute(
+        text(
+            "INSERT INTO messages (id, mailbox, folder, uidvalidity, uid, sha256, "
+            "content_hash, size, raw, received_at, disposition, stored_at) VALUES "
+            "(1, 'm', 'INBOX', 1, '1', 'a', 'b', 1, :raw, :when, 'application', :when)"
+        ),
+        {"raw": b"x", "when": when},
+    )
 
 
 def test_upgrade_to_head_creates_every_table_and_matches_the_models(database_url: str) -> None:
@@ -48,20 +68,10 @@ def test_revision_0002_fills_in_who_sent_and_what_came_for_applications_stored_b
     database_url: str,
 ) -> None:
     engine = create_database_engine(database_url)
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0001")
+    upgrade_to(engine, "0001")
     when = datetime(2025, 10, 1, tzinfo=UTC)
     with engine.begin() as connection:
-        connection.execute(
-            text(
-                "INSERT INTO messages (id, mailbox, folder, uidvalidity, uid, sha256, "
-                "content_hash, size, raw, received_at, disposition, stored_at) VALUES "
-                "(1, 'm', 'INBOX', 1, '1', 'a', 'b', 1, :raw, :when, 'application', :when)"
-            ),
-            {"raw": b"x", "when": when},
-        )
+        insert_message(connection, when)
         connection.execute(
             text(
                 "INSERT INTO applications (id, message_pk, sender, received_at, body_text, "
@@ -90,4 +100,18 @@ def test_revision_0002_fills_in_who_sent_and_what_came_for_applications_stored_b
         True,
     )
     assert row.previous_application_id is None
+    engine.dispose()
+
+
+def test_revision_0005_counts_messages_stored_before_as_marked_in_the_mailbox(
+    database_url: str,
+) -> None:
+    engine = create_database_engine(database_url)
+    upgrade_to(engine, "0004")
+    with engine.begin() as connection:
+        insert_message(connection, datetime(2025, 10, 1, tzinfo=UTC))
+    upgrade_to_head(engine)
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT stored_at, marked_at FROM messages")).one()
+    assert row.marked_at is not None and row.marked_at == row.stored_at
     engine.dispose()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import secrets
-import socket
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -15,6 +12,7 @@ from intake.acks.errors import (
     AckTemplateError,
     AckUnsafeError,
     ConnectionFailure,
+    OutboxFolderError,
     PermanentFailure,
     TemporaryFailure,
 )
@@ -23,12 +21,11 @@ from intake.acks.outgoing import Outgoing, load_outgoing
 from intake.acks.report import SendReport
 from intake.acks.transport import Transport
 from intake.config import Config
+from intake.heartbeat import Heartbeat, holder_name
 from storage import outbox
-from storage.database import database_errors
+from storage.database import database_errors, write_transaction
 
 BATCH = 50
-# How long a claim holds a row: far longer than one send may take (SMTP timeouts included).
-LEASE = timedelta(minutes=15)
 RATE_WINDOW = timedelta(minutes=1)
 
 
@@ -48,13 +45,25 @@ class Drain:
         self._transport = transport
         self._clock = clock
         self._report = report
-        self._claimer = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self._claimer = holder_name()
         self._record = Recorder(config, sessions, report)
+        # A claim lasts claim_seconds and is renewed four times as often while the drain runs:
+        # the claim of a sender that died runs out within claim_seconds of its last renewal.
+        self._lease = timedelta(seconds=config.schedule.claim_seconds)
 
     def run(self, should_stop: Callable[[], bool]) -> None:
+        """Claim and send batches while the claims are renewed in the background."""
+        beat = Heartbeat(self._config.schedule.heartbeat_seconds, self._renew, "sending claims")
+        with beat:
+            self._run(should_stop)
+
+    def _renew(self) -> None:
+        outbox.renew_claims(self._sessions, self._claimer, self._clock() + self._lease)
+
+    def _run(self, should_stop: Callable[[], bool]) -> None:
         """Claim and send batches until none is due, a limit is reached or ``should_stop``."""
         while not should_stop():
-            ids = outbox.claim_due(self._sessions, self._claimer, self._clock(), LEASE, BATCH)
+            ids = outbox.claim_due(self._sessions, self._claimer, self._clock(), self._lease, BATCH)
             for index, ack_id in enumerate(ids):
                 if should_stop():
                     self._record.release(ids[index:])
@@ -120,7 +129,9 @@ class Drain:
         return None
 
     def _deliver(self, outgoing: Outgoing, recipient: str, now: datetime) -> bool:
-        """Compose and send; record what happened. False when the server is unreachable."""
+        """Compose, record the attempt, send; record what happened. False when the server is
+        unreachable; OutboxFolderError (the folder of the file transport is full or broken)
+        is raised after the row is given back."""
         attempts = outgoing.attempts + 1
         try:
             message_id = outgoing.message_id or self._record.fix_message_id(outgoing.ack_id)
@@ -134,16 +145,36 @@ class Drain:
         except (AckTemplateError, ValueError) as exc:
             self._record.hold(outgoing.ack_id, str(exc), now)
             return True
+        if not self._begin(outgoing, attempts, now):
+            return True
         try:
             self._transport.send(message, recipient)
         except PermanentFailure as exc:
             self._record.fail(outgoing.ack_id, attempts, str(exc))
             return True
+        except OutboxFolderError as exc:
+            self._record.give_back(outgoing.ack_id, outgoing.attempts, str(exc))
+            raise
         except TemporaryFailure as exc:
             self._record.retry(outgoing.ack_id, attempts, str(exc), now)
             return not isinstance(exc, ConnectionFailure)
+        # Nothing between the server's reply and this commit: it is the only window in which
+        # a death sends the acknowledgement twice (with the same Message-ID).
         self._record.sent(outgoing.ack_id, attempts, self._clock(), message_id)
         return True
+
+    def _begin(self, outgoing: Outgoing, attempts: int, now: datetime) -> bool:
+        """Commit the attempt before the transport sees it; False when the claim was lost."""
+        if outgoing.sending_since is not None:
+            if outgoing.attempts >= self._config.acknowledgements.max_attempts:
+                reason = f"gave up: the sender stopped during each of {outgoing.attempts} attempts"
+                self._record.fail(outgoing.ack_id, outgoing.attempts, reason)
+                return False
+            self._record.resumed(outgoing.ack_id, outgoing.sending_since)
+        with database_errors(), write_transaction(self._sessions) as session:
+            return outbox.begin_attempt(
+                session, outgoing.ack_id, self._claimer, attempts, now, self._clock() + self._lease
+            )
 
 
 def _too_old(outgoing: Outgoing, max_age_days: int, now: datetime) -> str | None:

@@ -7,7 +7,9 @@ IntakeError (intake.errors)
     ├── AckUnsafeError    the composed message, parsed back, is not the one meant: never sent
     └── AckTransportError the transport could not take the message
         ├── TemporaryFailure  4xx, connection lost, timeout: retried later
-        │   └── ConnectionFailure  the server cannot be reached or refuses the session
+        │   ├── ConnectionFailure  the server cannot be reached or refuses the session
+        │   └── OutboxFolderError  the file transport's folder cannot be written (full disk,
+        │                          I/O error): the drain stops and the cycle fails
         └── PermanentFailure  5xx: the acknowledgement fails at once
 
 Further kinds of AckError (sending, for one) are added here as subclasses of AckError, so a
@@ -61,6 +63,11 @@ class TemporaryFailure(AckTransportError):
 
 class ConnectionFailure(TemporaryFailure):
     """No session with the server (refused, TLS or login failure): nothing can be sent now."""
+
+
+class OutboxFolderError(TemporaryFailure):
+    """The folder of the file transport refuses writes (ENOSPC, EIO, permissions): a storage
+    fault of this machine, not of the acknowledgement, so the cycle fails and says so."""
 
 
 class PermanentFailure(AckTransportError):

@@ -96,6 +96,21 @@ class Recorder:
         self._report.problems.append(problem)
         log.error("acknowledgement %s not composed: %s", ack_id, problem)
 
+    def resumed(self, ack_id: int, since: datetime) -> None:
+        """An attempt begun at ``since`` by a sender that died: its outcome is unknown."""
+        log.warning(
+            "acknowledgement %s: an attempt begun at %s never recorded its outcome (the sender "
+            "stopped); sending it again with the same Message-ID",
+            ack_id,
+            since.isoformat(timespec="seconds"),
+        )
+
+    def give_back(self, ack_id: int, attempts: int, problem: str) -> None:
+        """The attempt never left this machine: pending again at once, the attempt undone."""
+        with self._write() as session:
+            outbox.release(session, ack_id, error=problem, attempts=attempts)
+        self._report.deferred += 1
+
     def release(self, ack_ids: list[int]) -> None:
         """Claimed rows given back untouched, for a later drain."""
         with self._write() as session:

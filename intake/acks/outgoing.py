@@ -28,6 +28,8 @@ class Outgoing:
     attempts: int
     message_id: str | None
     content: AckContent
+    # Set when an earlier attempt was handed to the transport and its outcome never recorded.
+    sending_since: datetime | None = None
 
     def message(self, config: Config, message_id: str, now: datetime) -> EmailMessage:
         """The acknowledgement composed with its fixed Message-ID."""
@@ -73,6 +75,7 @@ def load_outgoing(session: Session, ack_id: int, config: Config) -> Outgoing | N
         attempts=ack.attempts,
         message_id=ack.outbound_message_id,
         content=application_content(ack, config),
+        sending_since=ack.sending_since,
     )
 
 

@@ -1,10 +1,13 @@
 """Drains the outbox: claim due rows, apply the limits, compose, send, record each outcome.
 
-Exactly once: a row is claimed (a committed lease), sent, then marked ``sent`` in its own
-transaction. One window remains: when the process dies after the server accepted a message
-and before that mark is committed, the lease runs out (LEASE) and the row is sent again. The
-repeat carries the same Message-ID, fixed in the row before the first attempt, so the
-candidate's mail program and the logs recognise it as the same message.
+Each acknowledgement is sent once. A row is claimed (a committed lease, renewed while the
+drain lives), its attempt is committed with its final Message-ID (``sending_since``), the
+message goes to the transport, and ``sent`` is committed in its own transaction as soon as
+the server's reply to the end of DATA is read. One window remains: a process that dies after
+the server took the message and before that commit leaves the row ``pending`` with
+``sending_since`` set; once its claim runs out (``[schedule] claim_seconds``) another drain
+sends it again with the same Message-ID, so the candidate's mail program and the logs
+recognise the repeat (docs/acknowledgements.md, "Crashes").
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import tempfile
 from email.message import EmailMessage
 from pathlib import Path
 
-from intake.acks.errors import PermanentFailure, TemporaryFailure
+from intake.acks.errors import OutboxFolderError, PermanentFailure
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._@+-]")
 
@@ -26,7 +26,7 @@ class FileTransport:
             self.directory.mkdir(parents=True, exist_ok=True)
             _write_atomically(path, message.as_bytes())
         except OSError as exc:
-            raise TemporaryFailure(f"cannot write {path}: {exc}") from exc
+            raise OutboxFolderError(f"cannot write {path}: {exc}") from exc
 
     def close(self) -> None:
         """Nothing to release."""

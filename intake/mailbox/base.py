@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -68,6 +68,11 @@ class Mailbox(Protocol):
 
     def mark_done(self, message: RawMessage) -> None:
         """Record in the mailbox that the message is stored (keyword, move or nothing)."""
+        ...
+
+    def mark_stored(self, uidvalidity: int, uids: Sequence[str]) -> None:
+        """Mark done messages stored earlier whose mark a crash lost (the same mark as
+        ``mark_done``); UIDs no longer in the folder, or of another UIDVALIDITY, are skipped."""
         ...
 
     def close(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -60,6 +60,11 @@ class FakeMailbox:
         """Set the done keyword on the message (a marker only; ``fetch_new`` ignores it)."""
         if message.uidvalidity == self.uidvalidity:
             self.done.add(int(message.uid))
+
+    def mark_stored(self, uidvalidity: int, uids: Sequence[str]) -> None:
+        """Set the done keyword on those of ``uids`` still in the folder."""
+        if uidvalidity == self.uidvalidity:
+            self.done.update(int(uid) for uid in uids if int(uid) in self.messages)
 
     def close(self) -> None:
         """Nothing to release."""

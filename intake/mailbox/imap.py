@@ -173,10 +173,18 @@ class ImapMailbox:
         if (message.mailbox, message.folder) != (self.name, self.folder):
             log.warning("%s: not marking %s, it is from another mailbox", self.name, message.uid)
             return
+        self.mark_stored(message.uidvalidity, [message.uid])
+
+    def mark_stored(self, uidvalidity: int, uids: Sequence[str]) -> None:
+        """Mark done, in one command each, messages stored earlier; UIDs no longer in the
+        folder are skipped by the server, those of another UIDVALIDITY here."""
+        if not self._marks_messages() or not uids:
+            return
         self.connect()
         if self._uidvalidity is None:
             self._run(self._selecting, self._select)
-        self._run(f"marking UID {message.uid} done", partial(self._mark, message))
+        numbers = [int(uid) for uid in uids]
+        self._run(f"marking {_uids_text(numbers)} done", partial(self._mark, uidvalidity, numbers))
 
     def close(self) -> None:
         """Log out; safe to call twice and on a dead connection."""
@@ -382,35 +390,34 @@ class ImapMailbox:
                 f"UIDVALIDITY of {self.folder!r} on {self.name} changed during the poll; poll again"
             )
 
-    def _mark(self, message: RawMessage) -> None:
-        if message.uidvalidity != self._uidvalidity:
+    def _mark(self, uidvalidity: int, uids: list[int]) -> None:
+        if uidvalidity != self._uidvalidity:
             log.warning(
-                "%s %s: not marking UID %s, its UIDVALIDITY %s is not the folder's %s",
+                "%s %s: not marking %s, its UIDVALIDITY %s is not the folder's %s",
                 self.name,
                 self.folder,
-                message.uid,
-                message.uidvalidity,
+                _uids_text(uids),
+                uidvalidity,
                 self._uidvalidity,
             )
             return
         client = self._connected()
-        uid = int(message.uid)
         if self._config.done_keyword:
-            client.add_flags([uid], [self._config.done_keyword], silent=True)
+            client.add_flags(uids, [self._config.done_keyword], silent=True)
         if self._config.processed_folder is not None:
-            self._move(client, uid, self._config.processed_folder)
+            self._move(client, uids, self._config.processed_folder)
 
-    def _move(self, client: Any, uid: int, target: str) -> None:
+    def _move(self, client: Any, uids: list[int], target: str) -> None:
         self._ensure_folder(client, target)
         if client.has_capability("MOVE"):
-            client.move([uid], target)
+            client.move(uids, target)
             return
-        client.copy([uid], target)
-        client.add_flags([uid], [b"\\Deleted"], silent=True)
+        client.copy(uids, target)
+        client.add_flags(uids, [b"\\Deleted"], silent=True)
         if client.has_capability("UIDPLUS"):
-            client.uid_expunge([uid])
+            client.uid_expunge(uids)
         else:
-            log.warning("%s: no UIDPLUS, UID %s left flagged \\Deleted", self.name, uid)
+            log.warning("%s: no UIDPLUS, %d UID(s) left flagged \\Deleted", self.name, len(uids))
 
     def _ensure_folder(self, client: Any, folder: str) -> None:
         if folder in self._existing_folders:
@@ -434,6 +441,12 @@ class ImapMailbox:
         if password:
             text = text.replace(password, "********")
         return text
+
+
+def _uids_text(uids: Sequence[int]) -> str:
+    """``UID 7``, or ``UID 7 and 4 more``, for the log."""
+    more = f" and {len(uids) - 1} more" if len(uids) > 1 else ""
+    return f"UID {uids[0]}{more}"
 
 
 def _take_chunk(uids: Sequence[int], sizes: dict[int, int], limit: int) -> list[int]:

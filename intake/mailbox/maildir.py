@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -67,6 +67,9 @@ class MaildirMailbox:
 
     def mark_done(self, message: RawMessage) -> None:
         """Nothing: the Maildir is read-only; the database remembers what is stored."""
+
+    def mark_stored(self, uidvalidity: int, uids: Sequence[str]) -> None:
+        """Nothing, as for ``mark_done``."""
 
     def close(self) -> None:
         """Nothing to release."""

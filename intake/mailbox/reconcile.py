@@ -1,0 +1,62 @@
+"""Marks done what an interrupted poll stored but never marked, without reading it again."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.errors import MailboxConnectionLost, MailboxError
+from intake.mailbox.base import Mailbox
+from storage import marks
+from storage.database import database_errors, write_transaction
+from storage.models import utcnow
+
+log = logging.getLogger(__name__)
+
+
+def mark_unmarked(mailbox: Mailbox, sessions: sessionmaker[Session]) -> int:
+    """Mark every stored but unmarked message of this folder; how many were marked.
+
+    A crash between a message's commit and its mark leaves it stored, known to the ledger
+    (so never fetched again) and unmarked; this puts the mark there. A refusal by the
+    server is logged and tried again next poll; a lost connection fails the poll.
+    """
+    done = 0
+    while True:
+        with database_errors(), sessions() as session:
+            batch = marks.unmarked(session, mailbox.name, mailbox.folder)
+        if not batch:
+            break
+        by_validity: dict[int, list[marks.Unmarked]] = defaultdict(list)
+        for row in batch:
+            by_validity[row.uidvalidity].append(row)
+        for uidvalidity, rows in by_validity.items():
+            if not _mark(mailbox, uidvalidity, [row.uid for row in rows]):
+                return done
+            with database_errors(), write_transaction(sessions) as session:
+                marks.record_marked(session, [row.message_pk for row in rows], utcnow())
+            done += len(rows)
+    if done:
+        log.info(
+            "%s %s: %d stored message(s) marked done after an interrupted poll",
+            mailbox.name,
+            mailbox.folder,
+            done,
+        )
+    return done
+
+
+def _mark(mailbox: Mailbox, uidvalidity: int, uids: list[str]) -> bool:
+    """Whether the mailbox took the marks (a refusal is logged, a lost connection raised)."""
+    try:
+        mailbox.mark_stored(uidvalidity, uids)
+    except MailboxConnectionLost:
+        raise
+    except MailboxError as exc:
+        log.warning(
+            "%s: %d stored message(s) could not be marked done: %s", mailbox.name, len(uids), exc
+        )
+        return False
+    return True
