@@ -21,6 +21,7 @@ from parsers.disposition import classify_with_reason
 from parsers.fingerprint import content_fingerprint, header_block, sha256_hex
 from parsers.message import parse_message
 from parsers.model import Disposition, ParsedMessage
+from parsers.semantic_fingerprint import semantic_fingerprint
 from storage.errors import StorageError
 from storage.records import MessageKey, MessageRecord
 
@@ -118,6 +119,7 @@ class Analyser:
             sender=header_field(parsed.sender),
             sender_name=optional_text(parsed.sender_name),
             subject=clean(parsed.subject),
+            semantic_hash=None if truncated else semantic_fingerprint(parsed),
         )
         if disposition is not Disposition.APPLICATION:
             return Draft(raw, record)
