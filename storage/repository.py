@@ -88,12 +88,12 @@ def store_message(
         _advance_watermark(session, record)
         return StoreResult(StoreOutcome.RELOCATED, stale.id)
     original = _same_content(session, record)
-    if original is None and record.copy_expected:
-        raise CopyVanished(f"no stored copy of {record.message_id or 'a message'} any more")
     reason = "same Message-ID and content as message {}"
     if original is None:
         original = resent_original(session, record, fingerprint)
         reason = "same Message-ID, sender and content as message {}, re-sent in other bytes"
+    if original is None and record.copy_expected:
+        raise CopyVanished(f"no stored copy of {record.message_id or 'a message'} any more")
     message = _message_row(record)
     if original is not None:
         message.disposition = "duplicate"

@@ -24,12 +24,13 @@ _SLACK_BYTES = 64 * 1024
 
 
 def resent_original(
-    session: Session, record: MessageRecord, fingerprint: Fingerprint | None
+    session: Session, record: MessageRecord, fingerprint: Fingerprint | None, lock: bool = True
 ) -> Message | None:
     """The first stored message (not a duplicate) this record re-sends in other raw bytes.
 
     Only a record with a Message-ID and a semantic fingerprint is compared, and only with
-    stored messages of the same Message-ID and sender whose raw fingerprint differs.
+    stored messages of the same Message-ID and sender whose raw fingerprint differs. With
+    ``lock`` (inside a write) the rows read are locked on PostgreSQL, as the raw comparison's.
     """
     if fingerprint is None or record.message_id is None or record.semantic_hash is None:
         return None
@@ -48,7 +49,7 @@ def resent_original(
         .order_by(Message.id)
         .limit(MAX_COMPARED)
     )
-    if session.get_bind().dialect.name == "postgresql":
+    if lock and session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update()
     for stored in session.scalars(query):
         if fingerprint(stored.raw) == record.semantic_hash:
