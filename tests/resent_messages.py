@@ -12,8 +12,13 @@ from email.message import Message
 from email.policy import compat32
 
 
-def resent(raw: bytes, date: datetime, boundary: str = "==resent-boundary-7f3a==") -> bytes:
-    """``raw`` with a new Date and MIME boundary, its text parts quoted-printable with an
+def resent(
+    raw: bytes,
+    date: datetime,
+    boundary: str = "==resent-boundary-7f3a==",
+    text_encoding: str = "quoted-printable",
+) -> bytes:
+    """``raw`` with a new Date and MIME boundary, its text parts in ``text_encoding`` with an
     upper-case charset label, its files base64 in 64-character lines, and a folded subject."""
     message = email.message_from_bytes(raw, policy=compat32)
     message.replace_header("Date", email.utils.format_datetime(date))
@@ -23,19 +28,21 @@ def resent(raw: bytes, date: datetime, boundary: str = "==resent-boundary-7f3a==
     message.set_boundary(boundary)
     for part in message.walk():
         if not part.is_multipart():
-            _reencode(part)
+            _reencode(part, text_encoding)
     return message.as_bytes(policy=compat32.clone(linesep="\r\n"))
 
 
-def _reencode(part: Message) -> None:
+def _reencode(part: Message, text_encoding: str) -> None:
     data = part.get_payload(decode=True)
     assert isinstance(data, bytes)
     del part["Content-Transfer-Encoding"]
-    if part.get_content_maintype() == "text":
+    if part.get_content_maintype() == "text" and text_encoding == "quoted-printable":
         part.set_param("charset", "UTF-8")
         part["Content-Transfer-Encoding"] = "quoted-printable"
         part.set_payload(quopri.encodestring(data).decode("ascii"))
         return
+    if part.get_content_maintype() == "text":
+        part.set_param("charset", "Utf-8")
     encoded = base64.b64encode(data).decode("ascii")
     part["Content-Transfer-Encoding"] = "base64"
     part.set_payload("\n".join(encoded[i : i + 64] for i in range(0, len(encoded), 64)))
