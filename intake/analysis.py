@@ -21,12 +21,14 @@ from parsers.disposition import classify_with_reason
 from parsers.fingerprint import content_fingerprint, header_block, sha256_hex
 from parsers.message import parse_message
 from parsers.model import Disposition, ParsedMessage
+from parsers.semantic_fingerprint import semantic_fingerprint
 from storage.errors import StorageError
 from storage.records import MessageKey, MessageRecord
 
 ERROR_TEXT_LIMIT = 20_000
-# Whether a message with this Message-ID and content fingerprint is stored already.
-HasCopy = Callable[[str | None, str], bool]
+# Whether the content of this record is stored already (same Message-ID and fingerprint, or
+# re-sent in other bytes).
+HasCopy = Callable[[MessageRecord], bool]
 
 
 class MailboxProblem(Exception):
@@ -75,7 +77,7 @@ class Analyser:
             return Draft(raw, quarantined(raw, exc))
         if draft.parsed is None:
             return draft
-        if has_copy is not None and has_copy(draft.record.message_id, draft.record.content_hash):
+        if has_copy is not None and has_copy(draft.record):
             return Draft(raw, replace(draft.record, copy_expected=True))
         try:
             draft.documents = self._builder.start_documents(draft.parsed.attachments)
@@ -118,6 +120,7 @@ class Analyser:
             sender=header_field(parsed.sender),
             sender_name=optional_text(parsed.sender_name),
             subject=clean(parsed.subject),
+            semantic_hash=None if truncated else semantic_fingerprint(parsed),
         )
         if disposition is not Disposition.APPLICATION:
             return Draft(raw, record)

@@ -20,7 +20,7 @@ class RelativesChecker:
     """Reads relatives declarations and looks names up in the staff register (if configured)."""
 
     def __init__(self, organisation: OrganisationConfig) -> None:
-        self._reader = DeclarationReader((organisation.name, *organisation.aliases))
+        self._reader = DeclarationReader(organisation.terms)
         self._register = _RegisterFile(organisation.staff_register)
 
     def declaration(self, body: str, documents: Sequence[ReadDocument]) -> RelativesDeclaration:

@@ -53,6 +53,13 @@ class OrganisationConfig:
     aliases: tuple[str, ...] = ()
     # Minutes after a deadline still accepted, unless the vacancy sets its own.
     grace_minutes: int = 0
+    # The name in other languages, (language code, name): ("fr", "Organisation mondiale…").
+    names: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every way a candidate may name the organisation: name, names, aliases."""
+        return tuple(dict.fromkeys((self.name, *(name for _, name in self.names), *self.aliases)))
 
 
 @dataclass(frozen=True)
@@ -256,9 +263,18 @@ def _organisation(table: TableReader) -> OrganisationConfig:
         staff_register=table.path("staff_register", None),
         aliases=table.string_list("aliases", ()),
         grace_minutes=table.integer("grace_minutes", 0, minimum=0, maximum=MAX_GRACE_MINUTES),
+        names=_names(table),
     )
     table.finish()
     return config
+
+
+def _names(table: TableReader) -> tuple[tuple[str, str], ...]:
+    """``names = { fr = "…" }``: the organisation's name per ISO 639-1 language code."""
+    names = table.string_table("names")
+    for code in names:
+        _check_language(f"{table.key_path('names')}.{code}", code)
+    return tuple((code, name.strip()) for code, name in names.items())
 
 
 def _secret(table: TableReader, env_name: str | None, environ: Mapping[str, str]) -> Secret | None:
@@ -443,12 +459,15 @@ def _vacancy(table: TableReader) -> VacancyConfig:
 def _languages(table: TableReader) -> tuple[str, ...]:
     codes = tuple(code.lower() for code in table.string_list("languages", ("en",)))
     for index, code in enumerate(codes):
-        if not ISO_639_1.fullmatch(code):
-            raise ConfigError(
-                f"{table.key_path('languages')}[{index}]",
-                f'"{code}" is not a two-letter ISO 639-1 language code such as "en" or "fr"',
-            )
+        _check_language(f"{table.key_path('languages')}[{index}]", code)
     return codes
+
+
+def _check_language(key_path: str, code: str) -> None:
+    if not ISO_639_1.fullmatch(code):
+        raise ConfigError(
+            key_path, f'"{code}" is not a two-letter ISO 639-1 language code such as "en" or "fr"'
+        )
 
 
 def _check_unique_references(vacancies: tuple[VacancyConfig, ...]) -> None:

@@ -110,6 +110,16 @@ class TableReader:
                 raise ConfigError(f"{self.key_path(key)}[{index}]", "must be a non-empty string")
         return tuple(value)
 
+    def string_table(self, key: str) -> dict[str, str]:
+        """A table of non-empty strings such as ``{ fr = "…" }`` (empty when absent)."""
+        if not self._present(key, None):
+            return {}
+        value = self._value(key, (dict,), "a table of strings")
+        for name, item in value.items():
+            if not isinstance(item, str) or not item.strip():
+                raise ConfigError(f"{self.key_path(key)}.{name}", "must be a non-empty string")
+        return dict(value)
+
     def path(self, key: str, default: Any = _REQUIRED) -> Any:
         """A filesystem path, relative paths taken from the config file's folder."""
         if not self._present(key, default):

@@ -8,9 +8,11 @@ from datetime import datetime
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.mailbox.base import Watermark
+from parsers.semantic_fingerprint import raw_semantic_fingerprint
 from storage import candidates, repository
 from storage.database import database_errors
-from storage.records import EarlierApplications
+from storage.records import EarlierApplications, MessageRecord
+from storage.resends import resent_original
 
 
 class DatabaseLedger:
@@ -32,10 +34,13 @@ class DatabaseLedger:
         with database_errors(), self._sessions() as session:
             return repository.known_uids(session, mailbox, folder, uidvalidity, uids)
 
-    def has_copy(self, message_id: str | None, content_hash: str) -> bool:
-        """Whether this content is stored already (under any key)."""
+    def has_copy(self, record: MessageRecord) -> bool:
+        """Whether this content is stored already (under any key), in these raw bytes or
+        re-sent in others (same Message-ID, sender and meaning)."""
         with database_errors(), self._sessions() as session:
-            return repository.has_copy(session, message_id, content_hash)
+            if repository.has_copy(session, record.message_id, record.content_hash):
+                return True
+            return resent_original(session, record, raw_semantic_fingerprint, False) is not None
 
     def earlier_applications(
         self, vacancy: str, sender_key: str | None, name_key: str | None, received_at: datetime

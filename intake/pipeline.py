@@ -11,6 +11,7 @@ from intake.analysis import quarantined
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Mailbox, RawMessage
 from intake.refusals import RecordRefused, refused_values
+from parsers.semantic_fingerprint import raw_semantic_fingerprint
 from storage import marks, message_claims, repository
 from storage.database import database_errors, write_transaction
 from storage.errors import DatabaseUnavailable
@@ -70,7 +71,7 @@ def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResul
     try:
         with refused_values(), write_transaction(sessions) as session:
             message_claims.release(session, record.key)
-            return repository.store_message(session, record)
+            return repository.store_message(session, record, raw_semantic_fingerprint)
     except RecordRefused as refused:
         if isinstance(refused.__cause__, IntegrityError):
             earlier = _stored_by_another_poller(record, sessions)

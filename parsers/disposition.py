@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from parsers.documents.letter import body_is_letter
 from parsers.model import Disposition, ParsedMessage
 from parsers.robots import (
     acknowledgement_echo,
@@ -123,13 +124,14 @@ def precedence_bulk(message: ParsedMessage) -> bool:
 
 
 def question_without_application(message: ParsedMessage) -> bool:
-    """No attachment, a question asked, and no sign at all of an application."""
+    """No attachment, a question asked, and no sign of an application (a letter is one)."""
     own_text = unquoted(message.body_text)
     return (
         not files(message)
         and _asks_question(message.subject, own_text)
         and not _mentions_application(message.subject, message.body_text)
         and len(_WORD.findall(own_text)) <= _LETTER_WORDS
+        and not body_is_letter(message.body_text).is_letter
     )
 
 

@@ -105,6 +105,10 @@ class MessageRecord:
     # Set when analysis skipped the attachments because the content is already stored: such
     # a record can only relocate or duplicate that copy, never become an application itself.
     copy_expected: bool = False
+    # What the message says, blind to its encoding (parsers.semantic_fingerprint); not
+    # stored: a re-send with another Date or MIME boundary is recognised by comparing it with
+    # the stored raw bytes of the same Message-ID. None when it could not be computed.
+    semantic_hash: str | None = None
 
 
 @dataclass(frozen=True)

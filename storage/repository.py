@@ -15,6 +15,7 @@ from storage.erasure import ERASED, TOMBSTONE_VALUES
 from storage.errors import CopyVanished
 from storage.models import MailboxState, Message
 from storage.records import MessageKey, MessageRecord
+from storage.resends import Fingerprint, resent_original
 from storage.rows import application_row
 
 
@@ -65,12 +66,16 @@ def known_uids(
     return found
 
 
-def store_message(session: Session, record: MessageRecord) -> StoreResult:
+def store_message(
+    session: Session, record: MessageRecord, fingerprint: Fingerprint | None = None
+) -> StoreResult:
     """Store ``record`` inside the caller's transaction; the caller commits.
 
     A message already stored under its key, or relocated from a stale UIDVALIDITY, or a
     second copy of stored content, never makes a second application. A copy of an erased
-    message is stored as one more empty tombstone, never read in again.
+    message is stored as one more empty tombstone, never read in again. With ``fingerprint``
+    a re-send of a stored message in other raw bytes (another Date, MIME boundary or
+    transfer encoding; same Message-ID, sender and content) is a duplicate too.
     """
     existing = message_at(session, record.key)
     if existing is not None:
@@ -83,13 +88,17 @@ def store_message(session: Session, record: MessageRecord) -> StoreResult:
         _advance_watermark(session, record)
         return StoreResult(StoreOutcome.RELOCATED, stale.id)
     original = _same_content(session, record)
+    reason = "same Message-ID and content as message {}"
+    if original is None:
+        original = resent_original(session, record, fingerprint)
+        reason = "same Message-ID, sender and content as message {}, re-sent in other bytes"
     if original is None and record.copy_expected:
         raise CopyVanished(f"no stored copy of {record.message_id or 'a message'} any more")
     message = _message_row(record)
     if original is not None:
         message.disposition = "duplicate"
         message.duplicate_of_id = original.id
-        message.disposition_reason = f"same Message-ID and content as message {original.id}"
+        message.disposition_reason = reason.format(original.id)
     elif record.application is not None:
         message.application = application_row(record)
     session.add(message)

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.config import Config
 from parsers.documents.letter import body_is_letter, own_text
+from storage.models import Flag
+from tests import candidate_files, messages
 from tests.document_letters import formal_fr, plain_en, to_whom_en
 from tests.document_texts import PEOPLE
+from tests.polling import poll_arrivals
 from tests.test_disposition import APPLICATION_LETTER
 
 ATTACHMENT_NOTE = "Dear HR,\n\nPlease find attached my CV and cover letter.\n\nRegards,\nJane"
@@ -75,3 +85,56 @@ def test_quoted_reply_and_signature_block_are_not_counted() -> None:
 def test_letter_above_an_earlier_quoted_message_is_still_a_letter() -> None:
     body = APPLICATION_LETTER + "\n\nOn Mon, 5 Jan 2026 at 10:00, HR <hr@example.org> wrote:\n> Hi"
     assert body_is_letter(body).is_letter
+
+
+SHORT_LETTER = (
+    "Dear Hiring Manager,\n\nI am writing to apply for the position of Procurement Officer "
+    "advertised on your website. I have six years of experience in public procurement at the "
+    "Ministry of Finance, where I managed tenders for IT and logistics services. I am motivated "
+    "by the chance to contribute to customs modernisation in an international team.\n\n"
+    "Thank you for considering my application.\n\nKind regards,\nAnna Kowalska"
+)
+SHORT_FRENCH_LETTER = (
+    "Madame, Monsieur,\n\nJe souhaite postuler au poste de Chargé de communication publié sur "
+    "votre site. Fort de cinq ans d'expérience dans la communication institutionnelle, je suis "
+    "motivé par l'idée de contribuer au rayonnement de votre organisation.\n\n"
+    "Je vous prie d'agréer, Madame, Monsieur, mes salutations distinguées.\n\nPierre Martin"
+)
+
+
+def test_short_english_letter_of_one_paragraph_is_a_letter_whatever_its_length() -> None:
+    assert len(SHORT_LETTER.split()) < 80
+    assert body_is_letter(SHORT_LETTER).is_letter
+
+
+def test_short_french_letter_is_a_letter() -> None:
+    assert body_is_letter(SHORT_FRENCH_LETTER).is_letter
+
+
+def test_please_find_attached_my_cv_and_a_name_is_not_a_letter() -> None:
+    reading = body_is_letter("Please find attached my CV.\n\nRegards,\nAnna Kowalska")
+    assert not reading.is_letter
+    assert "reasons of the candidate's own" in reading.reason
+
+
+def test_short_note_with_one_line_of_interest_gives_no_reasons_and_is_not_a_letter() -> None:
+    note = (
+        "Dear Sir/Madam,\n\nPlease find attached my application for the position of Finance "
+        "Assistant. I am very interested.\n\nBest regards,\nLi Wei"
+    )
+    reading = body_is_letter(note)
+    assert reading.reason == (
+        "body lacks reasons of the candidate's own (two sentences, one on experience or motivation)"
+    )
+
+
+@pytest.mark.parametrize("letter", [SHORT_LETTER, SHORT_FRENCH_LETTER], ids=["en", "fr"])
+def test_short_letter_in_the_body_with_a_cv_attached_is_no_missing_letter_through_the_pipeline(
+    config: Config, sessions: sessionmaker[Session], letter: str
+) -> None:
+    cv = ("CV.pdf", "application/pdf", candidate_files.cv_pdf())
+    raw = messages.application(body=letter, attachments=(cv,))
+    poll_arrivals(config, sessions, [(raw, datetime(2025, 10, 20, 8, 0, tzinfo=UTC))])
+    with sessions() as session:
+        codes = set(session.scalars(select(Flag.code)))
+    assert "letter_in_body" in codes and "letter_missing" not in codes

@@ -295,3 +295,53 @@ def test_bad_extraction_settings_are_refused_naming_the_key(
     tmp_path: Path, section: str, key: str
 ) -> None:
     assert error_for(tmp_path, f"{CONTRACT_EXAMPLE}\n{section}\n").key == key
+
+
+def with_organisation_lines(lines: str) -> str:
+    return CONTRACT_EXAMPLE.replace(
+        'staff_register = "staff.csv"', f'staff_register = "staff.csv"\n{lines}'
+    )
+
+
+def test_organisation_names_per_language_join_the_name_and_aliases_as_terms(tmp_path: Path) -> None:
+    text = with_organisation_lines(
+        'names = { fr = "Organisation mondiale des douanes", '
+        'es = "Organización Mundial de Aduanas" }\n'
+        'aliases = ["WCO", "OMD", "Organisation mondiale des douanes"]'
+    )
+    organisation = load_config(write(tmp_path, text), {"INTAKE_IMAP_PASSWORD": "pw"}).organisation
+    assert organisation.names == (
+        ("fr", "Organisation mondiale des douanes"),
+        ("es", "Organización Mundial de Aduanas"),
+    )
+    assert organisation.terms == (
+        "World Customs Organization",
+        "Organisation mondiale des douanes",
+        "Organización Mundial de Aduanas",
+        "WCO",
+        "OMD",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "words"),
+    [
+        (
+            'names = { French = "Organisation mondiale des douanes" }',
+            "organisation.names.French",
+            "ISO 639-1",
+        ),
+        ('names = { fr = "  " }', "organisation.names.fr", "non-empty string"),
+        (
+            'names = ["Organisation mondiale des douanes"]',
+            "organisation.names",
+            "a table of strings",
+        ),
+    ],
+)
+def test_organisation_names_need_language_codes_and_text(
+    tmp_path: Path, line: str, key: str, words: str
+) -> None:
+    error = error_for(tmp_path, with_organisation_lines(line))
+    assert error.key == key
+    assert words in str(error)

@@ -285,3 +285,80 @@ def test_the_package_imports_neither_intake_nor_storage() -> None:
             for alias in node.names
         ]
         assert not [name for name in names if name.split(".")[0] in ("intake", "storage")], module
+
+
+def _imports_of(module: Path) -> set[str]:
+    """The parsers.declarations modules that ``module`` imports (type-checking ones included)."""
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    found = {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    return {name.rsplit(".", 1)[-1] for name in found if name.startswith("parsers.declarations.")}
+
+
+def test_no_two_modules_of_the_package_import_each_other_even_through_others() -> None:
+    package = Path(__file__).resolve().parent.parent / "parsers" / "declarations"
+    graph = {module.stem: _imports_of(module) for module in package.glob("*.py")}
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        return any(
+            step == goal or (step not in seen and reaches(step, goal, seen | {step}))
+            for step in graph.get(start, ())
+        )
+
+    assert "sentence" in graph["clauses"] and "sentence" in graph["ties"]
+    assert [name for name in graph if reaches(name, name, set())] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Mon frère est employé par l'Organisation mondiale des douanes.", "brother"),
+        ("mon frère est employé par l'Organisation mondiale des douanes", "brother"),
+        ("Ma sœur est employée par l'OMD depuis 2015.", "sister"),
+        ("Mon épouse travaille au sein de l'Organisation mondiale des douanes.", "wife"),
+        ("Mon père travaille à l'OMD.", "father"),
+        ("Ma cousine fait partie du personnel de l'OMD.", "relative"),
+        ("Mon oncle est fonctionnaire de l'OMD.", "relative"),
+        ("Mon beau-frère est membre du personnel du Secrétariat.", "relative"),
+        ("Je déclare que mon père est membre du personnel du Secrétariat de l'OMD.", "father"),
+        ("Mon frère est salarié de l'OMD à Bruxelles.", "brother"),
+        ("Mon mari est en poste à l'OMD.", "husband"),
+        ("My brother is employed by the World Customs Organization.", "brother"),
+        ("My wife is on the staff of the WCO.", "wife"),
+        ("My father is a member of the WCO Secretariat staff.", "father"),
+    ],
+)
+def test_employment_in_every_form_in_french_and_english_is_a_declaration(
+    text: str, relation: str
+) -> None:
+    found = read(text)
+    assert (found.outcome, found.relation) == (DECLARED, relation)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        (
+            "Aucun membre de ma famille ne travaille pour l'Organisation mondiale des douanes.",
+            DENIED,
+        ),
+        ("Je certifie qu'aucun membre de ma famille n'est employé par l'OMD.", DENIED),
+        ("Aucun de mes proches ne fait partie du personnel de l'OMD.", DENIED),
+        ("Personne de ma famille ne travaille à l'OMD.", DENIED),
+        ("Nobody in my family works for the WCO.", DENIED),
+        ("Ma mère, qui m'a inspiré, a toujours souhaité que je travaille un jour à l'OMD.", NONE),
+        ("Mon frère travaille aux douanes françaises, qui coopèrent avec l'OMD.", NONE),
+        ("Ma mère fait partie du personnel du secrétariat de l'école ; je vise l'OMD.", NONE),
+        ("My mother inspired me to pursue a career at the WCO.", NONE),
+    ],
+)
+def test_negations_deny_and_family_not_working_there_is_no_declaration_in_both_languages(
+    text: str, outcome: RelativesOutcome
+) -> None:
+    assert read(text).outcome is outcome
+
+
+def test_the_french_name_is_known_only_when_configured() -> None:
+    text = "Mon frère est employé par l'Organisation mondiale des douanes."
+    english_only = DeclarationReader(("World Customs Organization", "WCO"))
+    assert english_only.read([SourceText("body", text)]).outcome is NONE
+    assert read(text).outcome is DECLARED

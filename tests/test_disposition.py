@@ -256,6 +256,17 @@ def test_question_phrases_without_question_mark_are_enquiry(body: str) -> None:
     assert classify(parsed) == Disposition.ENQUIRY
 
 
+def test_short_letter_without_attachment_that_asks_a_question_is_an_application() -> None:
+    letter = (
+        "Dear Hiring Manager,\n\nI would like to be considered for the post of Procurement "
+        "Officer. I have six years of experience in public procurement at the Ministry of "
+        "Finance, where I managed tenders for IT services. Could we meet to discuss how I could "
+        "contribute to your team?\n\nKind regards,\nAnna Kowalska"
+    )
+    parsed = message(subject="Procurement Officer", body=letter, attachment=None)
+    assert classify(parsed) == Disposition.APPLICATION
+
+
 def test_question_with_only_a_signature_attachment_is_enquiry() -> None:
     parsed = message(body=ENQUIRY_BODY, attachment=("smime.p7s", "application/pkcs7-signature"))
     assert classify(parsed) == Disposition.ENQUIRY

@@ -123,3 +123,24 @@ def test_a_declared_relative_is_not_also_a_possible_one(tmp_path: Path, database
     assert row["relatives_relation"] == "father"
     assert {"relative_declared"} <= set(row["flags"])
     assert "possible_relative" not in row["flags"]
+
+
+def test_a_french_declaration_naming_the_configured_french_name_is_declared(
+    tmp_path: Path, database_url: str
+) -> None:
+    organisation = {
+        "name": "World Customs Organization",
+        "timezone": "Europe/Brussels",
+        "names": {"fr": "Organisation mondiale des douanes"},
+        "aliases": ["WCO", "OMD"],
+    }
+    config = make_config(tmp_path, database_url, {"organisation": organisation})
+    body = (
+        "Madame, Monsieur,\n\nVeuillez trouver ci-joint ma candidature. Par souci de "
+        "transparence, mon frère est employé par l'Organisation mondiale des douanes.\n\nAnna"
+    )
+    with closing(open_runtime(config)) as runtime:
+        row = poll_one(config, runtime.sessions, application(body=body))
+    assert (row["relatives"], row["relatives_relation"]) == ("declared", "brother")
+    assert "relative_declared" in row["flags"]
+    assert "Organisation mondiale des douanes" in (row["relatives_evidence"] or "")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import delete, func, select
@@ -21,6 +21,7 @@ from storage.database import write_transaction
 from storage.errors import CopyVanished
 from storage.models import Acknowledgement, Application, Document, Flag, Message
 from tests import messages
+from tests.resent_messages import resent
 
 RECEIVED = datetime(2025, 10, 20, 8, 0, tzinfo=UTC)
 
@@ -88,3 +89,18 @@ def test_copy_deleted_before_the_store_fails_the_poll_and_the_next_poll_reads_in
     assert poll(config, sessions, mailbox, reader) == Counter(stored=1)
     with sessions() as session:
         assert session.scalar(select(func.count()).select_from(Document)) == 2
+
+
+def test_copy_resent_in_other_bytes_is_a_duplicate_whose_attachments_are_not_read_again(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    reader = CountingExtractor(config)
+    mailbox = FakeMailbox()
+    raw = messages.application(message_id="<resent-unread@example.com>")
+    mailbox.append(raw, RECEIVED)
+    assert poll(config, sessions, mailbox, reader) == Counter(stored=1)
+    mailbox.append(resent(raw, RECEIVED + timedelta(days=1)), RECEIVED + timedelta(days=1))
+    assert poll(config, sessions, mailbox, reader) == Counter(duplicate=1)
+    assert reader.submitted == 2
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Application)) == 1

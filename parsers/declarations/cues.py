@@ -36,7 +36,8 @@ _VERBS = (
     "works work working employed employs employ serves serving posted assigned seconded based "
     "holds holding heads leads joined appointed recruited travaille travaillent travaillant "
     "employee employees employe emploie emploient sert servent affecte affectee affectes "
-    "detache detachee exerce occupe oeuvre recrute recrutee nomme nommee"
+    "detache detachee exerce occupe oeuvre recrute recrutee nomme nommee employes employees "
+    "salarie salariee embauche embauchee hired engaged"
 )
 _JOBS = (
     "officer official officials employee adviser advisor director manager assistant analyst "

@@ -30,6 +30,7 @@ _OWNER = re.compile(
     r"\s*(?:of|at|with|from|de|du|des|d'|chez|aupres\s+d(?:e|u|es|')|au|aux|a)(?![\w-])"
     r"\s*(?:the\s+|l'|la\s+|le\s+|les\s+|its\s+|your\s+|votre\s+)?"
 )
+_SECRETARIAT = re.compile(r"secretariat(?![\w-])")
 _NEXT_WORDS = re.compile(r"(?:'s)?\s+(\w+)(?:\s+(\w+))?")
 
 
@@ -75,8 +76,13 @@ def _is_event(text: str, end: int) -> bool:
 
 
 def _owned_here(text: str, end: int, starts: set[int], needs_owner: bool) -> bool:
-    """Whether a staff term belongs to the organisation: no owner named, or the organisation."""
+    """Whether a staff term belongs to the organisation: no owner named, or the organisation,
+    or its Secretariat ("membre du personnel du Secrétariat (de l'OMD)")."""
     owner = _OWNER.match(text, end)
     if owner is None:
         return not needs_owner
-    return any(end <= start <= owner.end() for start in starts)
+    secretariat = _SECRETARIAT.match(text, owner.end())
+    if secretariat is None:
+        return any(end <= start <= owner.end() for start in starts)
+    whose = _OWNER.match(text, secretariat.end())
+    return whose is None or any(end <= start <= whose.end() for start in starts)

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from parsers.documents import wordlists as words
 from parsers.documents.features import MAX_CHARS, Side, read_content
+from parsers.documents.letter_substance import read_substance
 from parsers.folding import fold
 
-MIN_PROSE_WORDS = 80
 #: A body that points to an attached letter must carry this much prose to be a letter itself.
 MIN_PROSE_WORDS_WITH_ATTACHED_LETTER = 150
 MIN_PROSE_LINE_WORDS = 5
@@ -18,6 +18,7 @@ _REPLY_START = re.compile(
     re.IGNORECASE,
 )
 _NAME_LINE = re.compile(r"^(?:[A-Z][\w'’.-]+\s*){1,4}$")
+REASONS = "reasons of the candidate's own (two sentences, one on experience or motivation)"
 _LETTER_NOUN = re.compile(r"\b(?:letter|lettre|anschreiben|carta)\b")
 
 
@@ -30,19 +31,24 @@ class LetterReading:
 
 
 def body_is_letter(body_text: str) -> LetterReading:
-    """A letter is addressed, has motivation in several paragraphs of prose, and is signed."""
+    """A letter is addressed, about the vacancy, gives the candidate's reasons, and is signed.
+
+    Length does not decide: four sentences can be a letter. Only a body that points to a
+    letter attached must be long to count as a letter itself.
+    """
     own = own_text(body_text[:MAX_CHARS])
     content = read_content(own)
     prose = prose_words(own)
-    needed = _needed_prose(own)
+    substance = read_substance(own)
     missing = [
         what
         for what, present in (
-            (f"{needed} words of prose (has {prose})", prose >= needed),
+            *_length_needed(own, prose),
             ("a salutation", content.counts["salutation"] > 0),
             ("a signature", content.counts["closing formula"] > 0 or _ends_with_name(own)),
             ("motivation", content.says(Side.LETTER)),
-            ("two paragraphs", _paragraphs(own) >= 2),
+            ("the vacancy", substance.about_vacancy),
+            (REASONS, substance.gives_reasons),
         )
         if not present
     ]
@@ -68,17 +74,15 @@ def prose_words(text: str) -> int:
     return sum(count for count in counts if count >= MIN_PROSE_LINE_WORDS)
 
 
-def _needed_prose(text: str) -> int:
+def _length_needed(text: str, prose: int) -> tuple[tuple[str, bool], ...]:
+    """The one length test: a body pointing to an attached letter is a covering note unless
+    it is as long as a letter itself."""
     folded = fold(text)
     points_to_attachment = words.ATTACHED_DOCUMENTS.search(folded) is not None
-    if points_to_attachment and _LETTER_NOUN.search(folded):
-        return MIN_PROSE_WORDS_WITH_ATTACHED_LETTER
-    return MIN_PROSE_WORDS
-
-
-def _paragraphs(text: str) -> int:
-    blocks = re.split(r"\n\s*\n", text)
-    return sum(1 for block in blocks if prose_words(block) >= 2 * MIN_PROSE_LINE_WORDS)
+    if not (points_to_attachment and _LETTER_NOUN.search(folded)):
+        return ()
+    needed = MIN_PROSE_WORDS_WITH_ATTACHED_LETTER
+    return ((f"{needed} words of prose (has {prose})", prose >= needed),)
 
 
 def _ends_with_name(text: str) -> bool:

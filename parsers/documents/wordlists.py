@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 
-def _words(*alternatives: str) -> re.Pattern[str]:
+def whole_words(*alternatives: str) -> re.Pattern[str]:
     """One pattern matching any alternative as whole words; spaces match any whitespace."""
     body = "|".join(alternative.replace(" ", r"\s+") for alternative in alternatives)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
@@ -29,7 +29,7 @@ SALUTATION = re.compile(
     )""",
     re.MULTILINE | re.VERBOSE,
 )
-APPLICATION_PHRASE = _words(
+APPLICATION_PHRASE = whole_words(
     "i am writing to apply",
     "i am writing to express my interest",
     "i wish to apply",
@@ -63,7 +63,7 @@ APPLICATION_PHRASE = _words(
     "quisiera presentar mi candidatura",
     "me complace presentar",
 )
-CLOSING = _words(
+CLOSING = whole_words(
     "yours sincerely",
     "yours faithfully",
     "sincerely yours",
@@ -88,7 +88,7 @@ CLOSING = _words(
     "un cordial saludo",
     "saludos cordiales",
 )
-MOTIVATION_WORD = _words(
+MOTIVATION_WORD = whole_words(
     "apply",
     "application",
     "applying",
@@ -118,7 +118,7 @@ MOTIVATION_WORD = _words(
     "experiencia",
     "entrevista",
 )
-ATTACHED_DOCUMENTS = _words(
+ATTACHED_DOCUMENTS = whole_words(
     "please find attached",
     "please find enclosed",
     "attached (?:is|are|please find)",
@@ -132,10 +132,10 @@ ATTACHED_DOCUMENTS = _words(
     "anbei",
     "adjunto",
 )
-FIRST_PERSON = _words(
+FIRST_PERSON = whole_words(
     "i", "my", "me", "je", "j'", "mon", "ma", "mes", "ich", "mein", "meine", "yo", "mi"
 )
-THIRD_PERSON = _words(
+THIRD_PERSON = whole_words(
     "he", "she", "his", "her", "him", "il", "elle", "er", "sie", "sein", "seine", "ihr"
 )
 
@@ -185,7 +185,7 @@ DATE_RANGE = re.compile(
 
 # Other documents ----------------------------------------------------------------------------
 
-RECOMMENDATION = _words(
+RECOMMENDATION = whole_words(
     "letter of recommendation",
     "recommendation letter",
     "reference letter",
@@ -219,7 +219,7 @@ RECOMMENDATION = _words(
     "carta de recomendacion",
     "recomiendo",
 )
-CERTIFICATE = _words(
+CERTIFICATE = whole_words(
     "this is to certify",
     "hereby certif(?:y|ies)",
     "certifies that",
@@ -266,7 +266,7 @@ MACHINE_READABLE_ZONE = re.compile(r"^[a-z0-9<]{20,}<<[a-z0-9<]*$", re.MULTILINE
 
 # Filenames (folded, split into words: see kind.py) -------------------------------------------
 
-FILENAME_OTHER = _words(
+FILENAME_OTHER = whole_words(
     "letters? of recommendation",
     "recommendation(?: letter)?",
     "reference letter",
@@ -303,7 +303,7 @@ FILENAME_OTHER = _words(
     "dni",
     "ausweis",
 )
-FILENAME_LETTER = _words(
+FILENAME_LETTER = whole_words(
     "cover(?:ing)? letter",
     "coverletter",
     "letter",
@@ -318,4 +318,6 @@ FILENAME_LETTER = _words(
     "carta de presentacion",
     "carta de motivacion",
 )
-FILENAME_CV = _words("cv", "c v", "resume", "curriculum", "vitae", "lebenslauf", "hoja de vida")
+FILENAME_CV = whole_words(
+    "cv", "c v", "resume", "curriculum", "vitae", "lebenslauf", "hoja de vida"
+)
