@@ -1,0 +1,74 @@
+"""kill -9 of polls and daemons at random moments against Dovecot, PostgreSQL and SMTP: no
+message lost or stored twice, no acknowledgement sent twice, every one sent in the end."""
+
+from __future__ import annotations
+
+import random
+import signal
+import time
+from collections import Counter
+
+import pytest
+
+from tests.faults import sizes
+from tests.faults.conftest import Figures, MakeRig
+from tests.faults.letters import application, candidate, deliver, sql_count
+from tests.faults.mail_server import acks_per_recipient
+from tests.faults.rig import Rig, kill_group, unmarked_uids, wait_for
+
+pytestmark = [pytest.mark.faults, pytest.mark.imap, pytest.mark.postgres, pytest.mark.slow]
+
+TAG = "storm"
+PENDING = "SELECT count(*) FROM acknowledgements WHERE status = 'pending'"
+STORED = "SELECT count(*) FROM messages"
+
+
+def storm(rig: Rig, kills: int, count: int) -> int:
+    """Deliver ``count`` messages over ``kills`` rounds, killing a poll or a daemon in each;
+    the number of kills that hit a process still at work."""
+    rng = random.Random(20_261_205)  # a fixed seed: the same moments on every run
+    raws = [application(TAG, index, with_documents=True) for index in range(count)]
+    in_flight = 0
+    for round_ in range(kills):
+        first, last = count * round_ // kills, count * (round_ + 1) // kills
+        deliver(rig.dovecot, raws[first:last], start=first)
+        process = rig.start("run" if round_ % 2 else "poll")
+        time.sleep(rng.uniform(0.6, 3.0))
+        in_flight += process.poll() is None
+        kill_group(process)
+    return in_flight
+
+
+def test_kill_storm_loses_no_message_doubles_none_and_sends_each_ack_once(
+    make_rig: MakeRig, postgres_url: str, record_figures: Figures
+) -> None:
+    rig = make_rig(postgres_url)
+    rig.smtp.handler.delay = 0.05  # type: ignore[attr-defined]
+    in_flight = storm(rig, sizes.KILLS, sizes.MESSAGES)
+    daemon = rig.start("run")
+    settled = wait_for(
+        lambda: (
+            sql_count(postgres_url, STORED) >= sizes.MESSAGES
+            and sql_count(postgres_url, PENDING) == 0
+        ),
+        timeout=sizes.CLAIM_WAIT,
+    )
+    kill_group(daemon, signal.SIGTERM)
+    stored = Counter(row["message_id"] for row in rig.listing("messages"))
+    expected = {f"<{TAG}-{index}@candidates.example.com>" for index in range(sizes.MESSAGES)}
+    acks = acks_per_recipient(rig.smtp)
+    figures = {
+        "kills": sizes.KILLS,
+        "kills_in_flight": in_flight,
+        "delivered": sizes.MESSAGES,
+        "lost": len(expected - set(stored)),
+        "duplicated": sum(stored.values()) - len(stored),
+        "acks_duplicated": sum(times - 1 for times in acks.values()),
+        "acks_missing": sum(candidate(TAG, i) not in acks for i in range(sizes.MESSAGES)),
+        "unmarked": len(unmarked_uids(rig.dovecot)),
+        "settled_seconds": "none" if settled is None else round(settled),
+    }
+    record_figures("kill_storm", **figures)
+    assert figures["lost"] == figures["duplicated"] == 0, figures
+    assert figures["acks_duplicated"] <= 1, figures
+    assert figures["acks_missing"] == 0, figures
