@@ -82,7 +82,7 @@ def report(message: EmailMessage, line: str, original: str) -> None:
 
 def delivery_status() -> EmailMessage:
     """A message/delivery-status part: the per-message and the per-recipient field blocks."""
-    blocks = []
+    blocks: list[Message | str] = []
     for fields in (
         {"Reporting-MTA": "dns; mx.company.example"},
         {"Final-Recipient": "rfc822; hr@company.example", "Action": "failed", "Status": "5.1.1"},
