@@ -30,6 +30,7 @@ def config_path(
 ) -> Path:
     """A config.toml: IMAP on ``dovecot``, acks by SMTP through ``smtp`` unless ``acks`` says."""
     document = config_document(tmp_path, url)
+    document["organisation"]["aliases"] = ["WCO", "OMD"]
     document["mailbox"] = {
         "kind": "imap",
         "host": dovecot.host,
