@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import signal
+import threading
 import time
 from collections import Counter
 
@@ -25,17 +26,32 @@ STORED = "SELECT count(*) FROM messages"
 
 def storm(rig: Rig, kills: int, count: int) -> int:
     """Deliver ``count`` messages over ``kills`` rounds, killing a poll or a daemon in each;
-    the number of kills that hit a process still at work."""
+    the number of kills that hit a process still at work.
+
+    Even rounds kill at a random moment after the start; odd rounds at a random moment within
+    0.4 s after the SMTP server accepted one of the round's acknowledgements, so that kills
+    land inside drains too (claims held, a send under way), not only in start-up and parsing.
+    """
     rng = random.Random(20_261_205)  # a fixed seed: the same moments on every run
     raws = [application(TAG, index, with_documents=True) for index in range(count)]
+    handler = rig.smtp.handler
+    assert isinstance(handler, HookedHandler)
+    accepted = threading.Event()
+    handler.on_accept = lambda _received: accepted.set()
     in_flight = 0
     for round_ in range(kills):
         first, last = count * round_ // kills, count * (round_ + 1) // kills
         deliver(rig.dovecot, raws[first:last], start=first)
+        accepted.clear()
         process = rig.start("run" if round_ % 2 else "poll")
-        time.sleep(rng.uniform(0.6, 3.0))
+        if round_ % 2:
+            accepted.wait(timeout=15)
+            time.sleep(rng.uniform(0, 0.4))
+        else:
+            time.sleep(rng.uniform(0.6, 3.0))
         in_flight += process.poll() is None
         kill_group(process)
+    handler.on_accept = None
     return in_flight
 
 
@@ -44,7 +60,7 @@ def test_kill_storm_loses_no_message_doubles_none_and_sends_each_ack_once(
 ) -> None:
     rig = make_rig(postgres_url)
     assert isinstance(rig.smtp.handler, HookedHandler)
-    rig.smtp.handler.delay = 0.05
+    rig.smtp.handler.delay = 0.2
     in_flight = storm(rig, sizes.KILLS, sizes.MESSAGES)
     daemon = rig.start("run")
     settled = wait_for(
