@@ -121,7 +121,13 @@ class Rig:
 
 
 def kill_group(process: subprocess.Popen[bytes], signum: int = signal.SIGKILL) -> None:
-    """Send ``signum`` to the process's whole group and reap the leader."""
+    """Send ``signum`` to the process's whole group and reap the leader.
+
+    Only while the leader is not reaped yet: its group id cannot have been reused then, so
+    the signal reaches nothing but the processes this test started.
+    """
+    if process.poll() is not None:
+        return
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signum)
     with contextlib.suppress(subprocess.TimeoutExpired):
