@@ -45,11 +45,12 @@ def make_rig(tmp_path: Path, dovecot: DovecotServer, fault_smtp: SmtpServer) -> 
     def make(url: str, **acks: Any) -> Rig:
         logs = tmp_path / "logs"
         logs.mkdir(exist_ok=True)
-        rigs.append(Rig(config_path(tmp_path, url, dovecot, fault_smtp, **acks), dovecot,
-                        fault_smtp, logs))  # fmt: skip
-        code, output = rigs[-1].run("db", "upgrade")  # the schema, so SQL counts work at once
+        config = config_path(tmp_path, url, dovecot, fault_smtp, **acks)
+        rig = Rig(config, dovecot, fault_smtp, logs)
+        rigs.append(rig)
+        code, output = rig.run("db", "upgrade")  # the schema first, so SQL counts work at once
         assert code == 0, output
-        return rigs[-1]
+        return rig
 
     yield make
     for rig in rigs:
