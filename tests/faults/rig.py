@@ -31,6 +31,7 @@ def config_path(
     """A config.toml: IMAP on ``dovecot``, acks by SMTP through ``smtp`` unless ``acks`` says."""
     document = config_document(tmp_path, url)
     document["organisation"]["aliases"] = ["WCO", "OMD"]
+    document["organisation"]["names"] = {"fr": "Organisation mondiale des douanes"}
     document["mailbox"] = {
         "kind": "imap",
         "host": dovecot.host,
