@@ -21,7 +21,7 @@ from intake.acks.outcomes import Recorder
 from intake.acks.outgoing import Outgoing, load_outgoing
 from intake.acks.report import SendReport
 from intake.acks.transport import Transport
-from intake.config import Config
+from intake.config.settings import Config
 from storage import outbox
 from storage.database import database_errors
 

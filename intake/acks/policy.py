@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intake.acks.addresses import is_automated, own_addresses, plain_address
 from intake.acks.compose import outbound_message_id
-from intake.config import Config
+from intake.config.settings import Config
 from parsers.model import ParsedMessage
 from storage.records import AcknowledgementRecord
 

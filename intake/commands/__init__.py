@@ -21,7 +21,7 @@ from intake.commands import (
     show,
     summary,
 )
-from intake.config import Config
+from intake.config.settings import Config
 
 
 class CommandModule(Protocol):
