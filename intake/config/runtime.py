@@ -1,4 +1,4 @@
-"""Opens what a command needs from the config: the database (upgraded) and the mailbox."""
+"""Opens the database a command needs from the config (upgraded, required or as it is)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from typing import Literal
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.config.settings import Config, MailboxConfig
-from intake.mailbox.base import Mailbox
-from intake.mailbox.maildir import MaildirMailbox
+from intake.config.settings import Config
 from storage.database import create_database_engine, database_errors, session_factory
 from storage.migrate import require_head, upgrade_to_head
 
@@ -47,16 +45,6 @@ def open_runtime(config: Config, schema: SchemaMode = "upgrade") -> Runtime:
         engine.dispose()
         raise
     return Runtime(config=config, engine=engine, sessions=session_factory(engine))
-
-
-def open_mailbox(config: MailboxConfig) -> Mailbox:
-    """The Mailbox the config describes."""
-    if config.kind == "maildir":
-        assert config.path is not None  # validation requires it
-        return MaildirMailbox(config.path, config.folder)
-    from intake.mailbox.imap import ImapMailbox  # imported late: imapclient is heavy
-
-    return ImapMailbox(config)
 
 
 @contextmanager

@@ -13,7 +13,8 @@ from types import FrameType
 from apscheduler.schedulers import SchedulerNotRunningError
 from apscheduler.schedulers.blocking import BlockingScheduler
 
-from intake.config.runtime import Runtime, open_mailbox
+from intake.config.runtime import Runtime
+from intake.mailbox.open import open_mailbox
 from intake.poll.analysis import Analyser
 from intake.poll.cycle import PollReport, poll_once, send_acknowledgements
 from intake.poll.progress import Progress
