@@ -16,13 +16,12 @@ from typing import Any
 
 from intake.errors import IntakeError, UsageError
 from intake.hr.summary.counts import VacancySummary
-from intake.terminal_text import safe_line
+from intake.hr.summary.text import AFTER_LABEL, group_title
 
 CHART_FORMATS = (".png", ".html")
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 _FULL_BLOCK = "█"
 DEADLINE_MARK = "◄ deadline"
-AFTER_LABEL = "after the deadline"
 MOST_TICKS = 14
 WIDEST_BAR = 60
 
@@ -129,16 +128,6 @@ def _tick_positions(day_count: int, bar_count: int) -> list[int]:
     """At most about MOST_TICKS day labels, evenly spaced, and the after-deadline bar's."""
     step = -(-day_count // MOST_TICKS) or 1
     return [*range(0, day_count, step), *range(day_count, bar_count)]
-
-
-def group_title(summary: VacancySummary) -> str:
-    """How a group is named on charts and in the terminal."""
-    if summary.reference is None:
-        return "Vacancy not recognised"
-    reference = safe_line(summary.reference)
-    if summary.title is None:
-        return f"{reference} (no longer configured)"
-    return f"{reference}: {safe_line(summary.title)}"
 
 
 def _writable_matplotlib_config() -> None:

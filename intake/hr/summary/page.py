@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from jinja2 import Environment
 from markupsafe import Markup
 
-from intake.hr.summary.chart import AFTER_LABEL, group_title
 from intake.hr.summary.counts import VacancySummary
-from intake.hr.summary.text import COUNT_LABELS, count_values
+from intake.hr.summary.text import AFTER_LABEL, COUNT_LABELS, count_values, group_title
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">

@@ -1,4 +1,4 @@
-"""The summary as HR reads it: a block of counts per vacancy for the terminal, or JSON."""
+"""The summary as HR reads it: each group named, its counts as a terminal block or JSON."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from intake.hr.summary.counts import VacancySummary
 from intake.hr.views import iso_utc
 from intake.terminal_text import safe_line
 from storage.summaries import VacancyCounts
+
+AFTER_LABEL = "after the deadline"
 
 # (what the line says, VacancyCounts field), in the order shown.
 COUNTED = (
@@ -64,3 +66,13 @@ def summary_lines(summary: VacancySummary, title: str) -> list[str]:
 def chart_heading(zone: str) -> str:
     """The line above a text chart."""
     return f"arrivals per day ({zone}):"
+
+
+def group_title(summary: VacancySummary) -> str:
+    """How a group is named on charts and in the terminal."""
+    if summary.reference is None:
+        return "Vacancy not recognised"
+    reference = safe_line(summary.reference)
+    if summary.title is None:
+        return f"{reference} (no longer configured)"
+    return f"{reference}: {safe_line(summary.title)}"
