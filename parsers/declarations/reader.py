@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from parsers.declarations.clauses import Sentence, judge
+from parsers.declarations.clauses import judge
 from parsers.declarations.folded import folded
 from parsers.declarations.forms import FormLine, answer_outcome, answer_relation, form_line
 from parsers.declarations.hints import Hints, quick_fold
@@ -19,6 +19,7 @@ from parsers.declarations.model import (
 from parsers.declarations.names import relative_name
 from parsers.declarations.organisation import Organisation
 from parsers.declarations.segments import logical_line, raw_lines, sentences
+from parsers.declarations.sentence import Sentence
 from parsers.declarations.vocabulary import RELATIVE, canonical
 from parsers.folding import fold
 

@@ -4,14 +4,11 @@ is my sister", "my wife, a WCO official"; each tie ends at the organisation's na
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from parsers.declarations import cues
 from parsers.declarations.marks import Family, Span
 from parsers.declarations.organisation import Place
-
-if TYPE_CHECKING:
-    from parsers.declarations.clauses import Sentence
+from parsers.declarations.sentence import Sentence
 
 _MAX_DIRECT = 3
 _MAX_TO_VERB = 10
