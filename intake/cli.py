@@ -14,8 +14,7 @@ from intake.commands.acks import add_arguments as add_acks_arguments
 from intake.config.render import config_lines
 from intake.config.runtime import open_runtime, runtime_for
 from intake.config.settings import Config, load_config
-from intake.errors import ConfigError, IntakeError, UsageError
-from intake.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from intake.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ConfigError, IntakeError, UsageError
 from intake.hr.views import MESSAGE_COLUMNS, MESSAGE_TABLE_COLUMNS, iso_utc, message_dicts
 from intake.logs import configure_logging
 from intake.mailbox.open import open_mailbox

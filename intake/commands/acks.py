@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from intake.acks.errors import AckError
 from intake.config.runtime import Runtime, open_runtime
 from intake.config.settings import Config
-from intake.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from intake.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from intake.hr.views import iso_utc
 from intake.output import FORMATS, write_rows
 from storage import outbox

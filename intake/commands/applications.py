@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
-from intake.errors import UsageError
-from intake.exits import EXIT_OK
+from intake.errors import EXIT_OK, UsageError
 from intake.hr.export.links import LINKED_KINDS, DocumentLinks
 from intake.hr.selection import query_from_args
 from intake.hr.views import APPLICATION_COLUMNS, APPLICATION_TABLE_COLUMNS, application_dicts

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
-from intake.errors import UsageError
-from intake.exits import EXIT_OK
+from intake.errors import EXIT_OK, UsageError
 from intake.hr.export.documents import ExportOutcome, export_with_outcome
 from storage.document_export import vacancy_application_ids
 

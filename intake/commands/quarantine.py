@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
-from intake.exits import EXIT_OK
+from intake.errors import EXIT_OK
 from intake.hr.views import iso_utc
 from intake.output import write_rows
 from storage.models import utcnow

@@ -12,8 +12,7 @@ from types import FrameType
 
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
-from intake.errors import UsageError
-from intake.exits import EXIT_FAILED, EXIT_OK
+from intake.errors import EXIT_FAILED, EXIT_OK, UsageError
 
 SUMMARY = "parse and judge stored applications again (no mailbox, no acknowledgements)"
 EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C

@@ -8,8 +8,7 @@ import sys
 
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
-from intake.errors import IntakeError
-from intake.exits import EXIT_OK
+from intake.errors import EXIT_OK, IntakeError
 from storage.application_detail import load_application_detail
 
 LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL

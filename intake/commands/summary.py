@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from intake.config.settings import Config
-from intake.exits import EXIT_OK
+from intake.errors import EXIT_OK
 
 SUMMARY = "per vacancy: counts, flags, acknowledgements, arrivals per day (chart)"
 

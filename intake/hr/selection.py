@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from intake.config.settings import Config
 from intake.errors import UsageError
-from intake.rules.flag_codes import FLAG_CODES
+from intake.flag_codes import FLAG_CODES
 from parsers.folding import fold
 from storage.queries import SORT_KEYS, ApplicationQuery
 

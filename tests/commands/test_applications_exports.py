@@ -14,9 +14,9 @@ from urllib.parse import unquote
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.exits import EXIT_OK, EXIT_USAGE
+from intake.errors import EXIT_OK, EXIT_USAGE
+from intake.flag_codes import FLAG_CODES
 from intake.hr.views import APPLICATION_COLUMNS
-from intake.rules.flag_codes import FLAG_CODES
 from tests.cli_runs import run_intake
 from tests.configs import write_config_file
 from tests.hr_data import Doc, Stored, store_applications

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.commands.applications import add_arguments
 from intake.config.settings import Config
 from intake.errors import UsageError
+from intake.flag_codes import FLAG_CODES
 from intake.hr.selection import query_from_args
 from intake.hr.views import application_dicts
-from intake.rules.flag_codes import FLAG_CODES
 from intake.rules.table import RULES
 from tests.configs import make_config
 from tests.hr_data import Doc, Stored, store_applications

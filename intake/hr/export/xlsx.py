@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from intake.flag_codes import FLAG_CODES
 from intake.hr.export.links import DocumentLinks, LinkedFile
-from intake.rules.flag_codes import FLAG_CODES
 
 # What XML 1.0 cannot hold (openpyxl raises IllegalCharacterError on them); tab, LF, CR stay.
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
