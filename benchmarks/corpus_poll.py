@@ -19,13 +19,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from intake.analysis import Analyser
-from intake.config import Config
+from intake.config.runtime import open_runtime
+from intake.config.settings import Config
 from intake.mailbox.maildir import MaildirMailbox
-from intake.poller import PollReport, poll_once
-from intake.progress import Progress
-from intake.runtime import open_runtime
-from intake.worker_pool import pooled_extractor
+from intake.poll.analysis import Analyser
+from intake.poll.cycle import PollReport, poll_once
+from intake.poll.progress import Progress
+from intake.poll.workers import pooled_extractor
 from storage.models import Document
 from tests import messages
 from tests.configs import make_config

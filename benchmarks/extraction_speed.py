@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 import docx
 from pdfminer.high_level import extract_text
 
-from intake.worker_pool import WorkerPoolExtractor
+from intake.poll.workers import WorkerPoolExtractor
 from parsers.documents.extract import extract
 from parsers.documents.kind import classify_document
 from parsers.documents.language import detect_language

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from benchmarks import machine_speed
 from benchmarks.hr_database import RARE_WORD, Built, Vacancy, build
-from intake.runtime import open_runtime
+from intake.config.runtime import open_runtime
 from storage.models import Application
 from storage.queries import ApplicationQuery, application_ids
 from tests.configs import make_config, write_config_file

@@ -21,7 +21,7 @@ from email.header import Header
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.candidates import name_key
+from intake.rules.identity import name_key
 from storage import records, repository
 from storage.database import write_transaction
 from storage.models import Message

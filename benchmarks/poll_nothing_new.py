@@ -15,11 +15,11 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from intake.config import Config
+from intake.config.runtime import Runtime, open_runtime
+from intake.config.settings import Config
 from intake.mailbox.imap import ImapMailbox
-from intake.poller import PollReport, poll_once
-from intake.progress import Progress
-from intake.runtime import Runtime, open_runtime
+from intake.poll.cycle import PollReport, poll_once
+from intake.poll.progress import Progress
 from tests import messages
 from tests.configs import make_config
 from tests.dovecot import DovecotServer, make_tls_files, running_dovecot

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from intake.poller import poll_once
-from intake.progress import Progress
-from intake.runtime import open_mailbox, open_runtime
+from intake.config.runtime import open_runtime
+from intake.mailbox.open import open_mailbox
+from intake.poll.cycle import poll_once
+from intake.poll.progress import Progress
 from tests.configs import config_document, make_config
 from tests.robot_polling import (
     acknowledged,

@@ -9,17 +9,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from intake import __version__
-from intake.acks.commands import add_arguments as add_acks_arguments
 from intake.commands import COMMANDS
-from intake.config import Config, load_config
-from intake.config_print import config_lines
-from intake.errors import ConfigError, IntakeError, UsageError
-from intake.exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from intake.commands.acks import add_arguments as add_acks_arguments
+from intake.config.render import config_lines
+from intake.config.runtime import open_runtime, runtime_for
+from intake.config.settings import Config, load_config
+from intake.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ConfigError, IntakeError, UsageError
+from intake.hr.views import MESSAGE_COLUMNS, MESSAGE_TABLE_COLUMNS, iso_utc, message_dicts
 from intake.logs import configure_logging
+from intake.mailbox.open import open_mailbox
 from intake.output import FORMATS, write_rows
-from intake.runtime import open_mailbox, open_runtime, runtime_for
-from intake.status import check_health
-from intake.views import MESSAGE_COLUMNS, MESSAGE_TABLE_COLUMNS, iso_utc, message_dicts
+from intake.poll.health import check_health
 from storage.database import database_errors
 from storage.errors import StorageError
 from storage.migrate import current_revision, head_revision
@@ -98,7 +98,7 @@ def _add(
 
 def _poll(_args: argparse.Namespace, config: Config) -> int:
     # Imported here: the document readers take seconds to import, which read commands skip.
-    from intake.poller import poll_once
+    from intake.poll.cycle import poll_once
 
     runtime = open_runtime(config)
     mailbox = open_mailbox(config.mailbox)
@@ -112,7 +112,7 @@ def _poll(_args: argparse.Namespace, config: Config) -> int:
 
 
 def _run(_args: argparse.Namespace, config: Config) -> int:
-    from intake.daemon import Daemon  # imported here for the reason given in _poll
+    from intake.poll.daemon import Daemon  # imported here for the reason given in _poll
 
     runtime = open_runtime(config)
     try:
@@ -130,7 +130,7 @@ def _check(_args: argparse.Namespace, config: Config) -> int:
 
 def _ocr_state(config: Config) -> str:
     """One line on OCR for the operator; it never makes the service unhealthy."""
-    from intake.extraction import ocr_problem  # imported here for the reason given in _poll
+    from intake.poll.extraction import ocr_problem  # imported here for the reason given in _poll
 
     if not config.extraction.ocr:
         return "off (extraction.ocr = false)"
@@ -167,7 +167,7 @@ def _messages(args: argparse.Namespace, config: Config) -> int:
 
 
 def _acks(args: argparse.Namespace, config: Config) -> int:
-    from intake.acks.commands import run
+    from intake.commands.acks import run
 
     return run(args, config)
 

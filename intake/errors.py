@@ -1,4 +1,4 @@
-"""Exception tree of the intake package.
+"""Exception tree of the intake package, and the exit codes every ``intake`` command uses.
 
 IntakeError                    every error the service raises on purpose
 ├── ConfigError                the config file is missing, unreadable or invalid (names the key)
@@ -10,6 +10,10 @@ Third-party errors (imapclient, socket, tomllib) are wrapped where they enter wi
 ``raise … from exc``; the CLI turns an IntakeError into one line and an exit code, never a
 traceback.
 """
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command ran and something failed (or, for status, is unhealthy)
+EXIT_USAGE = 2  # the config or a command-line value is wrong
 
 
 class IntakeError(Exception):

@@ -1,9 +1,9 @@
-"""The flag codes of the contract: the rules' in the order of ``intake.rules.RULES``, then the
+"""The flag codes of the contract: the rules' in the order of ``intake.rules.table.RULES``, then the
 outbox's (light to import)."""
 
 from __future__ import annotations
 
-#: Every code a rule can raise; a test checks that this agrees with ``intake.rules.RULES``.
+#: Every code a rule can raise; a test checks that this agrees with ``intake.rules.table.RULES``.
 RULE_FLAG_CODES: tuple[str, ...] = (
     "subject_invalid",
     "vacancy_unknown",

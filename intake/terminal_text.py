@@ -18,7 +18,7 @@ _ESCAPE_SEQUENCES = re.compile(
 # Controls (C0, DEL, C1; CR and LF among them), line and paragraph separators, lone surrogates.
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Zl", "Zp", "Cs"})
 #: Marks that change the direction of the text around them: "cv\u202efdp.exe" displays as
-#: "cvexe.pdf". File names made safe (intake.safe_names) drop the same marks.
+#: "cvexe.pdf". File names made safe (intake.hr.export.safe_names) drop the same marks.
 DIRECTION_MARKS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )

@@ -8,7 +8,7 @@ from typing import Any
 
 import tomli_w
 
-from intake.config import Config, validate_config
+from intake.config.settings import Config, validate_config
 
 VACANCIES: list[dict[str, Any]] = [
     {

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.config import Config
-from intake.runtime import Runtime, open_runtime
+from intake.config.runtime import Runtime, open_runtime
+from intake.config.settings import Config
 from tests.configs import make_config
 
 pytest_plugins = ["tests.dovecot", "tests.postgres"]

@@ -13,11 +13,12 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from intake.config import load_config
+from intake.config.runtime import open_runtime
+from intake.config.settings import load_config
 from intake.mailbox.base import Ledger, Mailbox, RawMessage
-from intake.poller import poll_once
-from intake.progress import Progress
-from intake.runtime import open_mailbox, open_runtime
+from intake.mailbox.open import open_mailbox
+from intake.poll.cycle import poll_once
+from intake.poll.progress import Progress
 
 
 class DiesAtMark:

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from imapclient import IMAPClient
 
-from intake.config import MailboxConfig, Secret
+from intake.config.settings import MailboxConfig, Secret
 
 __all__ = [
     "DovecotServer",

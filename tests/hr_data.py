@@ -17,7 +17,7 @@ from email.message import EmailMessage
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.candidates import name_key
+from intake.rules.identity import name_key
 from storage import repository
 from storage.database import write_transaction
 from storage.models import Message

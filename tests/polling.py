@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.config import Config
+from intake.config.settings import Config
+from intake.hr.views import application_dicts
 from intake.mailbox.fake import FakeMailbox
-from intake.poller import poll_once
-from intake.progress import Progress
-from intake.views import application_dicts
+from intake.poll.cycle import poll_once
+from intake.poll.progress import Progress
 from storage.models import Flag
 
 

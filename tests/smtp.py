@@ -22,8 +22,8 @@ from aiosmtpd.smtp import Session as SmtpSession
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.config import Config
-from intake.runtime import Runtime, open_runtime
+from intake.config.runtime import Runtime, open_runtime
+from intake.config.settings import Config
 from storage.models import Acknowledgement
 from tests.configs import make_config
 from tests.dovecot import TlsFiles

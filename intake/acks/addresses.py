@@ -7,7 +7,7 @@ import re
 from email import policy
 from email.headerregistry import Address
 
-from intake.config import Config
+from intake.config.settings import Config
 
 # Local parts of mailboxes no person reads, or that answer by machine: replying to them is at
 # best lost, at worst the start of a mail loop.

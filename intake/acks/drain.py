@@ -16,12 +16,12 @@ from intake.acks.errors import (
     PermanentFailure,
     TemporaryFailure,
 )
+from intake.acks.heartbeat import Heartbeat, holder_name
 from intake.acks.outcomes import Recorder
 from intake.acks.outgoing import Outgoing, load_outgoing
 from intake.acks.report import SendReport
 from intake.acks.transport import Transport
-from intake.config import Config
-from intake.heartbeat import Heartbeat, holder_name
+from intake.config.settings import Config
 from storage import outbox
 from storage.database import database_errors, write_transaction
 

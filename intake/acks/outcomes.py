@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.acks.compose import outbound_message_id
 from intake.acks.outgoing import load_outgoing
 from intake.acks.report import SendReport
-from intake.config import Config
+from intake.config.settings import Config
 from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE
 from storage import outbox
 from storage.database import database_errors, write_transaction

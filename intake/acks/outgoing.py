@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from intake.acks.compose import compose_acknowledgement
 from intake.acks.content import AckContent, AckDocument, ComposeSettings
-from intake.config import Config
-from intake.deadlines import deadline_instant
+from intake.config.deadlines import deadline_instant
+from intake.config.settings import Config
 from storage.models import Acknowledgement, Application, Document, Message
 
 DEFAULT_LANGUAGE = "en"

@@ -10,7 +10,7 @@ from intake.acks.addresses import (
     plain_address,
 )
 from intake.acks.compose import outbound_message_id
-from intake.config import Config
+from intake.config.settings import Config
 from parsers.model import ParsedMessage
 from storage.records import AcknowledgementRecord
 

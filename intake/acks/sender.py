@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.acks.drain import Drain
 from intake.acks.report import SendReport
 from intake.acks.transport import Transport, open_transport
-from intake.config import Config
+from intake.config.settings import Config
 from storage.models import utcnow
 
 __all__ = ["PROCESS_GUARD", "SendReport", "send_due"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from email.message import EmailMessage
 from typing import Protocol
 
-from intake.config import Config
+from intake.config.settings import Config
 
 
 class Transport(Protocol):

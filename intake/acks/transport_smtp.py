@@ -14,8 +14,8 @@ from email.message import EmailMessage
 
 from intake.acks.addresses import envelope_address
 from intake.acks.errors import ConnectionFailure, PermanentFailure, TemporaryFailure
-from intake.config import SmtpConfig
-from intake.tls import client_context
+from intake.config.settings import SmtpConfig
+from intake.config.tls import client_context
 
 NULL_SENDER = ""  # smtplib writes it as MAIL FROM:<>
 

@@ -1,4 +1,7 @@
-"""HR's and the operator's commands beyond polling: each module adds one ``intake`` command.
+"""The commands wing: HR's and the operator's commands beyond polling, one module each.
+
+Each module is thin: it parses its arguments, calls a wing, prints. It may import every wing
+(hr, reprocess, poll and those below them) and the root; no wing imports it back.
 
 Every module here has ``SUMMARY`` (one line for ``intake --help``), ``add_arguments(parser)``
 and ``run(args, config) -> exit code``. Modules stay light to import: heavy libraries (the
@@ -21,7 +24,7 @@ from intake.commands import (
     show,
     summary,
 )
-from intake.config import Config
+from intake.config.settings import Config
 
 
 class CommandModule(Protocol):

@@ -11,14 +11,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from intake.config import Config
-from intake.document_links import LINKED_KINDS, DocumentLinks
-from intake.errors import UsageError
-from intake.exits import EXIT_OK
+from intake.config.runtime import runtime_for
+from intake.config.settings import Config
+from intake.errors import EXIT_OK, UsageError
+from intake.hr.export.links import LINKED_KINDS, DocumentLinks
+from intake.hr.selection import query_from_args
+from intake.hr.views import APPLICATION_COLUMNS, APPLICATION_TABLE_COLUMNS, application_dicts
 from intake.output import replaced_atomically, write_rows
-from intake.runtime import runtime_for
-from intake.selection import query_from_args
-from intake.views import APPLICATION_COLUMNS, APPLICATION_TABLE_COLUMNS, application_dicts
 from storage.queries import ApplicationQuery, application_ids, vacancy_in_use
 
 SUMMARY = "list applications (filters; table, json, csv or xlsx)"
@@ -161,8 +160,8 @@ def export_documents(
     session: Session, query: ApplicationQuery, destination: Destination
 ) -> DocumentLinks:
     """Export the listed applications' CVs and letters; their links as the listing sees them."""
-    from intake.document_export import export_documents as export
-    from intake.document_links import document_links
+    from intake.hr.export.documents import export_documents as export
+    from intake.hr.export.links import document_links
 
     assert destination.documents is not None
     report = export(session, application_ids(session, query), destination.documents)
@@ -200,7 +199,7 @@ def _write_file(
     links: DocumentLinks | None,
 ) -> int:
     if fmt == "xlsx":
-        from intake.xlsx_export import write_workbook
+        from intake.hr.export.xlsx import write_workbook
 
         rows = application_dicts(session, query, evidence=True)
         return write_workbook(rows, path, config.organisation.timezone, links)

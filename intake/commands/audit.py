@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from intake.config import Config
-from intake.exits import EXIT_OK
+from intake.config.runtime import runtime_for
+from intake.config.settings import Config
+from intake.errors import EXIT_OK
+from intake.hr.views import iso_utc
 from intake.output import write_rows
-from intake.runtime import runtime_for
-from intake.views import iso_utc
 from storage.audit import audit_records
 
 SUMMARY = "the audit log of purges and erasures"

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from intake.config import Config
-from intake.document_export import ExportOutcome, export_with_outcome
-from intake.errors import UsageError
-from intake.exits import EXIT_OK
-from intake.runtime import runtime_for
+from intake.config.runtime import runtime_for
+from intake.config.settings import Config
+from intake.errors import EXIT_OK, UsageError
+from intake.hr.export.documents import ExportOutcome, export_with_outcome
 from storage.document_export import vacancy_application_ids
 
 SUMMARY = "export a vacancy's CVs and letters as files, with an index.csv"

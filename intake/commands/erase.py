@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 from functools import partial
 
-from intake import personal_data
 from intake.acks.addresses import own_addresses, plain_address
-from intake.config import Config
-from intake.errors import UsageError
-from intake.exits import EXIT_FAILED, EXIT_OK
-from intake.personal_data_report import done_lines, dry_run_lines, linked_line
-from intake.runtime import runtime_for
+from intake.config.runtime import runtime_for
+from intake.config.settings import Config
+from intake.errors import EXIT_FAILED, EXIT_OK, UsageError
+from intake.hr.personal_data import deletion as personal_data
+from intake.hr.personal_data.report import done_lines, dry_run_lines, linked_line
 from storage.erasure import erase_selection
 
 SUMMARY = "delete every record of one email address (dry run unless --yes)"

@@ -6,13 +6,12 @@ import argparse
 from datetime import datetime, timedelta
 from functools import partial
 
-from intake import personal_data
-from intake.config import Config
-from intake.errors import UsageError
-from intake.exits import EXIT_FAILED, EXIT_OK
-from intake.personal_data_report import done_lines, dry_run_lines, receipt_line
-from intake.runtime import runtime_for
-from intake.views import iso_utc
+from intake.config.runtime import runtime_for
+from intake.config.settings import Config
+from intake.errors import EXIT_FAILED, EXIT_OK, UsageError
+from intake.hr.personal_data import deletion as personal_data
+from intake.hr.personal_data.report import done_lines, dry_run_lines, receipt_line
+from intake.hr.views import iso_utc
 from storage.erasure import purge_selection, total_of_vacancy
 from storage.models import utcnow
 

@@ -9,11 +9,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from intake.config import Config
-from intake.exits import EXIT_OK
+from intake.config.runtime import runtime_for
+from intake.config.settings import Config
+from intake.errors import EXIT_OK
+from intake.hr.views import iso_utc
 from intake.output import write_rows
-from intake.runtime import runtime_for
-from intake.views import iso_utc
 from storage.models import utcnow
 from storage.reprocessing import QuarantinedRow, error_summary, quarantined_messages
 
@@ -75,9 +75,9 @@ def _headers_of(row: QuarantinedRow) -> tuple[str | None, str | None]:
 
 
 def _retry(config: Config, message_pk: int) -> int:
-    from intake.analysis import Analyser
-    from intake.requeue import retry_lines, retry_quarantined
-    from intake.worker_pool import pooled_extractor
+    from intake.poll.analysis import Analyser
+    from intake.poll.workers import pooled_extractor
+    from intake.reprocess.quarantine import retry_lines, retry_quarantined
 
     with runtime_for(config) as runtime:
         extractor = pooled_extractor(config)

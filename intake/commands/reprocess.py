@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
-from intake.config import Config
-from intake.errors import UsageError
-from intake.exits import EXIT_FAILED, EXIT_OK
-from intake.runtime import runtime_for
+from intake.config.runtime import runtime_for
+from intake.config.settings import Config
+from intake.errors import EXIT_FAILED, EXIT_OK, UsageError
 
 SUMMARY = "parse and judge stored applications again (no mailbox, no acknowledgements)"
 EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
@@ -36,9 +35,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
     Exit 1 when any application was kept because its new reading failed; 130 after Ctrl-C.
     """
     # Imported here: the document readers take seconds to import, which light commands skip.
-    from intake.analysis import Analyser
-    from intake.reprocessing import Outcome, Result, reprocess
-    from intake.worker_pool import pooled_extractor
+    from intake.poll.analysis import Analyser
+    from intake.poll.workers import pooled_extractor
+    from intake.reprocess.applications import Outcome, Result, reprocess
 
     vacancy = _vacancy(args, config)
 

@@ -6,10 +6,9 @@ import argparse
 import json
 import sys
 
-from intake.config import Config
-from intake.errors import IntakeError
-from intake.exits import EXIT_OK
-from intake.runtime import runtime_for
+from intake.config.runtime import runtime_for
+from intake.config.settings import Config
+from intake.errors import EXIT_OK, IntakeError
 from storage.application_detail import load_application_detail
 
 LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
@@ -24,8 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print one application; an id with no application is an error (exit 1)."""
-    from intake.application_detail import detail_dict
-    from intake.application_text import detail_lines
+    from intake.hr.application.detail import detail_dict
+    from intake.hr.application.text import detail_lines
 
     detail = None
     if 0 < args.application_id <= LARGEST_ID:  # a larger number overflows the database's integer

@@ -7,8 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from intake.config import Config
-from intake.exits import EXIT_OK
+from intake.config.settings import Config
+from intake.errors import EXIT_OK
 
 SUMMARY = "per vacancy: counts, flags, acknowledgements, arrivals per day (chart)"
 
@@ -25,10 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print the summary (and draw the chart file when asked)."""
-    from intake.charts import chart_format, group_title, text_chart, write_chart
-    from intake.runtime import runtime_for
-    from intake.summary_report import build_summary
-    from intake.summary_text import chart_heading, summary_dict, summary_lines
+    from intake.config.runtime import runtime_for
+    from intake.hr.summary.chart import chart_format, text_chart, write_chart
+    from intake.hr.summary.counts import build_summary
+    from intake.hr.summary.text import chart_heading, group_title, summary_dict, summary_lines
     from intake.terminal_text import text_width
 
     chart = Path(args.chart) if args.chart else None

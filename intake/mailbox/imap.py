@@ -23,10 +23,10 @@ from urllib.parse import quote
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError, LoginError
 
-from intake.config import MailboxConfig
+from intake.config.settings import MailboxConfig
+from intake.config.tls import client_context
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Ledger, RawMessage, Watermark
-from intake.tls import client_context
 
 __all__ = ["MAX_RECONNECT_WAIT", "ClientFactory", "ImapMailbox", "ImapStats"]
 

@@ -1,0 +1,51 @@
+"""Renders a validated Config as dotted key lines, secrets masked."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.engine import make_url
+
+from intake.config.settings import Config, DatabaseConfig, Secret
+
+
+def config_lines(config: Config) -> Iterator[str]:
+    """``section.key = value`` for every setting, in declaration order."""
+    for field in dataclasses.fields(config):
+        value = getattr(config, field.name)
+        if field.name == "source":
+            yield f"# {value}"
+        elif field.name == "vacancies":
+            for index, vacancy in enumerate(value):
+                yield from _section(f"vacancies[{index}]", vacancy)
+        else:
+            yield from _section(field.name, value)
+
+
+def _section(prefix: str, section: Any) -> Iterator[str]:
+    for field in dataclasses.fields(section):
+        value = getattr(section, field.name)
+        if isinstance(section, DatabaseConfig) and field.name == "url":
+            value = make_url(value).render_as_string(hide_password=True)
+        yield f"{prefix}.{field.name} = {_show(value)}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Secret):
+        return '"********"'
+    if isinstance(value, ZoneInfo):
+        return f'"{value.key}"'
+    if isinstance(value, str | Path):
+        return f'"{value}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(item) for item in value) + "]"
+    if isinstance(value, date):
+        return value.isoformat()
+    return "(not set)" if value is None else str(value)

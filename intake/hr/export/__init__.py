@@ -1,0 +1,1 @@
+"""What HR takes away: documents in safely named folders, listings as Excel workbooks."""

@@ -1,0 +1,1 @@
+"""Purges and erasures of personal data, with their audit entry and the counts they print."""

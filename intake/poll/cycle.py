@@ -1,0 +1,181 @@
+"""One poll cycle: every new message through the pipeline, recorded as a poll run."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass, field
+from functools import partial
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.acks.heartbeat import Heartbeat
+from intake.acks.sender import SendReport, send_due
+from intake.config.settings import Config
+from intake.errors import IntakeError
+from intake.mailbox.base import Mailbox
+from intake.mailbox.ledger import DatabaseLedger
+from intake.mailbox.reconcile import mark_unmarked
+from intake.poll.analysis import Analyser, Draft
+from intake.poll.claims import MessageClaims
+from intake.poll.pipeline import process_message
+from intake.poll.progress import Progress
+from intake.poll.read_ahead import read_ahead
+from intake.poll.runs import RunCounts, beat_run, finish_run, start_run
+from intake.poll.workers import pooled_extractor
+from storage.errors import StorageError
+from storage.records import MessageRecord
+from storage.repository import StoreOutcome, StoreResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class PollReport:
+    """What one poll did."""
+
+    fetched: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    dispositions: Counter[str] = field(default_factory=Counter)
+    stopped_early: bool = False
+    error: str | None = None
+    acknowledgements: SendReport | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the cycle ran to its end (bad messages are quarantined, not failures)."""
+        return self.error is None
+
+    def summary(self) -> str:
+        """One line for the log and the terminal."""
+        parts = [f"{self.fetched} fetched"]
+        parts += [f"{count} {name}" for name, count in sorted(self.outcomes.items())]
+        parts += [f"{count} {name}" for name, count in sorted(self.dispositions.items())]
+        text = ", ".join(parts)
+        if self.stopped_early:
+            text += " (stopped early)"
+        if self.acknowledgements is not None:
+            text += f"; {self.acknowledgements.summary()}"
+        return text + (f"; failed: {self.error}" if self.error else "")
+
+
+def poll_once(
+    config: Config,
+    sessions: sessionmaker[Session],
+    mailbox: Mailbox,
+    should_stop: Callable[[], bool] = lambda: False,
+    progress: Progress | None = None,
+    analyser: Analyser | None = None,
+) -> PollReport:
+    """Fetch and store every new message; failures end the cycle and are recorded, not raised.
+
+    Without an ``analyser``, one with its own worker pool serves this poll alone.
+    """
+    if analyser is None:
+        extractor = pooled_extractor(config)
+        try:
+            analyser = Analyser(config, extractor)
+            return poll_once(config, sessions, mailbox, should_stop, progress, analyser)
+        finally:
+            extractor.close()
+    progress = progress or Progress()
+    report = PollReport()
+    run_id: int | None = None
+    try:
+        run_id = start_run(sessions)
+        claims = MessageClaims(sessions, config.schedule.claim_seconds)
+        beat = partial(_beat, sessions, run_id, claims)
+        with Heartbeat(config.schedule.heartbeat_seconds, beat, f"the heartbeat of poll {run_id}"):
+            try:
+                _poll(config, sessions, mailbox, analyser, should_stop, progress, report, claims)
+            finally:
+                claims.release_all()
+    except (IntakeError, StorageError) as exc:
+        report.error = str(exc)
+        log.error("poll failed: %s", exc)
+    except Exception as exc:  # a bug must fail this poll, not the daemon
+        report.error = f"internal error: {type(exc).__name__}: {exc}"
+        log.exception("poll failed with an internal error")
+    finally:
+        progress.finish()
+        if run_id is not None:
+            error = finish_run(sessions, run_id, report.ok, _counts(report))
+            report.error = report.error or error
+    return report
+
+
+def _poll(
+    config: Config,
+    sessions: sessionmaker[Session],
+    mailbox: Mailbox,
+    analyser: Analyser,
+    should_stop: Callable[[], bool],
+    progress: Progress,
+    report: PollReport,
+    claims: MessageClaims,
+) -> None:
+    """Mark what a crash left unmarked, store every new message this poll could claim, then
+    drain the outbox."""
+    window = 2 * config.extraction.worker_count
+    ledger = DatabaseLedger(sessions)
+    mark_unmarked(mailbox, sessions)
+    messages = claims.only_claimed(mailbox.fetch_new(ledger))
+    drafts_ahead = read_ahead(
+        messages, lambda raw: analyser.start(raw, ledger.has_copy), Draft.cancel, window
+    )
+    with closing(drafts_ahead) as drafts:
+        for draft in drafts:
+            report.fetched += 1
+            record = analyser.finish(draft, ledger)
+            record, result = process_message(draft.raw, record, mailbox, sessions)
+            report.outcomes[result.outcome] += 1
+            if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):
+                report.dispositions[_stored_disposition(record, result)] += 1
+            progress.message_done(draft.raw, record, result)
+            if should_stop():
+                report.stopped_early = True
+                return
+    # A database or outbox folder that cannot be written fails the poll.
+    report.acknowledgements = send_acknowledgements(config, sessions, should_stop, fail=True)
+
+
+def _beat(sessions: sessionmaker[Session], run_id: int, claims: MessageClaims) -> None:
+    """The poll is alive: its run row and its message claims are renewed."""
+    beat_run(sessions, run_id)
+    claims.renew()
+
+
+def send_acknowledgements(
+    config: Config,
+    sessions: sessionmaker[Session],
+    should_stop: Callable[[], bool],
+    fail: bool = False,
+) -> SendReport | None:
+    """Drain the outbox. A database or outbox folder that cannot be written is raised with
+    ``fail`` (the end of a poll), else logged in one line for the next drain to try again (the
+    daemon's schedule); a bug in sending is logged and never undoes what a poll stored."""
+    try:
+        return send_due(config, sessions, should_stop=should_stop)
+    except (IntakeError, StorageError) as exc:
+        if fail:
+            raise
+        log.error("acknowledgements not sent: %s", exc)
+    except Exception:
+        log.exception("acknowledgements not sent: internal error")
+    return None
+
+
+def _counts(report: PollReport) -> RunCounts:
+    return RunCounts(
+        error=report.error,
+        fetched=report.fetched,
+        stored=report.outcomes["stored"] + report.outcomes["duplicate"],
+        quarantined=report.dispositions["quarantined"],
+    )
+
+
+def _stored_disposition(record: MessageRecord, result: StoreResult) -> str:
+    """The disposition of the row the store wrote."""
+    return "duplicate" if result.outcome is StoreOutcome.DUPLICATE else record.disposition

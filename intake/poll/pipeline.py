@@ -1,0 +1,89 @@
+"""One message, one transaction: analyse, store, then mark it done and record the mark."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.errors import MailboxConnectionLost, MailboxError
+from intake.mailbox.base import Mailbox, RawMessage
+from intake.poll.analysis import quarantined
+from intake.poll.refusals import RecordRefused, refused_values
+from parsers.semantic_fingerprint import raw_semantic_fingerprint
+from storage import marks, message_claims, repository
+from storage.database import database_errors, write_transaction
+from storage.errors import DatabaseUnavailable
+from storage.models import utcnow
+from storage.records import MessageRecord
+from storage.repository import StoreOutcome, StoreResult
+
+log = logging.getLogger(__name__)
+
+
+def process_message(
+    raw: RawMessage, record: MessageRecord, mailbox: Mailbox, sessions: sessionmaker[Session]
+) -> tuple[MessageRecord, StoreResult]:
+    """Store one analysed message, then mark it done; a crash before the mark only repeats work.
+
+    Returns the record as stored (quarantined instead, when the database refused a value).
+    """
+    try:
+        result = _store(record, sessions)
+    except RecordRefused as refused:
+        log.warning("uid=%s refused by the database, stored quarantined: %s", raw.uid, refused)
+        record = quarantined(raw, refused)
+        try:
+            result = _store(record, sessions)
+        except RecordRefused as again:
+            # Even the bare record (raw bytes, key, error) is refused: the database, not the
+            # message, is at fault. Fail the poll; the message is fetched again next time.
+            raise DatabaseUnavailable(f"database refuses every write: {again}") from again
+    if _mark_done(raw, mailbox):
+        with database_errors(), write_transaction(sessions) as session:
+            marks.record_marked(session, [result.message_pk], utcnow())
+    return record, result
+
+
+def _mark_done(raw: RawMessage, mailbox: Mailbox) -> bool:
+    """Mark the stored message; a refusal is logged, a lost connection still fails the poll.
+
+    The message is safe in the database either way, and the watermark keeps it from being
+    fetched again; only the marker people see in the mailbox is missing, and the next poll
+    puts it there (``intake.mailbox.reconcile``), as it does after a crash right here.
+    """
+    try:
+        mailbox.mark_done(raw)
+    except MailboxConnectionLost:
+        raise
+    except MailboxError as exc:
+        log.warning("uid=%s stored, but could not be marked done in the mailbox: %s", raw.uid, exc)
+        return False
+    return True
+
+
+def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResult:
+    """Store in one transaction; refused values are RecordRefused, anything else an outage.
+
+    A unique-key clash is no refusal when another poller has just stored the same message.
+    """
+    try:
+        with refused_values(), write_transaction(sessions) as session:
+            message_claims.release(session, record.key)
+            return repository.store_message(session, record, raw_semantic_fingerprint)
+    except RecordRefused as refused:
+        if isinstance(refused.__cause__, IntegrityError):
+            earlier = _stored_by_another_poller(record, sessions)
+            if earlier is not None:
+                return earlier
+        raise
+
+
+def _stored_by_another_poller(
+    record: MessageRecord, sessions: sessionmaker[Session]
+) -> StoreResult | None:
+    """After a unique-key clash: the row another poller committed under the same key."""
+    with database_errors(), sessions() as session:
+        message_pk = repository.message_at(session, record.key)
+    return None if message_pk is None else StoreResult(StoreOutcome.ALREADY_STORED, message_pk)

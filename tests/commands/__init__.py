@@ -1,0 +1,1 @@
+"""Tests of the commands wing, through the ``intake`` command line."""

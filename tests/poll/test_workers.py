@@ -1,0 +1,91 @@
+"""The worker pool: a document over its time or memory cap fails alone, the pool goes on."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from intake.poll.workers import WorkerPoolExtractor
+from parsers.documents.model import DocumentStatus, ExtractionLimits
+from tests.readers import scripted_reader
+
+MEMORY_CAP_MIB = 384
+
+
+@pytest.fixture
+def pool() -> Iterator[WorkerPoolExtractor]:
+    extractor = WorkerPoolExtractor(
+        ExtractionLimits(), workers=2, seconds=2, memory_mib=MEMORY_CAP_MIB, reader=scripted_reader
+    )
+    yield extractor
+    extractor.close()
+
+
+def test_document_over_the_time_cap_fails_and_the_next_one_is_read(
+    pool: WorkerPoolExtractor,
+) -> None:
+    slow = pool.submit(b"sleep", "slow.pdf")
+    after = pool.submit(b"plain words", "after.txt")
+    extraction = slow.result()
+    assert extraction.status is DocumentStatus.FAILED
+    assert extraction.problem is not None and "longer than 2 s" in extraction.problem
+    assert after.result().text == "plain words"
+
+
+def test_document_over_the_memory_cap_fails_and_the_next_one_is_read(
+    pool: WorkerPoolExtractor,
+) -> None:
+    extraction = pool.submit(b"hoard", "bomb.docx").result()
+    assert extraction.status is DocumentStatus.FAILED
+    assert extraction.problem is not None and f"{MEMORY_CAP_MIB} MiB" in extraction.problem
+    assert pool.submit(b"still here", "next.txt").result().text == "still here"
+
+
+def test_worker_that_dies_gives_failed_and_is_replaced(pool: WorkerPoolExtractor) -> None:
+    extraction = pool.submit(b"die", "crash.pdf").result()
+    assert extraction.status is DocumentStatus.FAILED
+    assert extraction.problem is not None and "died (exit code 70)" in extraction.problem
+    assert pool.submit(b"replaced", "next.txt").result().text == "replaced"
+
+
+def test_peak_worker_memory_is_reported_and_stays_under_the_cap(
+    pool: WorkerPoolExtractor,
+) -> None:
+    pool.submit(b"hoard", "bomb.docx").result()
+    assert pool.submit(b"measured", "cv.txt").result().status is DocumentStatus.OK
+    assert 0 < pool.peak_worker_rss_kib < MEMORY_CAP_MIB * 1024
+
+
+def test_cancelled_extraction_is_a_failed_one(pool: WorkerPoolExtractor) -> None:
+    first = pool.submit(b"sleep", "a.pdf")
+    second = pool.submit(b"sleep", "b.pdf")
+    waiting = pool.submit(b"never read", "c.txt")
+    waiting.cancel()
+    assert waiting.result().status is DocumentStatus.FAILED
+    first.cancel()
+    second.cancel()
+
+
+def test_worker_stopped_at_the_time_cap_takes_its_child_process_with_it(
+    pool: WorkerPoolExtractor, tmp_path: Path
+) -> None:
+    pid_file = tmp_path / "child.pid"
+    extraction = pool.submit(f"child:{pid_file}".encode(), "scan.pdf").result()
+    assert extraction.status is DocumentStatus.FAILED
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while child_is_running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not child_is_running(child)
+
+
+def child_is_running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (a zombie waiting for its reaper counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
