@@ -1,0 +1,32 @@
+"""OAuth2 for IMAP and SMTP: token providers (Microsoft, Google, any token URL) behind one cache.
+
+Tokens are held in memory only and never logged; ``token_source`` builds the cache for a
+config's ``[mailbox]`` or ``[smtp]`` OAuth2 settings.
+"""
+
+from __future__ import annotations
+
+from intake.config_oauth2 import OAuth2Config
+from intake.mailbox.oauth2.tokens import TokenProvider, TokenSource, xoauth2_string
+
+__all__ = ["TokenSource", "provider_for", "token_source", "xoauth2_string"]
+
+
+def provider_for(config: OAuth2Config) -> TokenProvider:
+    """The provider ``config.provider`` names."""
+    if config.provider == "microsoft":
+        from intake.mailbox.oauth2.microsoft import MicrosoftProvider
+
+        return MicrosoftProvider(config)
+    if config.provider == "google":
+        from intake.mailbox.oauth2.google import GoogleProvider
+
+        return GoogleProvider(config)
+    from intake.mailbox.oauth2.generic import GenericProvider
+
+    return GenericProvider(config)
+
+
+def token_source(config: OAuth2Config) -> TokenSource:
+    """A token cache over the provider ``config`` names."""
+    return TokenSource(provider_for(config))
