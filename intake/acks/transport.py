@@ -23,12 +23,24 @@ def open_transport(config: Config) -> Transport | None:
     """The configured transport; None when acknowledgements are off."""
     acks = config.acknowledgements
     if acks.transport == "smtp":
-        from intake.acks.transport_smtp import SmtpTransport
-
-        return SmtpTransport(config.smtp)
+        return _smtp_transport(config)
     if acks.transport == "file":
         from intake.acks.transport_file import FileTransport
 
         assert acks.directory is not None  # validation requires it
         return FileTransport(acks.directory)
     return None
+
+
+def _smtp_transport(config: Config) -> Transport:
+    """SMTP with the configured envelope sender and, for ``auth = "oauth2"``, a token cache."""
+    from intake.acks.addresses import sender_address
+    from intake.acks.transport_smtp import NULL_SENDER, SmtpTransport
+    from intake.mailbox.oauth2 import token_source
+
+    acks, smtp = config.acknowledgements, config.smtp
+    envelope_from = NULL_SENDER
+    if acks.envelope_from == "sender":
+        envelope_from = sender_address(acks.sender) or NULL_SENDER
+    tokens = token_source(smtp.oauth2) if smtp.auth == "oauth2" and smtp.oauth2 else None
+    return SmtpTransport(smtp, envelope_from=envelope_from, tokens=tokens)

@@ -3,7 +3,9 @@ reused for a batch, every smtplib, socket and ssl error classified as temporary 
 
 The envelope sender is the null path (``MAIL FROM:<>``), as RFC 3834 section 3.3 recommends for
 automatic responses: a bounce of an acknowledgement goes nowhere instead of starting a loop.
-The envelope recipient is the one address given, never one read from the message's headers.
+Authenticated submission to Microsoft 365 or Gmail refuses it, so ``envelope_from = "sender"``
+makes it the configured sender's address instead. The envelope recipient is the one address
+given, never one read from the message's headers.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import ssl
 from email.message import EmailMessage
 
 from intake.acks.errors import ConnectionFailure, PermanentFailure, TemporaryFailure
+from intake.acks.smtp_login import BearerTokens, log_in
 from intake.config import SmtpConfig
+from intake.errors import OAuth2Error
 from intake.tls import client_context
 
 NULL_SENDER = ""  # smtplib writes it as MAIL FROM:<>
@@ -22,15 +26,23 @@ NULL_SENDER = ""  # smtplib writes it as MAIL FROM:<>
 class SmtpTransport:
     """Sends through the configured server; connects on first use and after a dropped line."""
 
-    def __init__(self, config: SmtpConfig) -> None:
+    def __init__(
+        self,
+        config: SmtpConfig,
+        *,
+        envelope_from: str = NULL_SENDER,
+        tokens: BearerTokens | None = None,
+    ) -> None:
         self._config = config
+        self._envelope_from = envelope_from
+        self._tokens = tokens
         self._client: smtplib.SMTP | None = None
 
     def send(self, message: EmailMessage, recipient: str) -> None:
         """Deliver to ``recipient`` alone; TemporaryFailure or PermanentFailure otherwise."""
         client = self._connected()
         try:
-            client.send_message(message, from_addr=NULL_SENDER, to_addrs=[recipient])
+            client.send_message(message, from_addr=self._envelope_from, to_addrs=[recipient])
         except (smtplib.SMTPException, OSError) as exc:
             failure = _classify(exc, recipient, self._where())
             if not isinstance(failure, PermanentFailure):
@@ -65,11 +77,9 @@ class SmtpTransport:
                 if config.security == "starttls":
                     client.starttls(context=self._tls())
                     client.ehlo()
-            if config.username:
-                password = config.password.value if config.password else ""
-                client.login(config.username, password)
+            log_in(client, config, self._tokens)
             return client
-        except (smtplib.SMTPException, OSError) as exc:
+        except (smtplib.SMTPException, OSError, OAuth2Error) as exc:
             if client is not None:
                 client.close()
             raise ConnectionFailure(f"cannot connect to {self._where()}: {_describe(exc)}") from exc
@@ -107,6 +117,7 @@ def _by_code(code: int, reply: bytes | str, what: str) -> TemporaryFailure | Per
 
 
 def _describe(exc: BaseException) -> str:
+    """One line about ``exc``; a server reply, never what the client sent."""
     if isinstance(exc, smtplib.SMTPResponseException):
         return _reply(exc.smtp_code, exc.smtp_error)
     return str(exc) or type(exc).__name__

@@ -7,9 +7,9 @@ config's ``[mailbox]`` or ``[smtp]`` OAuth2 settings.
 from __future__ import annotations
 
 from intake.config_oauth2 import OAuth2Config
-from intake.mailbox.oauth2.tokens import TokenProvider, TokenSource, xoauth2_string
+from intake.mailbox.oauth2.tokens import TokenProvider, TokenSource
 
-__all__ = ["TokenSource", "provider_for", "token_source", "xoauth2_string"]
+__all__ = ["TokenSource", "provider_for", "token_source"]
 
 
 def provider_for(config: OAuth2Config) -> TokenProvider:

@@ -83,11 +83,6 @@ class TokenSource:
         log.debug("new OAuth2 access token (%s), valid %.0f s", why, token.lifetime)
 
 
-def xoauth2_string(user: str, token: str) -> str:
-    """The SASL XOAUTH2 initial response (before base64), as Google and Microsoft define it."""
-    return f"user={user}\x01auth=Bearer {token}\x01\x01"
-
-
 def lifetime_of(expires_in: object) -> float:
     """``expires_in`` from a token response as seconds; the default when missing or bad."""
     try:
