@@ -12,7 +12,13 @@ from intake.config import Config
 from intake.runtime import Runtime, open_runtime
 from tests.configs import make_config
 
-pytest_plugins = ["tests.dovecot", "tests.oauth2_server", "tests.dovecot_oauth2", "tests.postgres"]
+pytest_plugins = [
+    "tests.dovecot",
+    "tests.oauth2_server",
+    "tests.dovecot_oauth2",
+    "tests.smtp_oauth2",
+    "tests.postgres",
+]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -17,7 +17,6 @@ from tests.oauth2_server import (
     CLIENT_SECRET,
     REFRESH_TOKEN,
     TokenServer,
-    running_token_server,
 )
 
 __all__ = ["OAuth2Rig", "oauth2_rig"]
@@ -78,10 +77,8 @@ class OAuth2Rig:
 
 
 @pytest.fixture
-def oauth2_rig(dovecot_tls: TlsFiles) -> Iterator[OAuth2Rig]:
-    """A token server and a Dovecot asking it, both stopped after the test."""
-    from tests.dovecot import USERNAME
-
-    for tokens in running_token_server(USERNAME):
-        with running_dovecot(dovecot_tls, introspection_url=f"{tokens.url}/introspect") as server:
-            yield OAuth2Rig(server, tokens)
+def oauth2_rig(dovecot_tls: TlsFiles, token_server: TokenServer) -> Iterator[OAuth2Rig]:
+    """A Dovecot asking the test's token server (the one SMTP tests share), stopped after."""
+    introspection_url = f"{token_server.url}/introspect"
+    with running_dovecot(dovecot_tls, introspection_url=introspection_url) as server:
+        yield OAuth2Rig(server, token_server)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from email.message import EmailMessage
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from intake.config import Config
+
+if TYPE_CHECKING:
+    from intake.acks.transport_smtp import SmtpTransport
 
 
 class Transport(Protocol):
@@ -23,7 +26,7 @@ def open_transport(config: Config) -> Transport | None:
     """The configured transport; None when acknowledgements are off."""
     acks = config.acknowledgements
     if acks.transport == "smtp":
-        return _smtp_transport(config)
+        return smtp_transport(config)
     if acks.transport == "file":
         from intake.acks.transport_file import FileTransport
 
@@ -32,7 +35,7 @@ def open_transport(config: Config) -> Transport | None:
     return None
 
 
-def _smtp_transport(config: Config) -> Transport:
+def smtp_transport(config: Config) -> SmtpTransport:
     """SMTP with the configured envelope sender and, for ``auth = "oauth2"``, a token cache."""
     from intake.acks.addresses import sender_address
     from intake.acks.transport_smtp import NULL_SENDER, SmtpTransport

@@ -49,6 +49,10 @@ class SmtpTransport:
                 self._drop()  # a 4xx may close the session (421); a fresh one is cheap
             raise failure from exc
 
+    def session(self) -> smtplib.SMTP:
+        """The connected, logged-in client (opened now if need be); ConnectionFailure if not."""
+        return self._connected()
+
     def close(self) -> None:
         """Say QUIT (politely, errors ignored) and forget the connection."""
         client, self._client = self._client, None
@@ -112,18 +116,18 @@ def _classify(
 
 def _by_code(code: int, reply: bytes | str, what: str) -> TemporaryFailure | PermanentFailure:
     """5xx is permanent; 4xx and anything else (no code, a dropped line) temporary."""
-    detail = f"{what}: {_reply(code, reply)}"
+    detail = f"{what}: {reply_line(code, reply)}"
     return PermanentFailure(detail) if 500 <= code <= 599 else TemporaryFailure(detail)
 
 
 def _describe(exc: BaseException) -> str:
     """One line about ``exc``; a server reply, never what the client sent."""
     if isinstance(exc, smtplib.SMTPResponseException):
-        return _reply(exc.smtp_code, exc.smtp_error)
+        return reply_line(exc.smtp_code, exc.smtp_error)
     return str(exc) or type(exc).__name__
 
 
-def _reply(code: int, reply: bytes | str) -> str:
+def reply_line(code: int, reply: bytes | str) -> str:
     """A server reply as one line: ``550 5.1.1 no such user``."""
     text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else reply
     return f"{code} {' '.join(text.split())}"
