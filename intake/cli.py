@@ -9,9 +9,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from intake import __version__
-from intake.commands import COMMANDS
+from intake.commands import COMMANDS, check_config
 from intake.commands.acks import add_arguments as add_acks_arguments
-from intake.config.render import config_lines
 from intake.config.runtime import open_runtime, runtime_for
 from intake.config.settings import Config, load_config
 from intake.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ConfigError, IntakeError, UsageError
@@ -70,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add(commands, "poll", "fetch and store every new message once", _poll)
     _add(commands, "run", "run the daemon (polls on a schedule)", _run)
-    _add(commands, "check-config", "validate the config and print it, secrets masked", _check)
+    check = _add(commands, "check-config", check_config.SUMMARY, check_config.run)
+    check_config.add_arguments(check)
     _add(commands, "status", "health: last poll, counts; exit 1 when unhealthy", _status)
     for name, module in COMMANDS[:1]:
         module.add_arguments(_add(commands, name, module.SUMMARY, module.run))
@@ -119,12 +119,6 @@ def _run(_args: argparse.Namespace, config: Config) -> int:
         Daemon(runtime).run()
     finally:
         runtime.close()
-    return EXIT_OK
-
-
-def _check(_args: argparse.Namespace, config: Config) -> int:
-    for line in config_lines(config):
-        print(line)
     return EXIT_OK
 
 

@@ -4,7 +4,8 @@ IntakeError                    every error the service raises on purpose
 ├── ConfigError                the config file is missing, unreadable or invalid (names the key)
 ├── UsageError                 a value given on the command line is wrong (names the option)
 └── MailboxError               the mailbox could not be reached or answered wrongly
-    └── MailboxConnectionLost  the connection dropped; the caller may reconnect and resume
+    ├── MailboxConnectionLost  the connection dropped; the caller may reconnect and resume
+    └── OAuth2Error            no access token could be had (token endpoint, MSAL, google-auth)
 
 Third-party errors (imapclient, socket, tomllib) are wrapped where they enter with
 ``raise … from exc``; the CLI turns an IntakeError into one line and an exit code, never a
@@ -40,3 +41,7 @@ class MailboxError(IntakeError):
 
 class MailboxConnectionLost(MailboxError):
     """The mailbox connection dropped mid-operation; reconnecting may help."""
+
+
+class OAuth2Error(MailboxError):
+    """No OAuth2 access token could be had; the message says from where and why, never a token."""

@@ -12,7 +12,13 @@ from intake.config.runtime import Runtime, open_runtime
 from intake.config.settings import Config
 from tests.configs import make_config
 
-pytest_plugins = ["tests.dovecot", "tests.postgres"]
+pytest_plugins = [
+    "tests.dovecot",
+    "tests.oauth2_server",
+    "tests.dovecot_oauth2",
+    "tests.smtp_oauth2",
+    "tests.postgres",
+]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

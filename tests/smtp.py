@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import socket
 import ssl
 import threading
@@ -42,6 +43,10 @@ __all__ = [
 SENDER = "WCO Recruitment <recruitment@example.org>"
 USERNAME = "acks@example.org"
 PASSWORD = "smtp-secret"
+
+# aiosmtpd logs each connection at INFO, with a traceback when a client hangs up; a command run
+# in-process would print that server chatter among its own stderr, which tests read.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,9 @@ def _section(prefix: str, section: Any) -> Iterator[str]:
         value = getattr(section, field.name)
         if isinstance(section, DatabaseConfig) and field.name == "url":
             value = make_url(value).render_as_string(hide_password=True)
+        if dataclasses.is_dataclass(value) and not isinstance(value, Secret):
+            yield from _section(f"{prefix}.{field.name}", value)  # mailbox.oauth2.client_id …
+            continue
         yield f"{prefix}.{field.name} = {_show(value)}"
 
 

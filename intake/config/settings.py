@@ -7,7 +7,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,7 +16,9 @@ from sqlalchemy import URL
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from intake.config.oauth2 import AUTH_CHOICES, OAuth2Config, check_plain_text, read_oauth2
 from intake.config.reader import TableReader
+from intake.config.secret import Secret as Secret
 from intake.errors import ConfigError
 
 SECURITY_CHOICES = ("ssl", "starttls", "none")
@@ -30,16 +32,6 @@ WEEK = 7 * 24 * 3600
 _IMAP_ATOM = re.compile(r'[^\x00-\x20\x7f(){%*"\\\]]+')
 ISO_639_1 = re.compile(r"[a-z]{2}")
 TESSERACT_LANGUAGE = re.compile(r"[a-z]{3}(_[a-z]+)?")
-
-
-@dataclass(frozen=True)
-class Secret:
-    """A secret value that never shows itself in a repr or a printed config."""
-
-    value: str = field(repr=False)
-
-    def __str__(self) -> str:
-        return "********"
 
 
 @dataclass(frozen=True)
@@ -82,6 +74,8 @@ class MailboxConfig:
     batch_size: int = 50
     timeout_seconds: int = 60
     reconnect_attempts: int = 5
+    auth: str = "password"
+    oauth2: OAuth2Config | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +112,8 @@ class AcknowledgementsConfig:
     max_attempts: int = 8
     retry_after_seconds: int = 60
     send_interval: int = 60
+    # "" sends MAIL FROM:<> (RFC 3834); "sender" the address of ``sender`` (M365, Gmail).
+    envelope_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,6 +129,8 @@ class SmtpConfig:
     timeout_seconds: int = 30
     verify_certificates: bool = True
     ca_file: Path | None = None
+    auth: str = "password"
+    oauth2: OAuth2Config | None = None
 
 
 @dataclass(frozen=True)
@@ -235,10 +233,10 @@ def validate_config(
     config = Config(
         source=source,
         organisation=_organisation(root.table("organisation", required=True)),
-        mailbox=_mailbox(root.table("mailbox", required=True), environ),
+        mailbox=(mailbox := _mailbox(root.table("mailbox", required=True), environ)),
         database=_database(root.table("database", required=True), source.parent, environ),
         acknowledgements=_acknowledgements(root.table("acknowledgements")),
-        smtp=_smtp(root.table("smtp"), environ),
+        smtp=_smtp(root.table("smtp"), environ, mailbox),
         schedule=_schedule(root.table("schedule")),
         limits=_limits(root.table("limits")),
         extraction=_extraction(root.table("extraction")),
@@ -297,15 +295,20 @@ def _mailbox(table: TableReader, environ: Mapping[str, str]) -> MailboxConfig:
         table.finish()
         return config
     security = table.string("security", "ssl", choices=SECURITY_CHOICES)
-    password_env = table.string("password_env")
+    host, username = table.string("host"), table.string("username")
+    check_plain_text(table, host, security)
+    auth = table.string("auth", "password", choices=AUTH_CHOICES)
+    password_env = _password_env(table, auth, required=True)
     config = MailboxConfig(
         kind=kind,
-        host=table.string("host"),
+        host=host,
         port=table.integer("port", 993 if security == "ssl" else 143, minimum=1, maximum=65535),
         security=security,
-        username=table.string("username"),
-        password_env=password_env,
+        username=username,
+        password_env=password_env or "",
         password=_secret(table, password_env, environ),
+        auth=auth,
+        oauth2=read_oauth2(table, username, environ) if auth == "oauth2" else None,
         folder=table.string("folder", "INBOX"),
         verify_certificates=table.boolean("verify_certificates", True),
         ca_file=table.path("ca_file", None),
@@ -317,6 +320,18 @@ def _mailbox(table: TableReader, environ: Mapping[str, str]) -> MailboxConfig:
     )
     table.finish()
     return config
+
+
+def _password_env(table: TableReader, auth: str, *, required: bool) -> str | None:
+    """``password_env`` for password logins; with OAuth2 there is no password to name."""
+    if auth == "password":
+        name: str | None = (
+            table.string("password_env") if required else table.string("password_env", None)
+        )
+        return name
+    if table.string("password_env", None) is not None:
+        raise ConfigError(table.key_path("password_env"), 'is not used with auth = "oauth2"')
+    return None
 
 
 def _keyword(table: TableReader) -> str:
@@ -364,27 +379,51 @@ def _acknowledgements(table: TableReader) -> AcknowledgementsConfig:
         max_attempts=table.integer("max_attempts", 8, minimum=1, maximum=100),
         retry_after_seconds=table.integer("retry_after_seconds", 60, minimum=1, maximum=WEEK),
         send_interval=table.integer("send_interval", 60, minimum=5, maximum=WEEK),
+        envelope_from=table.string("envelope_from", "", choices=("", "sender"), allow_empty=True),
     )
     table.finish()
     return config
 
 
-def _smtp(table: TableReader, environ: Mapping[str, str]) -> SmtpConfig:
+def _smtp(table: TableReader, environ: Mapping[str, str], mailbox: MailboxConfig) -> SmtpConfig:
     security = table.string("security", "starttls", choices=SECURITY_CHOICES)
-    password_env = table.string("password_env", None)
+    host = table.string("host", "")
+    if host:
+        check_plain_text(table, host, security)
+    auth = table.string("auth", "password", choices=AUTH_CHOICES)
+    password_env = _password_env(table, auth, required=False)
+    username = table.string("username", None)
+    if auth == "oauth2":
+        username = username or mailbox.username
     config = SmtpConfig(
-        host=table.string("host", ""),
+        host=host,
         port=table.integer("port", 465 if security == "ssl" else 587, minimum=1, maximum=65535),
         security=security,
-        username=table.string("username", None),
+        username=username,
         password_env=password_env,
         password=_secret(table, password_env, environ),
+        auth=auth,
+        oauth2=_smtp_oauth2(table, username or "", environ, mailbox) if auth == "oauth2" else None,
         timeout_seconds=table.integer("timeout_seconds", 30, minimum=1, maximum=MAX_TIMEOUT),
         verify_certificates=table.boolean("verify_certificates", True),
         ca_file=table.path("ca_file", None),
     )
     table.finish()
     return config
+
+
+def _smtp_oauth2(
+    table: TableReader, username: str, environ: Mapping[str, str], mailbox: MailboxConfig
+) -> OAuth2Config:
+    """The section's own ``oauth2_*`` keys, else the mailbox's OAuth2 settings."""
+    if table.string("oauth2_provider", None) is not None:
+        return read_oauth2(table, username, environ)
+    if mailbox.oauth2 is None:
+        raise ConfigError(
+            table.key_path("oauth2_provider"),
+            'is required when [mailbox] does not use auth = "oauth2"',
+        )
+    return replace(mailbox.oauth2, user=username)
 
 
 def _schedule(table: TableReader) -> ScheduleConfig:

@@ -21,12 +21,13 @@ from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
 from imapclient import IMAPClient
-from imapclient.exceptions import IMAPClientError, LoginError
+from imapclient.exceptions import IMAPClientError
 
+from intake.config.credentials import TokenSource
 from intake.config.settings import MailboxConfig
-from intake.config.tls import client_context
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Ledger, RawMessage, Watermark
+from intake.mailbox.imap_login import open_session, tokens_for
 
 __all__ = ["MAX_RECONNECT_WAIT", "ClientFactory", "ImapMailbox", "ImapStats"]
 
@@ -72,7 +73,8 @@ class ImapMailbox:
 
     ``reconnect_delay`` is the first backoff wait (doubled per attempt, each wait at most
     ``MAX_RECONNECT_WAIT``) and ``sleep`` waits it; ``max_chunk_bytes`` bounds the bodies
-    held in memory by one FETCH. ``config.security`` is not checked again here (the config
+    held in memory by one FETCH; ``tokens`` is the OAuth2 token cache (built from the config
+    when None and ``auth = "oauth2"``). ``config.security`` is not checked again here (the config
     loader allows only "ssl", "starttls" and "none"); any value but "ssl" or "none" means
     STARTTLS, so a mistyped one never logs in without TLS.
     """
@@ -85,12 +87,14 @@ class ImapMailbox:
         reconnect_delay: float = 1.0,
         sleep: Callable[[float], None] = time.sleep,
         max_chunk_bytes: int = MAX_CHUNK_BYTES,
+        tokens: TokenSource | None = None,
     ) -> None:
         self._config = config
         self._client_factory = client_factory
         self._reconnect_delay = reconnect_delay
         self._sleep = sleep
         self._max_chunk_bytes = max_chunk_bytes
+        self._tokens = tokens if tokens is not None else tokens_for(config)
         self._client: Any = None
         self._uidvalidity: int | None = None
         self._existing_folders: set[str] = set()
@@ -201,31 +205,11 @@ class ImapMailbox:
     # -- connection -------------------------------------------------------------------------
 
     def _open(self) -> Any:
-        """A logged-in client; a refused login is a MailboxError, anything else is raised raw."""
-        config = self._config
-        implicit_tls = config.security == "ssl"
-        client = self._client_factory(
-            config.host,
-            config.port,
-            ssl=implicit_tls,
-            ssl_context=self._tls_context() if implicit_tls else None,
-            timeout=float(config.timeout_seconds),
+        """A logged-in client (password or XOAUTH2); a refused login is a MailboxError,
+        anything else is raised raw."""
+        return open_session(
+            self._config, self._client_factory, self._tokens, self._describe, self.name
         )
-        client.normalise_times = False
-        try:
-            if not implicit_tls and config.security != "none":  # plain text only if asked
-                client.starttls(self._tls_context())
-            client.login(config.username, config.password.value if config.password else "")
-        except BaseException as exc:
-            _shutdown(client)
-            if isinstance(exc, LoginError):
-                detail = self._describe(exc)
-                raise MailboxError(f"login to {self.name} refused: {detail}") from exc
-            raise
-        return client
-
-    def _tls_context(self) -> SSLContext:
-        return client_context(self._config.ca_file, self._config.verify_certificates)
 
     def _connected(self) -> Any:
         if self._client is None:

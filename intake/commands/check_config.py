@@ -1,0 +1,90 @@
+"""``intake check-config [--connect]``: validate the file; with --connect, reach every server.
+
+Each part gets one line (``config: ok``, ``database: ok``, ``imap: ok (IDLE supported)``,
+``smtp: authentication failed: 535 …``) and the exit code is non-zero when any part failed;
+no part's failure stops the others from being tried, and none prints a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from intake.config.render import config_lines
+from intake.config.settings import Config
+from intake.errors import EXIT_FAILED, EXIT_OK, IntakeError
+from storage.errors import StorageError
+
+SUMMARY = "validate the config and print it, secrets masked; --connect: reach every server"
+
+Check = Callable[[Config], tuple[bool, str]]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """``[--connect]``."""
+    parser.add_argument(
+        "--connect",
+        action="store_true",
+        help="also open the database, log in to the mailbox and to SMTP (nothing is sent)",
+    )
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    """Print the config, or with ``--connect`` one line per part; 1 when any part failed."""
+    if not args.connect:
+        for line in config_lines(config):
+            print(line)
+        return EXIT_OK
+    print("config: ok")
+    results = [_line(name, check, config) for name, check in _checks(config)]
+    return EXIT_OK if all(results) else EXIT_FAILED
+
+
+def _checks(config: Config) -> list[tuple[str, Check]]:
+    mailbox = "imap" if config.mailbox.kind == "imap" else "maildir"
+    return [("database", _database), (mailbox, _mailbox), ("smtp", _smtp)]
+
+
+def _line(name: str, check: Check, config: Config) -> bool:
+    try:
+        ok, text = check(config)
+    except (IntakeError, StorageError, OSError) as exc:
+        ok, text = False, _failure(exc)
+    print(f"{name}: {text}", flush=True)
+    return ok
+
+
+def _failure(exc: BaseException) -> str:
+    """The error as one line: the probes already say what failed (``authentication failed``)."""
+    return " ".join(str(exc).split()) or f"failed: {type(exc).__name__}"
+
+
+def _database(config: Config) -> tuple[bool, str]:
+    from intake.config.runtime import open_runtime
+    from storage.migrate import current_revision, head_revision
+
+    runtime = open_runtime(config, schema="any")
+    try:
+        current, head = current_revision(runtime.engine), head_revision(runtime.engine)
+    finally:
+        runtime.close()
+    if current != head:
+        return True, f"ok (schema at {current or 'none'}, {head} after `intake db upgrade`)"
+    return True, f"ok (schema at {head})"
+
+
+def _mailbox(config: Config) -> tuple[bool, str]:
+    from intake.mailbox.probe import probe_mailbox
+
+    return True, probe_mailbox(config.mailbox)
+
+
+def _smtp(config: Config) -> tuple[bool, str]:
+    if config.acknowledgements.transport != "smtp":
+        return (
+            True,
+            f'not used (acknowledgements.transport = "{config.acknowledgements.transport}")',
+        )
+    from intake.acks.smtp_probe import probe_smtp
+
+    return probe_smtp(config)
