@@ -1,5 +1,5 @@
-"""The daemon: polls and sends acknowledgements on schedules, never two polls or two sends at
-once, and stops cleanly on SIGTERM/SIGINT."""
+"""The daemon: polls when IDLE announces mail and on schedules, sends acknowledgements, never two
+polls or two sends at once, and stops cleanly on SIGTERM/SIGINT."""
 
 from __future__ import annotations
 
@@ -17,13 +17,19 @@ from intake.analysis import Analyser
 from intake.poller import PollReport, poll_once, send_acknowledgements
 from intake.progress import Progress
 from intake.runtime import Runtime, open_mailbox
+from intake.wakeup import Wakeup, start_wakeup
 from intake.worker_pool import pooled_extractor
 
 log = logging.getLogger(__name__)
 
 
+# How long the acknowledgements of a poll wait for a send that holds the outbox guard.
+SEND_WAIT_SECONDS = 30.0
+
+
 class Daemon:
-    """Runs ``poll_once`` every ``[schedule] poll_interval`` seconds until told to stop."""
+    """Runs ``poll_once`` every ``[schedule] poll_interval`` seconds until told to stop, and at
+    once when the IDLE connection announces new mail."""
 
     def __init__(self, runtime: Runtime) -> None:
         self._runtime = runtime
@@ -33,6 +39,12 @@ class Daemon:
         self.last_report: PollReport | None = None
         # The worker pool lives as long as run(); a poll outside run() makes its own.
         self._analyser: Analyser | None = None
+        self._wakeup: Wakeup | None = None
+
+    @property
+    def idle_live(self) -> bool:
+        """Whether an IDLE connection is waiting for new mail right now."""
+        return self._wakeup is not None and self._wakeup.live
 
     def run(self) -> None:
         """Block until SIGTERM or SIGINT; the current message is finished first."""
@@ -52,9 +64,14 @@ class Daemon:
         log.info("daemon started: polling every %s s", interval)
         extractor = pooled_extractor(self._runtime.config)
         self._analyser = Analyser(self._runtime.config, extractor)
+        mailbox = self._runtime.config.mailbox
+        self._wakeup = start_wakeup(mailbox, self._poll_lock, self._cycle, self._stop, interval)
         try:
             self._scheduler.start()
         finally:
+            self._stop.set()
+            if self._wakeup is not None:
+                self._wakeup.join()
             self._analyser = None
             extractor.close()
         log.info("daemon stopped")
@@ -64,6 +81,10 @@ class Daemon:
         if not self._poll_lock.acquire(blocking=False):
             log.warning("previous poll still running; this one is skipped")
             return
+        self._cycle()
+
+    def _cycle(self) -> None:
+        """One poll and the acknowledgements it made due; the caller holds ``_poll_lock``."""
         try:
             mailbox = open_mailbox(self._runtime.config.mailbox)
             try:
@@ -77,12 +98,21 @@ class Daemon:
                 )
             finally:
                 mailbox.close()
+            self._send_now(report)
             self.last_report = report
             log.info("poll finished: %s", report.summary())
         finally:
             self._poll_lock.release()
         if self._stop.is_set():
             self._shutdown()
+
+    def _send_now(self, report: PollReport) -> None:
+        """Send what the poll stored even when a scheduled send held the outbox meanwhile."""
+        skipped = report.acknowledgements is not None and report.acknowledgements.skipped
+        if skipped and not self._stop.is_set():
+            report.acknowledgements = send_acknowledgements(
+                self._runtime.config, self._runtime.sessions, self._stop.is_set, SEND_WAIT_SECONDS
+            )
 
     def send(self) -> None:
         """Send due acknowledgements (the lock in intake.acks.sender keeps it to one at a time)."""

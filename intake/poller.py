@@ -116,11 +116,17 @@ def poll_once(
 
 
 def send_acknowledgements(
-    config: Config, sessions: sessionmaker[Session], should_stop: Callable[[], bool]
+    config: Config,
+    sessions: sessionmaker[Session],
+    should_stop: Callable[[], bool],
+    wait_seconds: float = 0.0,
 ) -> SendReport | None:
-    """Drain the outbox; a failure is logged and never fails the poll (all is stored)."""
+    """Drain the outbox; a failure is logged and never fails the poll (all is stored).
+
+    ``wait_seconds`` waits that long for a drain running in another thread to end first.
+    """
     try:
-        return send_due(config, sessions, should_stop=should_stop)
+        return send_due(config, sessions, should_stop=should_stop, wait_seconds=wait_seconds)
     except StorageError as exc:
         log.error("acknowledgements not sent: %s", exc)
     except Exception:  # a bug in sending must not undo a poll that stored everything

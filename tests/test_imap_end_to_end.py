@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -144,9 +145,9 @@ def intake_process(config_file: Path, *args: str, tz: str = "UTC") -> subprocess
     return start_intake("--config", str(config_file), *args, env=env)
 
 
-@pytest.fixture
-def imap_config_file(tmp_path: Path, database_url: str, dovecot: DovecotServer) -> Path:
-    mailbox = {
+def imap_section(dovecot: DovecotServer) -> dict[str, Any]:
+    """The ``[mailbox]`` section of a config file for ``dovecot`` (STARTTLS, password env)."""
+    return {
         "kind": "imap",
         "host": dovecot.host,
         "port": dovecot.port,
@@ -154,8 +155,12 @@ def imap_config_file(tmp_path: Path, database_url: str, dovecot: DovecotServer) 
         "ca_file": str(dovecot.ca_file),
         "username": dovecot.username,
         "password_env": "INTAKE_IMAP_PASSWORD",
-        "batch_size": 10,
     }
+
+
+@pytest.fixture
+def imap_config_file(tmp_path: Path, database_url: str, dovecot: DovecotServer) -> Path:
+    mailbox = imap_section(dovecot) | {"batch_size": 10}
     return write_config_file(tmp_path, database_url, {"mailbox": mailbox})
 
 
