@@ -50,6 +50,31 @@ class Daemon:
         """Block until SIGTERM or SIGINT; the current message is finished first."""
         for signum in (signal.SIGTERM, signal.SIGINT):
             signal.signal(signum, self._on_signal)
+        # The workers start first: the first poll, due at once, must not be missed meanwhile.
+        extractor = pooled_extractor(self._runtime.config)
+        try:
+            extractor.start()
+            self._analyser = Analyser(self._runtime.config, extractor)
+            self._schedule_polling()
+            self._schedule_sending()
+            self._wakeup = start_wakeup(
+                self._runtime.config.mailbox,
+                self._poll_lock,
+                self._cycle,
+                self._stop,
+                self._runtime.config.schedule.poll_interval,
+            )
+            self._scheduler.start()
+        finally:
+            self._stop.set()
+            if self._wakeup is not None:
+                self._wakeup.join()
+            self._analyser = None
+            extractor.close()
+        log.info("daemon stopped")
+
+    def _schedule_polling(self) -> None:
+        """A full poll now and every ``poll_interval`` seconds (with IDLE: the safety net)."""
         interval = self._runtime.config.schedule.poll_interval
         self._scheduler.add_job(
             self.poll,
@@ -60,21 +85,7 @@ class Daemon:
             coalesce=True,
             next_run_time=datetime.now(UTC),
         )
-        self._schedule_sending()
         log.info("daemon started: polling every %s s", interval)
-        extractor = pooled_extractor(self._runtime.config)
-        self._analyser = Analyser(self._runtime.config, extractor)
-        mailbox = self._runtime.config.mailbox
-        self._wakeup = start_wakeup(mailbox, self._poll_lock, self._cycle, self._stop, interval)
-        try:
-            self._scheduler.start()
-        finally:
-            self._stop.set()
-            if self._wakeup is not None:
-                self._wakeup.join()
-            self._analyser = None
-            extractor.close()
-        log.info("daemon stopped")
 
     def poll(self) -> None:
         """One cycle, skipped if another is still running."""

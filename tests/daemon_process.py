@@ -69,8 +69,12 @@ class RunningDaemon:
 
     def log(self) -> str:
         """Every line read so far."""
+        return self.log_after(0)
+
+    def log_after(self, after: int) -> str:
+        """The lines read so far from index ``after`` on."""
         with self._lock:
-            return "".join(line.text for line in self.lines)
+            return "".join(line.text for line in self.lines[after:])
 
     def stop(self, signum: int = signal.SIGTERM, timeout: float = 60) -> int:
         """Send ``signum`` and wait (at most ``timeout``) for the exit; the exit code."""

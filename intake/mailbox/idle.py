@@ -116,11 +116,11 @@ class IdleWatcher:
         ``idle_check`` swallows an end of file: a wait that ends early with nothing read means
         the server may have closed, and the DONE that follows finds out.
         """
-        while not self._stop.is_set() and time.monotonic() < renew_at:
-            started = time.monotonic()
-            responses = client.idle_check(timeout=self._check_seconds)
+        while not self._stop.is_set() and (started := time.monotonic()) < renew_at:
+            timeout = min(self._check_seconds, renew_at - started)
+            responses = client.idle_check(timeout=timeout)
             self._handle(responses)
-            if not responses and time.monotonic() - started < self._check_seconds / 2:
+            if not responses and time.monotonic() - started < timeout / 2:
                 return
 
     def _handle(self, responses: Sequence[Any]) -> None:
