@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from intake.errors import ConfigError
 from intake.mailbox.idle import IdleWatcher
 from tests import messages
-from tests.configs import write_config_file
+from tests.configs import make_config, write_config_file
 from tests.daemon_process import RunningDaemon
 from tests.dovecot import DovecotServer
 from tests.smtp import SENDER, SmtpServer, smtp_server
@@ -155,3 +156,34 @@ def test_idle_is_reissued_when_the_renew_interval_passes_and_still_announces_mai
         thread.join(timeout=30)
     assert not thread.is_alive()
     assert not watcher.state.live
+
+
+IMAP_SECTION = {
+    "kind": "imap",
+    "host": "127.0.0.1",
+    "username": "recruitment@example.org",
+    "password_env": "INTAKE_IMAP_PASSWORD",
+}
+
+
+def test_idle_is_on_by_default_and_renewed_every_25_minutes(tmp_path: Path) -> None:
+    config = make_config(
+        tmp_path, "sqlite://", {"mailbox": IMAP_SECTION}, {"INTAKE_IMAP_PASSWORD": "x"}
+    )
+    assert (config.mailbox.idle, config.mailbox.idle_renew_seconds) == (True, 1500)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("idle", "yes"), ("idle_renew_seconds", 1800), ("idle_renew_seconds", 5)]
+)
+def test_a_bad_idle_setting_is_a_config_error_naming_the_key(
+    tmp_path: Path, key: str, value: object
+) -> None:
+    with pytest.raises(ConfigError) as raised:
+        make_config(
+            tmp_path,
+            "sqlite://",
+            {"mailbox": IMAP_SECTION | {key: value}},
+            {"INTAKE_IMAP_PASSWORD": "x"},
+        )
+    assert raised.value.key == f"mailbox.{key}"
