@@ -37,8 +37,12 @@ def send_due(
     transport: Transport | None = None,
     should_stop: Callable[[], bool] = lambda: False,
     guard: threading.Lock = PROCESS_GUARD,
+    wait_seconds: float = 0.0,
 ) -> SendReport:
     """Send every due acknowledgement the limits allow; ``now`` fixes the clock (tests).
+
+    While another drain holds ``guard`` the report says ``skipped``, unless it ends within
+    ``wait_seconds`` (then this one runs after it).
 
     A database outage raises StorageError (the caller logs it); transport and template
     trouble is recorded on the rows and in the report, never raised.
@@ -46,7 +50,7 @@ def send_due(
     report = SendReport()
     if config.acknowledgements.transport == "off":
         return report
-    if not guard.acquire(blocking=False):
+    if not (guard.acquire(timeout=wait_seconds) if wait_seconds > 0 else guard.acquire(False)):
         report.skipped = True
         return report
     try:

@@ -28,6 +28,9 @@ ACK_NOTICES = ("cv_missing", "letter_missing", "unreadable_document", "subject_i
 MAX_GRACE_MINUTES = 7 * 24 * 60
 MAX_TIMEOUT = 3600
 WEEK = 7 * 24 * 3600
+# IDLE is re-issued every 25 minutes; RFC 2177 lets servers drop it after 29 (most do at 30).
+IDLE_RENEW_SECONDS = 25 * 60
+MAX_IDLE_RENEW = 29 * 60
 # An IMAP keyword is an atom: no spaces, controls or list, quote and wildcard characters.
 _IMAP_ATOM = re.compile(r'[^\x00-\x20\x7f(){%*"\\\]]+')
 ISO_639_1 = re.compile(r"[a-z]{2}")
@@ -76,6 +79,9 @@ class MailboxConfig:
     reconnect_attempts: int = 5
     auth: str = "password"
     oauth2: OAuth2Config | None = None
+    # Wait with IMAP IDLE between polls when the server offers it; re-issued this often.
+    idle: bool = True
+    idle_renew_seconds: int = IDLE_RENEW_SECONDS
 
 
 @dataclass(frozen=True)
@@ -317,6 +323,10 @@ def _mailbox(table: TableReader, environ: Mapping[str, str]) -> MailboxConfig:
         batch_size=table.integer("batch_size", 50, minimum=1, maximum=1000),
         timeout_seconds=table.integer("timeout_seconds", 60, minimum=1, maximum=MAX_TIMEOUT),
         reconnect_attempts=table.integer("reconnect_attempts", 5, minimum=0, maximum=20),
+        idle=table.boolean("idle", True),
+        idle_renew_seconds=table.integer(
+            "idle_renew_seconds", IDLE_RENEW_SECONDS, minimum=10, maximum=MAX_IDLE_RENEW
+        ),
     )
     table.finish()
     return config

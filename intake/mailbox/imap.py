@@ -132,6 +132,18 @@ class ImapMailbox:
         except (*TRANSIENT_ERRORS, IMAPClientError) as exc:
             raise MailboxError(f"cannot connect to {self.name}: {self._describe(exc)}") from exc
 
+    def examine(self) -> Any:
+        """Log in, select the folder read-only and return the client (the IDLE watcher's)."""
+        self.connect()
+        try:
+            self._connected().select_folder(self.folder, readonly=True)
+        except TRANSIENT_ERRORS as exc:
+            detail = self._describe(exc)
+            raise MailboxConnectionLost(f"{self._selecting} on {self.name}: {detail}") from exc
+        except IMAPClientError as exc:
+            raise MailboxError(f"{self._selecting} on {self.name}: {self._describe(exc)}") from exc
+        return self._client
+
     def fetch_new(self, ledger: Ledger) -> Iterator[RawMessage]:
         """Yield the messages not yet stored, in ascending UID order, fetching only those.
 

@@ -152,12 +152,16 @@ def send_acknowledgements(
     sessions: sessionmaker[Session],
     should_stop: Callable[[], bool],
     fail: bool = False,
+    wait_seconds: float = 0.0,
 ) -> SendReport | None:
     """Drain the outbox. A database or outbox folder that cannot be written is raised with
     ``fail`` (the end of a poll), else logged in one line for the next drain to try again (the
-    daemon's schedule); a bug in sending is logged and never undoes what a poll stored."""
+    daemon's schedule); a bug in sending is logged and never undoes what a poll stored.
+
+    ``wait_seconds`` waits that long for a drain running in another thread to end first.
+    """
     try:
-        return send_due(config, sessions, should_stop=should_stop)
+        return send_due(config, sessions, should_stop=should_stop, wait_seconds=wait_seconds)
     except (IntakeError, StorageError) as exc:
         if fail:
             raise

@@ -78,6 +78,10 @@ def _read_in_worker(
     return WorkerResult(extraction, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
+def _ready() -> None:
+    """A task that does nothing: it makes the pool start its workers."""
+
+
 def _prepare_worker(limit_bytes: int) -> None:
     """Worker initializer: the kernel refuses allocations past the cap (inherited by OCR)."""
     resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
@@ -121,6 +125,11 @@ class WorkerPoolExtractor:
             timeout=self.seconds,
         )
         return _Scheduled(future, self, filename)
+
+    def start(self) -> None:
+        """Start the workers now, in the background: the daemon's first message must not wait
+        for the readers to be imported."""
+        self._started_pool().schedule(_ready)
 
     def close(self) -> None:
         if self._pool is not None:
