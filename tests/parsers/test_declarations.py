@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import time
 from pathlib import Path
 
 import pytest
@@ -219,7 +218,8 @@ def test_long_sentences_are_capped_in_the_evidence() -> None:
     assert found.sentence is not None and len(found.sentence) <= 400
 
 
-def test_a_hundred_page_cv_is_read_quickly() -> None:
+def test_a_hundred_page_cv_with_the_declaration_on_its_last_page_is_read() -> None:
+    """Its cost is measured by benchmarks/candidate_checks_speed.py, not here."""
     page = (
         "PROFESSIONAL EXPERIENCE\nHead of Risk Management, National Customs, 2018 - present\n"
         "• Trained staff of the Organization and partner administrations in data analytics\n"
@@ -228,12 +228,8 @@ def test_a_hundred_page_cv_is_read_quickly() -> None:
     )
     cv = page * 600 + "PERSONAL DETAILS\nRelatives employed by the WCO: my brother, Jean Dupont\n"
     assert len(cv) > 150_000
-    READER.read([SourceText("CV", cv)])
-    started = time.perf_counter()
     found = READER.read([SourceText("CV cv.pdf", cv)])
-    elapsed = time.perf_counter() - started
     assert (found.outcome, found.relative_name) == (DECLARED, "Jean Dupont")
-    assert elapsed < 0.25, elapsed  # about 25 ms on an idle machine
 
 
 @settings(max_examples=300, deadline=None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from functools import cache
 
@@ -31,9 +30,7 @@ def zip_bomb() -> bytes:
 
 def test_zip_bomb_docx_fails_on_declared_size_without_inflating() -> None:
     payload = zip_bomb()
-    started = time.perf_counter()
     result = extract(payload, "cv.docx", LIMITS)
-    assert time.perf_counter() - started < 1.0
     assert (result.status, result.file_type) == (DocumentStatus.FAILED, "docx")
     assert result.problem and "max_unzipped_bytes" in result.problem
 
