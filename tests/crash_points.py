@@ -48,6 +48,9 @@ class DiesAtMark:
     def mark_stored(self, uidvalidity: int, uids: Sequence[str]) -> None:
         self._inner.mark_stored(uidvalidity, uids)
 
+    def without_mark(self, ledger: Ledger) -> tuple[int, list[str]]:
+        return self._inner.without_mark(ledger)
+
     def close(self) -> None:
         self._inner.close()
 

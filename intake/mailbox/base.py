@@ -75,6 +75,12 @@ class Mailbox(Protocol):
         ``mark_done``); UIDs no longer in the folder, or of another UIDVALIDITY, are skipped."""
         ...
 
+    def without_mark(self, ledger: Ledger) -> tuple[int, list[str]]:
+        """The UIDVALIDITY and the UIDs of messages in the folder that carry no done mark
+        although the ledger knows them as stored (a crash before the mark, a mark taken off
+        by hand); none where nothing is marked."""
+        ...
+
     def close(self) -> None:
         """Release the connection; safe to call twice."""
         ...

@@ -66,5 +66,11 @@ class FakeMailbox:
         if uidvalidity == self.uidvalidity:
             self.done.update(int(uid) for uid in uids if int(uid) in self.messages)
 
+    def without_mark(self, ledger: Ledger) -> tuple[int, list[str]]:
+        """Stored messages without the done keyword."""
+        unmarked = [str(uid) for uid in sorted(self.messages) if uid not in self.done]
+        known = ledger.known_uids(self.name, self.folder, self.uidvalidity, unmarked)
+        return self.uidvalidity, [uid for uid in unmarked if uid in known]
+
     def close(self) -> None:
         """Nothing to release."""

@@ -202,6 +202,23 @@ class ImapMailbox:
         numbers = [int(uid) for uid in uids]
         self._run(f"marking {_uids_text(numbers)} done", partial(self._mark, uidvalidity, numbers))
 
+    def without_mark(self, ledger: Ledger) -> tuple[int, list[str]]:
+        """Stored messages without the done keyword (or, when marking moves messages, every
+        stored one still in the folder): one SELECT and one SEARCH."""
+        if not self._marks_messages():
+            return 0, []
+        self.connect()
+        uidvalidity = self._run(self._selecting, self._select)
+        keyword = self._config.done_keyword
+        criteria = ["UNKEYWORD", keyword] if keyword else ["ALL"]
+        found = self._run(
+            f"searching folder {self.folder!r} for messages not marked done",
+            lambda: self._connected().search(criteria),
+        )
+        uids = [str(uid) for uid in sorted(int(item) for item in found)]
+        known = ledger.known_uids(self.name, self.folder, uidvalidity, uids)
+        return uidvalidity, [uid for uid in uids if uid in known]
+
     def close(self) -> None:
         """Log out; safe to call twice and on a dead connection."""
         client, self._client = self._client, None

@@ -71,6 +71,10 @@ class MaildirMailbox:
     def mark_stored(self, uidvalidity: int, uids: Sequence[str]) -> None:
         """Nothing, as for ``mark_done``."""
 
+    def without_mark(self, ledger: Ledger) -> tuple[int, list[str]]:
+        """None: a Maildir is never marked."""
+        return MAILDIR_UIDVALIDITY, []
+
     def close(self) -> None:
         """Nothing to release."""
 

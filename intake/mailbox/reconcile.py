@@ -8,7 +8,7 @@ from collections import defaultdict
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.errors import MailboxConnectionLost, MailboxError
-from intake.mailbox.base import Mailbox
+from intake.mailbox.base import Ledger, Mailbox
 from storage import marks
 from storage.database import database_errors, write_transaction
 from storage.models import utcnow
@@ -46,6 +46,25 @@ def mark_unmarked(mailbox: Mailbox, sessions: sessionmaker[Session]) -> int:
             done,
         )
     return done
+
+
+def sweep_marks(mailbox: Mailbox, ledger: Ledger) -> int:
+    """Mark done the stored messages the folder shows unmarked; how many were marked.
+
+    ``mark_unmarked`` finds them from the database's side; this finds them from the server's:
+    a mark the server lost, or one a person took off by hand. It costs a SELECT and a SEARCH,
+    so the poll runs it once per process start and then hourly (``MarkSweep``).
+    """
+    uidvalidity, uids = mailbox.without_mark(ledger)
+    if uids and _mark(mailbox, uidvalidity, uids):
+        log.info(
+            "%s %s: %d stored message(s) found without their done mark, marked again",
+            mailbox.name,
+            mailbox.folder,
+            len(uids),
+        )
+        return len(uids)
+    return 0
 
 
 def _mark(mailbox: Mailbox, uidvalidity: int, uids: list[str]) -> bool:

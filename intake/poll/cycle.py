@@ -17,9 +17,10 @@ from intake.config.settings import Config
 from intake.errors import IntakeError
 from intake.mailbox.base import Mailbox
 from intake.mailbox.ledger import DatabaseLedger
-from intake.mailbox.reconcile import mark_unmarked
+from intake.mailbox.reconcile import mark_unmarked, sweep_marks
 from intake.poll.analysis import Analyser, Draft
 from intake.poll.claims import MessageClaims
+from intake.poll.mark_sweep import MarkSweep
 from intake.poll.pipeline import process_message
 from intake.poll.progress import Progress
 from intake.poll.read_ahead import read_ahead
@@ -68,16 +69,18 @@ def poll_once(
     should_stop: Callable[[], bool] = lambda: False,
     progress: Progress | None = None,
     analyser: Analyser | None = None,
+    sweep: MarkSweep | None = None,
 ) -> PollReport:
     """Fetch and store every new message; failures end the cycle and are recorded, not raised.
 
-    Without an ``analyser``, one with its own worker pool serves this poll alone.
+    Without an ``analyser``, one with its own worker pool serves this poll alone; without a
+    ``sweep`` schedule, this poll also looks for stored messages the server shows unmarked.
     """
     if analyser is None:
         extractor = pooled_extractor(config)
         try:
             analyser = Analyser(config, extractor)
-            return poll_once(config, sessions, mailbox, should_stop, progress, analyser)
+            return poll_once(config, sessions, mailbox, should_stop, progress, analyser, sweep)
         finally:
             extractor.close()
     progress = progress or Progress()
@@ -89,6 +92,7 @@ def poll_once(
         beat = partial(_beat, sessions, run_id, claims)
         with Heartbeat(config.schedule.heartbeat_seconds, beat, f"the heartbeat of poll {run_id}"):
             try:
+                _reconcile(mailbox, sessions, sweep is None or sweep.due())
                 _poll(config, sessions, mailbox, analyser, should_stop, progress, report, claims)
             finally:
                 claims.release_all()
@@ -106,6 +110,13 @@ def poll_once(
     return report
 
 
+def _reconcile(mailbox: Mailbox, sessions: sessionmaker[Session], sweeping: bool) -> None:
+    """Mark what a crash left unmarked and, when ``sweeping``, what the server shows unmarked."""
+    mark_unmarked(mailbox, sessions)
+    if sweeping:
+        sweep_marks(mailbox, DatabaseLedger(sessions))
+
+
 def _poll(
     config: Config,
     sessions: sessionmaker[Session],
@@ -116,11 +127,9 @@ def _poll(
     report: PollReport,
     claims: MessageClaims,
 ) -> None:
-    """Mark what a crash left unmarked, store every new message this poll could claim, then
-    drain the outbox."""
+    """Store every new message this poll could claim, then drain the outbox."""
     window = 2 * config.extraction.worker_count
     ledger = DatabaseLedger(sessions)
-    mark_unmarked(mailbox, sessions)
     messages = claims.only_claimed(mailbox.fetch_new(ledger))
     drafts_ahead = read_ahead(
         messages, lambda raw: analyser.start(raw, ledger.has_copy), Draft.cancel, window

@@ -17,6 +17,7 @@ from intake.config.runtime import Runtime
 from intake.mailbox.open import open_mailbox
 from intake.poll.analysis import Analyser
 from intake.poll.cycle import PollReport, poll_once, send_acknowledgements
+from intake.poll.mark_sweep import MarkSweep
 from intake.poll.progress import Progress
 from intake.poll.wakeup import Wakeup, start_wakeup
 from intake.poll.workers import pooled_extractor
@@ -41,6 +42,7 @@ class Daemon:
         # The worker pool lives as long as run(); a poll outside run() makes its own.
         self._analyser: Analyser | None = None
         self._wakeup: Wakeup | None = None
+        self._mark_sweep = MarkSweep()
 
     @property
     def idle_live(self) -> bool:
@@ -107,6 +109,7 @@ class Daemon:
                     should_stop=self._stop.is_set,
                     progress=Progress(live=False),
                     analyser=self._analyser,
+                    sweep=self._mark_sweep,
                 )
             finally:
                 mailbox.close()

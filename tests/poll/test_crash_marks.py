@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake.poll.mark_sweep import MarkSweep
 from storage.database import create_database_engine, session_factory
 from storage.migrate import upgrade_to_head
 from storage.models import Message
@@ -144,3 +145,34 @@ def test_finding_unmarked_messages_reads_the_partial_index_not_the_table(
             plan = str(connection.exec_driver_sql(f"EXPLAIN {query}").all())
     assert "ix_messages_unmarked" in plan
     engine.dispose()
+
+
+def take_keyword_off(dovecot: DovecotServer, uids: list[int]) -> None:
+    with dovecot.client() as client:
+        client.select_folder("INBOX")
+        client.remove_flags(uids, ["$IntakeDone"])
+
+
+def test_a_done_keyword_taken_off_by_hand_is_set_again_by_the_next_poll_without_rereading(
+    tmp_path: Path,
+    database_url: str,
+    dovecot: DovecotServer,
+    file_sessions: sessionmaker[Session],
+) -> None:
+    config_file = imap_config_file(tmp_path, database_url, dovecot)
+    deliver(dovecot, 4)
+    assert "4 fetched" in poll_again(config_file)
+    take_keyword_off(dovecot, [2, 4])
+    assert "0 fetched" in poll_again(config_file)
+    assert stored(file_sessions) == [(str(uid), True) for uid in range(1, 5)]
+    assert all("$IntakeDone" in dovecot.flags(uid) for uid in dovecot.uids())
+
+
+def test_the_daemon_sweeps_for_lost_marks_on_its_first_poll_then_once_an_hour() -> None:
+    now = [1000.0]
+    sweep = MarkSweep(clock=lambda: now[0])
+    answers = [sweep.due()]
+    for step in (60.0, 3000.0, 600.0, 60.0):
+        now[0] += step
+        answers.append(sweep.due())
+    assert answers == [True, False, False, True, False]
