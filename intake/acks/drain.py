@@ -68,7 +68,14 @@ class Drain:
                 if should_stop():
                     self._record.release(ids[index:])
                     return
-                if not self._send_one(ack_id):
+                try:
+                    goes_on = self._send_one(ack_id)
+                except OutboxFolderError:
+                    # The rest of the batch is free at once for the next drain, which would
+                    # otherwise wait for these claims to run out.
+                    self._record.release(ids[index + 1 :])
+                    raise
+                if not goes_on:
                     self._record.release(ids[index + 1 :])
                     return
             if len(ids) < BATCH or self._report.deferred:

@@ -24,10 +24,24 @@ class HookedHandler(RecordingHandler):
     on_accept: Callable[[Received], None] | None = None
     delay: float = 0.0
 
+    async def handle_RCPT(
+        self,
+        server: SMTP,
+        session: SmtpSession,
+        envelope: Envelope,
+        address: str,
+        options: list[str],
+    ) -> str:
+        # Slows every send, so random kills land inside drains. The wait is before DATA, as a
+        # server checking a recipient waits: once the final "." is in, the message is the
+        # server's whatever the sender does, so a wait there would only widen the one window
+        # SMTP leaves (the server has it, the sender has not recorded it) by the rig's hand.
+        if self.delay:
+            time.sleep(self.delay)
+        return await super().handle_RCPT(server, session, envelope, address, options)
+
     async def handle_DATA(self, server: SMTP, session: SmtpSession, envelope: Envelope) -> str:
         reply = await super().handle_DATA(server, session, envelope)
-        if self.delay:
-            time.sleep(self.delay)  # slows every send, so random kills land inside drains
         if self.on_accept is not None and reply.startswith("250"):
             self.on_accept(self.received[-1])
         return reply

@@ -16,6 +16,7 @@ from tests.faults.conftest import Figures, MakeRig
 from tests.faults.letters import application, candidate, deliver, sql_count
 from tests.faults.mail_server import HookedHandler, acks_per_recipient
 from tests.faults.rig import Rig, kill_group, unmarked_uids, wait_for
+from tests.smtp import message_id_counts
 
 pytestmark = [pytest.mark.faults, pytest.mark.imap, pytest.mark.postgres, pytest.mark.slow]
 
@@ -75,6 +76,7 @@ def test_kill_storm_loses_no_message_doubles_none_and_sends_each_ack_once(
     expected = {f"<{TAG}-{index}@candidates.example.com>" for index in range(sizes.MESSAGES)}
     acks = acks_per_recipient(rig.smtp)
     duplicated_acks = sum(times - 1 for times in acks.values())
+    repeated_ids = sum(times - 1 for times in message_id_counts(rig.smtp).values())
     figures = {
         "kills": sizes.KILLS,
         "kills_in_flight": in_flight,
@@ -82,6 +84,7 @@ def test_kill_storm_loses_no_message_doubles_none_and_sends_each_ack_once(
         "lost": len(expected - set(stored)),
         "duplicated": sum(stored.values()) - len(stored),
         "acks_duplicated": duplicated_acks,
+        "acks_repeated_with_the_same_message_id": repeated_ids,
         "acks_missing": sum(candidate(TAG, i) not in acks for i in range(sizes.MESSAGES)),
         "unmarked": len(unmarked_uids(rig.dovecot)),
         "settled_seconds": "none" if settled is None else round(settled),

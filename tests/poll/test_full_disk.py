@@ -164,3 +164,22 @@ def test_outbox_folder_full_fails_the_poll_and_the_acknowledgements_go_out_later
     assert len(list(outbox.glob("*.eml"))) == COUNT
     _, listing, _ = intake(config, "acks", "--format", "json")
     assert [row["status"] for row in json.loads(listing)] == ["sent"] * COUNT
+
+
+def test_outbox_folder_full_after_a_few_acks_frees_the_rest_of_the_batch_for_the_next_poll(
+    tmp_path: Path, volume: SmallVolume
+) -> None:
+    outbox = volume.path / "outbox"
+    config = config_file(tmp_path, f"sqlite:///{tmp_path / 'intake.db'}", outbox)
+    fill_maildir(tmp_path / "Maildir", COUNT)
+    outbox.mkdir()
+    volume.fill(leave=4 * 4096)  # a few acknowledgements fit, then the folder is full
+    code, _, err = intake(config, "poll")
+    assert_failed_in_one_line(code, err, "No space left on device")
+    written = len(list(outbox.glob("*.eml")))
+    volume.free()
+    code, _, err = intake(config, "poll")  # at once: no claim of the failed drain to wait for
+    assert code == 0, err
+    _, listing, _ = intake(config, "acks", "--format", "json")
+    assert 0 < written < COUNT
+    assert [row["status"] for row in json.loads(listing)] == ["sent"] * COUNT
