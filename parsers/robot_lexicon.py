@@ -19,7 +19,15 @@ OUT_OF_OFFICE_SUBJECT = re.compile(
       | resposta\ autom[áa]tica | fora\ do\ escrit[óo]rio | ausente\ do\ escrit[óo]rio
       | afwezig(?:heid)? | automatisch\ antwoord | automatyczna\ odpowied[źz]
       | رد\ تلقائي | автоматический\ ответ
-    )\b""",
+      # Outlook's "Automatic reply" in the other languages it ships in
+      | automaattinen\ vastaus | automaatvastus
+      | automatick[áa]\ odpov[ěe]ď | automatick[áa]\ odpove[ďd]
+      | otomatik\ yan[ıi]t | automatikus\ v[áa]lasz | r[ăa]spuns\ automat | autosvar
+      | automatski\ odgovor | samodejni\ odgovor | automatinis\ atsakymas
+      | autom[āa]tisk[āa]\ atbilde | balasan\ otomatis | tr[ảa]\ l[ờo]i\ t[ựu]\ [đd][ộo]ng
+      | αυτόματη\ απάντηση | автоматична\ відповідь | автоматичен\ отговор
+      | תשובה\ אוטומטית | 자동\ ?응답
+    )\b|^\W*(?:自動応答|自動返信|自动回复|自動回覆|ตอบกลับอัตโนมัติ)""",
     _FLAGS,
 )
 # Sentences only an automatic reply writes, or a mailbox nobody reads: enough on their own.
@@ -37,7 +45,10 @@ AUTOMATIC_OPENING = re.compile(
             |company|ministry|office)
       | n'est\ plus\ (?:consult[ée]e|active|utilis[ée]e) | ne\ fait\ plus\ partie
       | nicht\ mehr\ (?:besetzt|aktiv|im\ unternehmen) | ya\ no\ (?:trabaja|forma\ parte)
-    )\b|自动回复|自動回覆""",
+      | automaattinen\ vastaus | automatick[áa]\ odpov[ěe]ď | otomatik\ yan[ıi]t
+      | automatikus\ v[áa]lasz | r[ăa]spuns\ automat | αυτόματη\ απάντηση
+      | автоматична\ відповідь | תשובה\ אוטומטית
+    )\b|自动回复|自動回覆|自動応答|自動返信""",
     _FLAGS,
 )
 # Being away, said the way vacation messages say it: it needs a return or a date as well.
