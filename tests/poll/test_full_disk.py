@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.database import create_database_engine, session_factory
 from storage.migrate import upgrade_to_head
-from storage.models import Application, Document, Message
+from storage.models import Acknowledgement, Application, Document, Message
 from tests import messages
 from tests.configs import write_config_file
 from tests.postgres import SYSTEM_USER, URL_ENV, PostgresServer
@@ -177,9 +177,21 @@ def test_outbox_folder_full_after_a_few_acks_frees_the_rest_of_the_batch_for_the
     code, _, err = intake(config, "poll")
     assert_failed_in_one_line(code, err, "No space left on device")
     written = len(list(outbox.glob("*.eml")))
+    assert claimed_acks(f"sqlite:///{tmp_path / 'intake.db'}") == 0  # the batch was given back
     volume.free()
-    code, _, err = intake(config, "poll")  # at once: no claim of the failed drain to wait for
+    code, _, err = intake(config, "poll")
     assert code == 0, err
     _, listing, _ = intake(config, "acks", "--format", "json")
     assert 0 < written < COUNT
     assert [row["status"] for row in json.loads(listing)] == ["sent"] * COUNT
+
+
+def claimed_acks(url: str) -> int:
+    """Acknowledgements some drain still holds a claim on."""
+    engine = create_database_engine(url)
+    try:
+        with session_factory(engine)() as session:
+            query = select(func.count()).where(Acknowledgement.claimed_by.is_not(None))
+            return session.scalar(query) or 0
+    finally:
+        engine.dispose()
