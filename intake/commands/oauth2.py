@@ -17,7 +17,7 @@ from intake.config.credentials.device import DeviceFlow, Prompt, endpoints_for
 from intake.config.credentials.microsoft_device import MicrosoftDeviceFlow, msal_device_request
 from intake.config.oauth2 import OAuth2Config
 from intake.config.settings import Config
-from intake.errors import EXIT_OK, ConfigError
+from intake.errors import EXIT_OK, ConfigError, OAuth2Error
 
 SUMMARY = "oauth2 login: sign in with a code on any device; get the mailbox's refresh token"
 
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     flow = device_flow(settings, args.section)
     with open_token_file(args.write_token, force=args.force) as token_file:
         try:
-            _say_prompt(flow.start())
+            _say_prompt(_start(flow, settings))
             token = flow.finish()
         except KeyboardInterrupt:
             _say("intake: oauth2 login interrupted; no token was written")
@@ -87,6 +87,16 @@ def device_flow(settings: OAuth2Config, section: str) -> DeviceFlow | MicrosoftD
     if settings.provider == "generic" and not settings.device_url:
         raise ConfigError(f"{section}.oauth2_device_url", "is required by oauth2 login")
     return DeviceFlow(endpoints_for(settings))
+
+
+def _start(flow: DeviceFlow | MicrosoftDeviceFlow, settings: OAuth2Config) -> Prompt:
+    """The prompt; Google's refusal of the Gmail scope gets a pointer to the alternatives."""
+    try:
+        return flow.start()
+    except OAuth2Error as exc:
+        if settings.provider == "google" and "invalid_scope" in str(exc):
+            raise OAuth2Error(f"{exc} (see docs/oauth2-google.md for the other ways)") from exc
+        raise
 
 
 def _say_prompt(prompt: Prompt) -> None:
