@@ -46,13 +46,15 @@ class DeviceApplication(Protocol):
     def acquire_token_by_device_flow(self, flow: dict[str, Any]) -> dict[str, Any]: ...
 
 
-def msal_application(request: MsalDeviceRequest) -> DeviceApplication:
-    """MSAL's public client for ``request`` (it fetches the tenant's metadata)."""
+def msal_application(request: MsalDeviceRequest, http_client: Any = None) -> DeviceApplication:
+    """MSAL's public client for ``request`` (it fetches the tenant's metadata); ``http_client``
+    is MSAL's own transport hook, left None in service."""
     import msal  # imported here: only Microsoft mailboxes pay for it
 
-    application: DeviceApplication = msal.PublicClientApplication(
-        request.client_id, authority=request.authority, timeout=TIMEOUT_SECONDS
-    )
+    kwargs: dict[str, Any] = {"authority": request.authority, "timeout": TIMEOUT_SECONDS}
+    if http_client is not None:
+        kwargs["http_client"] = http_client
+    application: DeviceApplication = msal.PublicClientApplication(request.client_id, **kwargs)
     return application
 
 
