@@ -186,3 +186,34 @@ def test_ctrl_c_while_waiting_exits_130_without_a_traceback_or_a_file(
     assert first.startswith("To sign in, open https://login.example.org/device")
     assert (process.returncode, "Traceback" in rest, target.exists()) == (130, False, False)
     assert rest.splitlines()[-1] == "intake: oauth2 login interrupted; no token was written"
+
+
+def test_section_smtp_signs_in_with_smtps_own_settings_and_names_its_variable(
+    tmp_path: Path,
+    token_server: TokenServer,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("INTAKE_TEST_SMTP_REFRESH", raising=False)
+    oauth2_keys = {
+        key: value
+        for key, value in mailbox_section(token_server).items()
+        if key.startswith("oauth2_")
+    }
+    smtp = {
+        "host": "127.0.0.1",
+        "security": "none",
+        "username": "hr@example.org",
+        "auth": "oauth2",
+        **oauth2_keys,
+        "oauth2_refresh_token_env": "INTAKE_TEST_SMTP_REFRESH",
+    }
+    path = write_config_file(tmp_path, "sqlite://", {"smtp": smtp})
+    code, out, err = login(path, capsys, "--section", "smtp", "--print")
+    assert (code, out) == (0, [DEVICE_REFRESH_TOKEN])
+    assert err[-1] == "Put it in the environment variable INTAKE_TEST_SMTP_REFRESH of the service."
+    code, _out, err = login(path, capsys, "--print")
+    assert (code, err) == (
+        2,
+        ["intake: config error at 'mailbox.auth': is not \"oauth2\": there is no token to get"],
+    )
