@@ -49,6 +49,7 @@ class DeviceScript:
     outcome: str = "approve"
     interval: int = 0
     user_code: str = "WDJB-MJHT"
+    uri_key: str = "verification_uri"  # Google says verification_url
     polls: int = 0
     requests: list[dict[str, str]] = field(default_factory=list)
 
@@ -58,7 +59,7 @@ class DeviceScript:
         return {
             "device_code": DEVICE_CODE,
             "user_code": self.user_code,
-            "verification_uri": "https://login.example.org/device",
+            self.uri_key: "https://login.example.org/device",
             "expires_in": 900,
             "interval": self.interval,
         }

@@ -50,6 +50,15 @@ def test_polling_waits_the_interval_and_five_seconds_more_after_slow_down(
     assert (token_server.device.polls, waits) == (4, [2.0, 2.0, 7.0, 7.0])
 
 
+def test_googles_verification_url_is_read_like_the_rfcs_verification_uri(
+    token_server: TokenServer,
+) -> None:
+    token_server.device.uri_key = "verification_url"
+    url = token_server.url
+    flow = DeviceFlow(DeviceEndpoints(f"{url}/device", f"{url}/token", CLIENT_ID))
+    assert flow.start().verification_uri == "https://login.example.org/device"
+
+
 def test_a_code_past_its_expiry_stops_the_polling_without_asking_again(
     token_server: TokenServer,
 ) -> None:

@@ -86,9 +86,10 @@ class DeviceFlow:
         self._interval = _seconds(answer.get("interval"), DEFAULT_INTERVAL)
         expires_in = _seconds(answer.get("expires_in"), DEFAULT_EXPIRY)
         self._deadline = self._clock() + expires_in
-        uri = answer.get("verification_uri") or answer.get("verification_url")  # Google's name
+        if "verification_uri" not in answer:  # Google's name for it
+            answer["verification_uri"] = answer.get("verification_url")
         return Prompt(
-            safe_line(_text({"verification_uri": uri}, "verification_uri", url)),
+            safe_line(_text(answer, "verification_uri", url)),
             safe_line(_text(answer, "user_code", url)),
             expires_in,
         )
