@@ -31,7 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         configure_logging(args.log_level)
-        config = load_config(_config_path(args.config), os.environ)
+        awaiting = getattr(args, "awaiting_refresh_token", False)  # set by ``oauth2 login``
+        config = load_config(_config_path(args.config), os.environ, awaiting_refresh_token=awaiting)
         command: Command = args.handler
         with database_errors():
             return command(args, config)

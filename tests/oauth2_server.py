@@ -3,6 +3,7 @@
 ``/token`` issues short-lived bearer tokens for the refresh_token and client_credentials
 grants; ``/introspect`` answers Dovecot's oauth2 passdb (``introspection_mode = post``) and
 the SMTP test server. Tests can expire or revoke what was issued, or refuse every grant.
+``/device`` starts a device sign-in (RFC 8628) whose course ``TokenServer.device`` scripts.
 """
 
 from __future__ import annotations
@@ -19,11 +20,61 @@ from urllib.parse import parse_qs
 
 import pytest
 
-__all__ = ["CLIENT_ID", "CLIENT_SECRET", "REFRESH_TOKEN", "TokenServer", "token_server"]
+__all__ = [
+    "CLIENT_ID",
+    "CLIENT_SECRET",
+    "DEVICE_REFRESH_TOKEN",
+    "REFRESH_TOKEN",
+    "DeviceScript",
+    "TokenServer",
+    "token_server",
+]
 
 CLIENT_ID = "intake-test-client"
 CLIENT_SECRET = "client-secret-for-tests"
 REFRESH_TOKEN = "refresh-token-for-tests"
+DEVICE_REFRESH_TOKEN = "refresh-token-from-the-device-sign-in"
+DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
+DEVICE_CODE = "device-code-for-tests"
+
+
+@dataclass
+class DeviceScript:
+    """How a device sign-in goes: ``pending`` polls answered authorization_pending (the
+    ``slow_down_at``-th of them slow_down instead; 0: none), then ``outcome`` (approve, deny
+    or expire). ``polls`` counts the token requests the server saw."""
+
+    pending: int = 2
+    slow_down_at: int = 0
+    outcome: str = "approve"
+    interval: int = 0
+    user_code: str = "WDJB-MJHT"
+    uri_key: str = "verification_uri"  # Google says verification_url
+    polls: int = 0
+    requests: list[dict[str, str]] = field(default_factory=list)
+
+    def start(self, form: dict[str, str]) -> dict[str, Any]:
+        """The device authorization answer (RFC 8628 section 3.2)."""
+        self.requests.append(form)
+        return {
+            "device_code": DEVICE_CODE,
+            "user_code": self.user_code,
+            self.uri_key: "https://login.example.org/device",
+            "expires_in": 900,
+            "interval": self.interval,
+        }
+
+    def poll(self) -> tuple[int, dict[str, Any]]:
+        """The answer to the next token request (RFC 8628 section 3.5)."""
+        self.polls += 1
+        if self.polls <= self.pending:
+            error = "slow_down" if self.polls == self.slow_down_at else "authorization_pending"
+            return 400, {"error": error}
+        if self.outcome == "deny":
+            return 400, {"error": "access_denied", "error_description": "the user said no"}
+        if self.outcome == "expire":
+            return 400, {"error": "expired_token"}
+        return 200, {"access_token": "a", "expires_in": 600, "refresh_token": DEVICE_REFRESH_TOKEN}
 
 
 @dataclass
@@ -42,6 +93,7 @@ class TokenServer:
     user: str
     lifetime: int = 600
     refuse_grants: bool = False
+    device: DeviceScript = field(default_factory=DeviceScript)
     issued: dict[str, Issued] = field(default_factory=dict)
     grants: list[str] = field(default_factory=list)
     introspections: int = 0
@@ -74,6 +126,9 @@ class TokenServer:
         if form.get("client_id") != CLIENT_ID or self.refuse_grants:
             return 401, {"error": "invalid_client", "error_description": "unknown client"}
         kind = form.get("grant_type", "")
+        if kind == DEVICE_GRANT and form.get("device_code") == DEVICE_CODE:
+            with self.lock:
+                return self.device.poll()
         if kind == "refresh_token" and form.get("refresh_token") != REFRESH_TOKEN:
             return 400, {"error": "invalid_grant", "error_description": "refresh token revoked"}
         if kind == "client_credentials" and form.get("client_secret") != CLIENT_SECRET:
@@ -99,6 +154,9 @@ class _Handler(BaseHTTPRequestHandler):
         state = self.server.state
         if self.path == "/token":
             self._answer(*state.grant(form))
+        elif self.path == "/device" and form.get("client_id") == CLIENT_ID:
+            with state.lock:
+                self._answer(200, state.device.start(form))
         elif self.path == "/introspect":
             user = state.active_user(form.get("token", ""))
             self._answer(200, {"active": True, "username": user} if user else {"active": False})

@@ -18,6 +18,7 @@ from intake.commands import (
     audit,
     documents,
     erase,
+    oauth2,
     purge,
     quarantine,
     reprocess,
@@ -48,4 +49,5 @@ COMMANDS: tuple[tuple[str, CommandModule], ...] = (
     ("purge", purge),
     ("erase", erase),
     ("audit", audit),
+    ("oauth2", oauth2),
 )

@@ -11,6 +11,7 @@ import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from intake.config.reader import TableReader
@@ -32,6 +33,8 @@ class OAuth2Config:
     client_secret: Secret | None = None
     refresh_token: Secret | None = None
     token_url: str = ""
+    device_url: str = ""
+    refresh_token_env: str = ""
     scopes: tuple[str, ...] = ()
     certificate_file: Path | None = None
     certificate_thumbprint: str = ""
@@ -68,7 +71,11 @@ def read_oauth2(table: TableReader, user: str, environ: Mapping[str, str]) -> OA
         tenant=table.string("oauth2_tenant", "") if provider == "microsoft" else "",
         client_secret=_env_secret(table, "oauth2_client_secret_env", environ),
         refresh_token=_env_secret(table, "oauth2_refresh_token_env", environ),
-        token_url=_token_url(table) if provider == "generic" else "",
+        token_url=_endpoint(table, "oauth2_token_url") if provider == "generic" else "",
+        device_url=_endpoint(table, "oauth2_device_url", required=False)
+        if provider == "generic"
+        else "",
+        refresh_token_env=table.string("oauth2_refresh_token_env", ""),
         scopes=table.string_list("oauth2_scopes", ()),
         certificate_file=table.path("oauth2_certificate_file", None),
         certificate_thumbprint=table.string("oauth2_certificate_thumbprint", ""),
@@ -76,6 +83,24 @@ def read_oauth2(table: TableReader, user: str, environ: Mapping[str, str]) -> OA
     )
     _check_provider(table, config)
     return config
+
+
+#: Stands in for a refresh token ``intake oauth2 login`` is about to get; never sent anywhere.
+AWAITED_REFRESH_TOKEN = "awaiting intake oauth2 login"
+
+
+def awaited_refresh_tokens(
+    document: Mapping[str, Any], environ: Mapping[str, str]
+) -> dict[str, str]:
+    """``environ`` plus a stand-in for each unset variable an ``oauth2_refresh_token_env``
+    of ``[mailbox]`` or ``[smtp]`` names (the file is validated as usual afterwards)."""
+    awaited = dict(environ)
+    for section in ("mailbox", "smtp"):
+        table = document.get(section)
+        name = table.get("oauth2_refresh_token_env") if isinstance(table, Mapping) else None
+        if isinstance(name, str) and name not in awaited:
+            awaited[name] = AWAITED_REFRESH_TOKEN
+    return awaited
 
 
 def _env_secret(table: TableReader, key: str, environ: Mapping[str, str]) -> Secret | None:
@@ -87,16 +112,16 @@ def _env_secret(table: TableReader, key: str, environ: Mapping[str, str]) -> Sec
     return Secret(environ[name])
 
 
-def _token_url(table: TableReader) -> str:
-    url: str = table.string("oauth2_token_url")
+def _endpoint(table: TableReader, key: str, *, required: bool = True) -> str:
+    """An endpoint URL: https://, or http:// to this machine only (tokens cross it)."""
+    url: str = table.string(key) if required else table.string(key, "")
     parts = urlsplit(url)
-    if parts.scheme == "https" and parts.hostname:
+    if not url or (parts.scheme == "https" and parts.hostname):
         return url
     if parts.scheme == "http" and parts.hostname and is_loopback(parts.hostname):
         return url
     raise ConfigError(
-        table.key_path("oauth2_token_url"),
-        "must be an https:// URL (http:// only for a loopback host)",
+        table.key_path(key), "must be an https:// URL (http:// only for a loopback host)"
     )
 
 

@@ -16,7 +16,13 @@ from sqlalchemy import URL
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from intake.config.oauth2 import AUTH_CHOICES, OAuth2Config, check_plain_text, read_oauth2
+from intake.config.oauth2 import (
+    AUTH_CHOICES,
+    OAuth2Config,
+    awaited_refresh_tokens,
+    check_plain_text,
+    read_oauth2,
+)
 from intake.config.reader import TableReader
 from intake.config.secret import Secret as Secret
 from intake.errors import ConfigError
@@ -216,8 +222,14 @@ class Config:
     extraction: ExtractionConfig = ExtractionConfig()
 
 
-def load_config(path: Path, environ: Mapping[str, str]) -> Config:
-    """Read and validate a config file; every failure is a ConfigError naming the key."""
+def load_config(
+    path: Path, environ: Mapping[str, str], *, awaiting_refresh_token: bool = False
+) -> Config:
+    """Read and validate a config file; every failure is a ConfigError naming the key.
+
+    ``awaiting_refresh_token``: for ``intake oauth2 login``, which gets the refresh token the
+    file's ``oauth2_refresh_token_env`` names, so that variable need not be set yet.
+    """
     try:
         text = path.read_bytes().decode("utf-8")
     except FileNotFoundError as exc:
@@ -228,6 +240,8 @@ def load_config(path: Path, environ: Mapping[str, str]) -> Config:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("", f"{path} is not valid TOML: {exc}") from exc
+    if awaiting_refresh_token:
+        environ = awaited_refresh_tokens(document, environ)
     return validate_config(document, path.resolve(), environ)
 
 

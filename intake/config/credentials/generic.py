@@ -1,24 +1,15 @@
-"""Tokens from any OAuth2 token endpoint: one form POST (refresh_token or client_credentials).
-
-Plain ``urllib``: the whole exchange is one POST and one JSON answer (RFC 6749 sections 4.4
-and 6), which does not justify a library; TLS certificates are checked as for IMAP.
-"""
+"""Tokens from any OAuth2 token endpoint: one form POST (refresh_token or client_credentials,
+RFC 6749 sections 6 and 4.4)."""
 
 from __future__ import annotations
 
-import json
 import ssl
-import urllib.error
-import urllib.request
 from typing import Any
-from urllib.parse import urlencode
 
+from intake.config.credentials.endpoint import post_form, refusal
 from intake.config.credentials.tokens import AccessToken, lifetime_of
 from intake.config.oauth2 import OAuth2Config
 from intake.errors import OAuth2Error
-
-TIMEOUT_SECONDS = 30.0
-MAX_ANSWER_BYTES = 1024 * 1024
 
 
 class GenericProvider:
@@ -58,41 +49,7 @@ class GenericProvider:
 
     def _post(self, form: dict[str, str]) -> dict[str, Any]:
         url = self._config.token_url
-        request = urllib.request.Request(
-            url,
-            data=urlencode(form).encode(),
-            headers={"Accept": "application/json"},
-            method="POST",
-        )
-        try:
-            with urllib.request.urlopen(
-                request, timeout=TIMEOUT_SECONDS, context=self._context
-            ) as response:
-                return _json(response.read(MAX_ANSWER_BYTES), url)
-        except urllib.error.HTTPError as exc:
-            reason = _refusal(exc.read(MAX_ANSWER_BYTES))
-            raise OAuth2Error(f"token endpoint {url} refused: HTTP {exc.code} {reason}") from exc
-        except (urllib.error.URLError, OSError) as exc:
-            raise OAuth2Error(f"cannot reach token endpoint {url}: {exc}") from exc
-
-
-def _json(body: bytes, url: str) -> dict[str, Any]:
-    try:
-        answer = json.loads(body)
-    except ValueError as exc:
-        raise OAuth2Error(f"token endpoint {url} did not answer JSON") from exc
-    if not isinstance(answer, dict):
-        raise OAuth2Error(f"token endpoint {url} did not answer a JSON object")
-    return answer
-
-
-def _refusal(body: bytes) -> str:
-    """``error: error_description`` of an RFC 6749 error answer, on one short line."""
-    try:
-        answer = json.loads(body)
-    except ValueError:
-        return ""
-    if not isinstance(answer, dict):
-        return ""
-    parts = [str(answer.get(key, "")) for key in ("error", "error_description")]
-    return " ".join(": ".join(part for part in parts if part).split())[:300]
+        status, answer = post_form(url, form, self._context)
+        if status != 200:
+            raise OAuth2Error(f"token endpoint {url} refused: HTTP {status} {refusal(answer)}")
+        return answer
