@@ -25,6 +25,8 @@ COLUMNS = (
     "id", "application_id", "recipient", "status", "reason", "attempts",
     "next_attempt_at", "last_error", "sent_at",
 )  # fmt: skip
+#: What fits a terminal; JSON and CSV carry every column.
+TABLE_COLUMNS = ("id", "application_id", "recipient", "status", "reason", "attempts", "last_error")
 PREVIEW_MESSAGE_ID = "<ack.preview@invalid>"
 
 
@@ -52,7 +54,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if args.acks_action == "send":
             return send(runtime)
         with runtime.sessions() as session:
-            write_rows(rows(session, args.status), COLUMNS, args.format, sys.stdout)
+            columns = TABLE_COLUMNS if args.format == "table" else COLUMNS
+            write_rows(rows(session, args.status), columns, args.format, sys.stdout)
         return EXIT_OK
     finally:
         runtime.close()

@@ -1,0 +1,111 @@
+"""A plain text table fitted to the terminal's width, measured in display columns."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from intake.output.cells import LIST_SEPARATOR, cell_text
+from intake.output.layout import CODE_BREAKS, STAMP_BREAKS, Column, columns_of, fit, stamp_parts
+from intake.output.width import chunks, cut, display_width, fill, pad
+
+#: The width of a table that goes to a pipe or a file (no terminal to measure).
+DEFAULT_WIDTH = 80
+NARROWEST = 20
+
+
+def table_width(stream: TextIO) -> int:
+    """``$COLUMNS`` when set, else the terminal's width when ``stream`` is one, else 80."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), NARROWEST)
+    if _is_terminal(stream):
+        return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, NARROWEST)
+    return DEFAULT_WIDTH
+
+
+def write_table(rows: list[dict[str, Any]], names: Sequence[str], stream: TextIO) -> None:
+    """The rows as a table no wider than the terminal, then the row count."""
+    width = table_width(stream)
+    columns = columns_of(names, [[cell_text(row.get(name)) for name in names] for row in rows])
+    gap = " " * fit(columns, width)
+    headings = [[cut(column.heading, column.width)] for column in columns]
+    rules = [["-" * column.width] for column in columns]
+    for index in range(-2, len(rows)):
+        if index == -2:
+            cells = headings
+        elif index == -1:
+            cells = rules
+        else:
+            cells = _row_lines([column.cells[index] for column in columns], columns)
+        for line in _joined(cells, columns, gap):
+            stream.write(cut(line.rstrip(), width) + "\n")
+    stream.write(f"({len(rows)} {'row' if len(rows) == 1 else 'rows'})\n")
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except ValueError:  # a closed stream
+        return False
+
+
+def _row_lines(cells: list[str], columns: list[Column]) -> list[list[str]]:
+    """Each cell of one row as its lines: whole values first, then free text fills as many
+    lines as the tallest of them took (at least one) and is cut with "…" past them."""
+    lines = [_whole_lines(cell, column) for cell, column in zip(cells, columns, strict=True)]
+    height = max([len(cell_lines) for cell_lines in lines if cell_lines] + [1])
+    for index, column in enumerate(columns):
+        if column.kind == "text":
+            lines[index] = _text_lines(cells[index], column.width, height)
+    return lines
+
+
+def _whole_lines(cell: str, column: Column) -> list[str]:
+    """A value that is never cut, wrapped where its kind allows; [] for free text."""
+    if column.kind == "text":
+        return []
+    if display_width(cell) <= column.width:
+        return [cell]
+    if column.kind == "stamp":
+        return fill(chunks(stamp_parts(cell), STAMP_BREAKS), column.width)
+    if column.kind == "code":
+        return fill(chunks(cell, CODE_BREAKS), column.width)
+    return _list_lines(cell, column.width)
+
+
+def _list_lines(cell: str, width: int) -> list[str]:
+    """``a; b; c`` one or more items a line; an item wider than the line breaks after _ or /."""
+    lines: list[str] = []
+    for item in cell.split(LIST_SEPARATOR):
+        joined = lines[-1] + LIST_SEPARATOR + item if lines else item
+        if lines and display_width(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.extend(fill(chunks(item, CODE_BREAKS), width))
+    return lines
+
+
+def _text_lines(cell: str, width: int, height: int) -> list[str]:
+    """Free text over at most ``height`` lines, the last one cut with "…" when it goes on."""
+    lines = fill(chunks(cell, " "), width)
+    if len(lines) <= height:
+        return lines
+    rest = cell
+    for line in lines[: height - 1]:
+        rest = rest[len(line) :].lstrip()
+    return [*lines[: height - 1], cut(rest, width)]
+
+
+def _joined(cells: list[list[str]], columns: list[Column], gap: str) -> list[str]:
+    """The physical lines of one row: each column padded to its width."""
+    height = max(len(lines) for lines in cells)
+    return [
+        gap.join(
+            pad(lines[number] if number < len(lines) else "", column.width)
+            for lines, column in zip(cells, columns, strict=True)
+        )
+        for number in range(height)
+    ]
