@@ -22,9 +22,14 @@ __all__ = ["FORMATS", "replaced_atomically", "spreadsheet_safe", "write_rows"]
 
 
 def write_rows(
-    rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: str, stream: TextIO
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: str,
+    stream: TextIO,
+    details: str | None = None,
 ) -> None:
-    """Write ``rows`` in format ``fmt`` (one of FORMATS)."""
+    """Write ``rows`` in format ``fmt`` (one of FORMATS); a table prints the lines of the
+    ``details`` field under each row (JSON and CSV carry it among the columns)."""
     if fmt == "json":
         _write_json_array(rows, stream)
     elif fmt == "csv":
@@ -34,7 +39,7 @@ def write_rows(
             [spreadsheet_safe(cell_text(row.get(column))) for column in columns] for row in rows
         )
     else:
-        write_table(list(rows), columns, stream)
+        write_table(list(rows), columns, stream, details)
 
 
 def _write_json_array(rows: Iterable[dict[str, Any]], stream: TextIO) -> None:

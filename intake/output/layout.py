@@ -20,6 +20,7 @@ LIST_COLUMNS = frozenset({"flags"})
 LABELS = {
     "acknowledgement": "ack", "candidate_name": "candidate", "application_id": "application",
     "messages": "msgs", "applications": "apps", "documents": "docs", "acknowledgements": "acks",
+    "received_local": "received",
 }  # fmt: skip
 WIDEST_TEXT = 40
 CODE_BREAKS = "_/"
@@ -64,7 +65,7 @@ def _kind(name: str) -> str:
         return "text"
     if name in LIST_COLUMNS:
         return "list"
-    return "stamp" if name.endswith("_at") or name == "date" else "code"
+    return "stamp" if name.endswith(("_at", "_local")) or name == "date" else "code"
 
 
 def _total(columns: list[Column]) -> int:

@@ -10,10 +10,12 @@ from typing import Any, TextIO
 from intake.output.cells import LIST_SEPARATOR, cell_text
 from intake.output.layout import CODE_BREAKS, STAMP_BREAKS, Column, columns_of, fit, stamp_parts
 from intake.output.width import chunks, cut, display_width, fill, pad
+from intake.terminal_text import safe_line
 
 #: The width of a table that goes to a pipe or a file (no terminal to measure).
 DEFAULT_WIDTH = 80
 NARROWEST = 20
+DETAIL_INDENT = "    "
 
 
 def table_width(stream: TextIO) -> int:
@@ -26,8 +28,11 @@ def table_width(stream: TextIO) -> int:
     return DEFAULT_WIDTH
 
 
-def write_table(rows: list[dict[str, Any]], names: Sequence[str], stream: TextIO) -> None:
-    """The rows as a table no wider than the terminal, then the row count."""
+def write_table(
+    rows: list[dict[str, Any]], names: Sequence[str], stream: TextIO, details: str | None = None
+) -> None:
+    """The rows as a table no wider than the terminal, then the row count; ``details`` names
+    a list of lines printed under each row, indented, across the width (an excerpt)."""
     width = table_width(stream)
     columns = columns_of(names, [[cell_text(row.get(name)) for name in names] for row in rows])
     gap = " " * fit(columns, width)
@@ -40,9 +45,22 @@ def write_table(rows: list[dict[str, Any]], names: Sequence[str], stream: TextIO
             cells = rules
         else:
             cells = _row_lines([column.cells[index] for column in columns], columns)
-        for line in _joined(cells, columns, gap):
+        lines = _joined(cells, columns, gap)
+        if details and index >= 0:
+            lines += _detail_lines(rows[index].get(details) or [], width)
+        for line in lines:
             stream.write(cut(line.rstrip(), width) + "\n")
     stream.write(f"({len(rows)} {'row' if len(rows) == 1 else 'rows'})\n")
+
+
+def _detail_lines(items: list[Any], width: int) -> list[str]:
+    """The items joined as one text (mail is often broken at 72 columns) and wrapped across
+    the width under its row, indented."""
+    text = safe_line(" ".join(str(item) for item in items))
+    if not text:
+        return []
+    room = max(width - len(DETAIL_INDENT), 1)
+    return [DETAIL_INDENT + line for line in fill(chunks(text, " "), room)]
 
 
 def _is_terminal(stream: TextIO) -> bool:
