@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from intake.output.cells import LIST_SEPARATOR
-from intake.output.width import chunks, display_width
+from intake.output.width import chunks, display_width, fill
 
 #: Free text from strangers: cut with "…" (after filling the lines the row takes anyway).
 TEXT_COLUMNS = frozenset(
@@ -110,7 +110,13 @@ def _stamps_on_two_lines(column: Column) -> int | None:
 
 
 def _codes_broken(column: Column) -> int | None:
-    return _widest_piece(column, CODE_BREAKS) if column.kind == "code" else None
+    """A code (a vacancy reference) on two lines at most, broken after "_" or "/"."""
+    if column.kind != "code":
+        return None
+    least = _widest_piece(column, CODE_BREAKS)
+    while any(len(fill(chunks(cell, CODE_BREAKS), least)) > 2 for cell in column.cells):
+        least += 1
+    return least
 
 
 def _list_items_broken(column: Column) -> int | None:
