@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from intake.output.cells import LIST_SEPARATOR
 from intake.output.width import chunks, display_width, fill
+from intake.output.wrapping import CODE_BREAKS, STAMP_BREAKS, stamp_parts, whole_lines
 
 #: Free text from strangers: cut with "…" (after filling the lines the row takes anyway).
 TEXT_COLUMNS = frozenset(
@@ -23,8 +24,6 @@ LABELS = {
     "received_local": "received",
 }  # fmt: skip
 WIDEST_TEXT = 40
-CODE_BREAKS = "_/"
-STAMP_BREAKS = " "
 WIDE_GAP, NARROW_GAP = 2, 1
 
 
@@ -37,6 +36,7 @@ class Column:
     cells: list[str]
     kind: str  # text | list | stamp | code
     width: int = 0
+    natural: int = 0
 
 
 def columns_of(names: Sequence[str], cells: list[list[str]]) -> list[Column]:
@@ -45,7 +45,8 @@ def columns_of(names: Sequence[str], cells: list[list[str]]) -> list[Column]:
     for index, name in enumerate(names):
         column = Column(name, LABELS.get(name, name), [row[index] for row in cells], _kind(name))
         natural = max(display_width(text) for text in [column.heading, *column.cells])
-        column.width = min(natural, WIDEST_TEXT) if column.kind == "text" else natural
+        column.natural = min(natural, WIDEST_TEXT) if column.kind == "text" else natural
+        column.width = column.natural
         built.append(column)
     return built
 
@@ -53,11 +54,34 @@ def columns_of(names: Sequence[str], cells: list[list[str]]) -> list[Column]:
 def fit(columns: list[Column], width: int) -> int:
     """Narrow the columns until a line fits ``width``; the gap between columns it leaves."""
     for gap in (WIDE_GAP, NARROW_GAP):
+        room = width - gap * (len(columns) - 1)
         for floor in STAGES:
-            _narrow(columns, width - gap * (len(columns) - 1), floor)
-            if _total(columns) + gap * (len(columns) - 1) <= width:
+            _narrow(columns, room, floor)
+            if _total(columns) <= room:
+                _tighten(columns)
+                _give_back(columns, room)
                 return gap
     return NARROW_GAP  # the terminal is too narrow: each line is cut at its end
+
+
+def _tighten(columns: list[Column]) -> None:
+    """A wrapped whole column as wide as its widest line, not wider."""
+    for column in columns:
+        if column.kind != "text" and column.width < column.natural:
+            column.width = max(
+                display_width(line)
+                for cell in [column.heading, *column.cells]
+                for line in whole_lines(cell, column.kind, column.width)
+            )
+
+
+def _give_back(columns: list[Column], room: int) -> None:
+    """What tightening freed goes to the free text that was cut, the narrowest first."""
+    while _total(columns) < room:
+        cut_text = [c for c in columns if c.kind == "text" and c.width < c.natural]
+        if not cut_text:
+            return
+        min(cut_text, key=lambda column: column.width).width += 1
 
 
 def _kind(name: str) -> str:
@@ -79,11 +103,6 @@ def _narrow(columns: list[Column], room: int, floor: Callable[[Column], int | No
         if not shrinkable:
             return
         max(shrinkable, key=lambda column: column.width).width -= 1
-
-
-def stamp_parts(cell: str) -> str:
-    """A time stamp ready to break between its date and its time."""
-    return cell.replace("T", " ", 1)
 
 
 def _widest_piece(column: Column, breaks: str, items: bool = False, stamps: bool = False) -> int:

@@ -7,9 +7,10 @@ import shutil
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from intake.output.cells import LIST_SEPARATOR, cell_text
-from intake.output.layout import CODE_BREAKS, STAMP_BREAKS, Column, columns_of, fit, stamp_parts
-from intake.output.width import chunks, cut, display_width, fill, pad
+from intake.output.cells import cell_text
+from intake.output.layout import Column, columns_of, fit
+from intake.output.width import chunks, cut, fill, pad
+from intake.output.wrapping import text_lines, whole_lines
 from intake.terminal_text import safe_line
 
 #: The width of a table that goes to a pipe or a file (no terminal to measure).
@@ -73,48 +74,15 @@ def _is_terminal(stream: TextIO) -> bool:
 def _row_lines(cells: list[str], columns: list[Column]) -> list[list[str]]:
     """Each cell of one row as its lines: whole values first, then free text fills as many
     lines as the tallest of them took (at least one) and is cut with "…" past them."""
-    lines = [_whole_lines(cell, column) for cell, column in zip(cells, columns, strict=True)]
+    lines = [
+        [] if column.kind == "text" else whole_lines(cell, column.kind, column.width)
+        for cell, column in zip(cells, columns, strict=True)
+    ]
     height = max([len(cell_lines) for cell_lines in lines if cell_lines] + [1])
     for index, column in enumerate(columns):
         if column.kind == "text":
-            lines[index] = _text_lines(cells[index], column.width, height)
+            lines[index] = text_lines(cells[index], column.width, height)
     return lines
-
-
-def _whole_lines(cell: str, column: Column) -> list[str]:
-    """A value that is never cut, wrapped where its kind allows; [] for free text."""
-    if column.kind == "text":
-        return []
-    if display_width(cell) <= column.width:
-        return [cell]
-    if column.kind == "stamp":
-        return fill(chunks(stamp_parts(cell), STAMP_BREAKS), column.width)
-    if column.kind == "code":
-        return fill(chunks(cell, CODE_BREAKS), column.width)
-    return _list_lines(cell, column.width)
-
-
-def _list_lines(cell: str, width: int) -> list[str]:
-    """``a; b; c`` one or more items a line; an item wider than the line breaks after _ or /."""
-    lines: list[str] = []
-    for item in cell.split(LIST_SEPARATOR):
-        joined = lines[-1] + LIST_SEPARATOR + item if lines else item
-        if lines and display_width(joined) <= width:
-            lines[-1] = joined
-        else:
-            lines.extend(fill(chunks(item, CODE_BREAKS), width))
-    return lines
-
-
-def _text_lines(cell: str, width: int, height: int) -> list[str]:
-    """Free text over at most ``height`` lines, the last one cut with "…" when it goes on."""
-    lines = fill(chunks(cell, " "), width)
-    if len(lines) <= height:
-        return lines
-    rest = cell
-    for line in lines[: height - 1]:
-        rest = rest[len(line) :].lstrip()
-    return [*lines[: height - 1], cut(rest, width)]
 
 
 def _joined(cells: list[list[str]], columns: list[Column], gap: str) -> list[str]:
