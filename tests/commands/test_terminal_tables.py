@@ -4,8 +4,16 @@ candidates wrote: very long, wide (CJK), combining and hostile names and subject
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
+import os
+import pty
 import re
+import struct
+import subprocess
+import sys
+import termios
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +27,7 @@ from tests import messages
 from tests.cli_runs import run_intake
 from tests.configs import write_config_file
 from tests.polling import poll_arrivals
+from tests.processes import REPO
 
 VACANCY = "Deputy Director, Implementation Support"
 LONG = "Maria de los Ángeles Fernández-Ruiz y Gómez de la Serna Montenegro Villalobos"
@@ -88,3 +97,29 @@ def test_json_keeps_every_name_and_subject_whole(
     for name in (LONG, WIDE, COMBINING):
         assert f"Application – {VACANCY} – {name}" in subjects
     assert listed[0]["sender"] == "candidate0.with.a.rather.long.address@example.com"
+
+
+def test_on_a_terminal_the_table_takes_the_terminals_width(polled: Path) -> None:
+    """A real pseudo-terminal 120 columns wide: the table uses them, and no more."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    environ = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    process = subprocess.run(
+        [sys.executable, "-m", "intake", "--config", str(polled), "messages"],
+        cwd=REPO, env=environ, stdout=follower, stderr=subprocess.PIPE, timeout=120, check=False,
+    )  # fmt: skip
+    os.close(follower)
+    lines = _read_all(leader).decode("utf-8").splitlines()
+    assert process.returncode == 0, process.stderr
+    assert max(display_width(line) for line in lines) == 120
+    assert lines[-1] == "(4 rows)"
+
+
+def _read_all(descriptor: int) -> bytes:
+    """Everything written to the terminal (reading its leader side ends in EIO)."""
+    output = b""
+    with contextlib.suppress(OSError):
+        while chunk := os.read(descriptor, 65536):
+            output += chunk
+    os.close(descriptor)
+    return output
