@@ -98,8 +98,9 @@ def _total(columns: list[Column]) -> int:
 
 def _narrow(columns: list[Column], room: int, floor: Callable[[Column], int | None]) -> None:
     """Take one column from the widest of those above their floor, until the line fits."""
+    floors = {column.name: floor(column) for column in columns}  # each measured once
     while _total(columns) > room:
-        shrinkable = [c for c in columns if (f := floor(c)) is not None and c.width > f]
+        shrinkable = [c for c in columns if (f := floors[c.name]) is not None and c.width > f]
         if not shrinkable:
             return
         max(shrinkable, key=lambda column: column.width).width -= 1

@@ -12,6 +12,8 @@ ELLIPSIS = "…"
 
 def display_width(text: str) -> int:
     """How many terminal columns ``text`` takes (it holds no controls: see terminal_text)."""
+    if text.isascii():  # the common case, one column a character, without asking wcwidth
+        return len(text)
     return max(0, wcwidth.width(text, control_codes="ignore"))
 
 
