@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from intake.output.cells import cell_text
-from intake.output.layout import Column, columns_of, fit
+from intake.output.columns import Column, columns_of
+from intake.output.layout import fit
 from intake.output.width import chunks, cut, fill, pad
 from intake.output.wrapping import text_lines, whole_lines
 from intake.terminal_text import safe_line
