@@ -1,8 +1,7 @@
 """Writes rows as JSON, CSV or a terminal table, to the terminal or atomically to a file.
 
 The table is laid out by ``intake.output.table`` (its width rule: ``intake.output.layout``
-and ``intake.output.floors``);
-JSON and CSV always carry the full values."""
+and ``intake.output.floors``); JSON and CSV always carry the full values."""
 
 from __future__ import annotations
 
