@@ -7,6 +7,7 @@ import io
 import pytest
 
 from intake.output import write_rows
+from intake.output.width import display_width
 
 COLUMNS = ("id", "sender", "flags", "acknowledgement")
 FLAGS = ["subject_invalid", "name_missing", "letter_missing", "possible_relative"]
@@ -79,3 +80,43 @@ def test_a_narrow_terminal_cuts_the_address_before_the_receipt_time(
     assert len(first_row) <= 64
     assert "2025-10-14T08:27:43Z" in first_row
     assert "maria.fernandez.ruiz@example.com" not in first_row  # the address gave way
+
+
+def test_wide_and_combining_characters_are_measured_by_the_columns_they_take(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    rows = [
+        {"id": 1, "sender": "李小龍" * 12, "subject": "A\u0301" * 60, "disposition": "enquiry"},
+    ]
+    stream = io.StringIO()
+    write_rows(rows, ("id", "sender", "subject", "disposition"), "table", stream)
+    lines = stream.getvalue().splitlines()
+    assert all(display_width(line) <= 60 for line in lines)
+    row = lines[2]
+    assert row.count("…") == 2
+    assert "A\u0301…" in row  # the accent stays on its letter, never cut away from it
+    assert row.rstrip().endswith("enquiry")
+
+
+def test_a_table_sent_to_a_pipe_is_80_columns_wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    row = {"id": 1, "sender": "x" * 200, "flags": FLAGS, "acknowledgement": "sent"}
+    stream = io.StringIO()
+    write_rows([row], COLUMNS, "table", stream)
+    lines = stream.getvalue().splitlines()
+    assert max(display_width(line) for line in lines) == 80
+    assert lines[0].split() == ["id", "sender", "flags", "ack"]
+
+
+def test_a_time_stamp_breaks_between_date_and_time_and_is_never_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    row = {"id": 1, "received_at": "2025-10-14T08:27:43Z", "subject": "s" * 50, "flags": FLAGS}
+    stream = io.StringIO()
+    write_rows([row], ("id", "received_at", "subject", "flags"), "table", stream)
+    lines = stream.getvalue().splitlines()
+    assert all(display_width(line) <= 40 for line in lines)
+    assert lines[2].split()[1] == "2025-10-14"
+    assert lines[3].split()[0] == "08:27:43Z"

@@ -25,6 +25,8 @@ COLUMNS = (
     "id", "application_id", "recipient", "status", "reason", "attempts",
     "next_attempt_at", "last_error", "sent_at",
 )  # fmt: skip
+#: What fits a terminal; JSON and CSV carry every column.
+TABLE_COLUMNS = ("id", "application_id", "recipient", "status", "reason", "attempts", "last_error")
 PREVIEW_MESSAGE_ID = "<ack.preview@invalid>"
 
 
@@ -36,8 +38,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="acks_action", metavar="ACTION")
     retry = actions.add_parser("retry", help="put a failed or suppressed row back to pending")
     retry.add_argument("ack_id", type=int, metavar="ID")
-    preview = actions.add_parser("preview", help="print an application's acknowledgement")
+    preview = actions.add_parser(
+        "preview", help="print an application's acknowledgement, decoded for reading"
+    )
     preview.add_argument("application_id", type=int, metavar="APPLICATION_ID")
+    preview.add_argument(
+        "--raw", action="store_true", help="the message as sent (MIME, quoted-printable)"
+    )
     actions.add_parser("send", help="send due acknowledgements now")
 
 
@@ -48,11 +55,12 @@ def run(args: argparse.Namespace, config: Config) -> int:
         if args.acks_action == "retry":
             return retry(runtime, args.ack_id)
         if args.acks_action == "preview":
-            return preview(runtime, args.application_id)
+            return preview(runtime, args.application_id, raw=args.raw)
         if args.acks_action == "send":
             return send(runtime)
         with runtime.sessions() as session:
-            write_rows(rows(session, args.status), COLUMNS, args.format, sys.stdout)
+            columns = TABLE_COLUMNS if args.format == "table" else COLUMNS
+            write_rows(rows(session, args.status), columns, args.format, sys.stdout)
         return EXIT_OK
     finally:
         runtime.close()
@@ -88,11 +96,13 @@ def retry(runtime: Runtime, ack_id: int) -> int:
     return EXIT_OK
 
 
-def preview(runtime: Runtime, application_id: int) -> int:
-    """Print the application's acknowledgement as it would be sent; nothing is sent or stored."""
+def preview(runtime: Runtime, application_id: int, *, raw: bool = False) -> int:
+    """Print the application's acknowledgement, decoded (or, ``raw``, as it would be sent);
+    nothing is sent or stored."""
     # Imported here: composing loads the templates and the subject lexicon, which every other
     # command (this module is imported for each one's arguments) does without.
     from intake.acks.outgoing import load_outgoing
+    from intake.acks.readable import readable_lines
 
     config = runtime.config
     with runtime.sessions() as session:
@@ -109,8 +119,11 @@ def preview(runtime: Runtime, application_id: int) -> int:
         print(f"intake: cannot compose acknowledgement {outgoing.ack_id}: {exc}", file=sys.stderr)
         return EXIT_FAILED
     print(f"acknowledgement {outgoing.ack_id} ({outgoing.status}):", file=sys.stderr)
-    sys.stdout.buffer.write(message.as_bytes())
-    sys.stdout.buffer.flush()
+    if raw:
+        sys.stdout.buffer.write(message.as_bytes())
+        sys.stdout.buffer.flush()
+    else:
+        print("\n".join(readable_lines(message)))
     return EXIT_OK
 
 

@@ -18,9 +18,10 @@ APPLICATION_COLUMNS = (
     "acknowledgement", "relatives_relation", "relatives_name", "previous_application",
     "superseded_by",
 )  # fmt: skip
-#: What fits a terminal; JSON and CSV carry every column.
+#: What fits a terminal; JSON and CSV carry every column. ``late`` is left out: the flag
+#: list says ``late`` (and ``vacancy_unknown`` where it would be empty).
 APPLICATION_TABLE_COLUMNS = (
-    "id", "received_at", "sender", "candidate_name", "vacancy", "late", "flags", "acknowledgement",
+    "id", "received_at", "sender", "candidate_name", "vacancy", "flags", "acknowledgement",
 )  # fmt: skip
 #: Applications loaded (with their documents, flags, acknowledgement) per batch when listing.
 BATCH_SIZE = 200

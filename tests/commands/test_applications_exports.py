@@ -176,8 +176,12 @@ def test_xlsx_has_a_frozen_header_filters_a_column_per_flag_local_times_and_text
 
 
 def test_cli_combines_filters_end_to_end(
-    config_file: Path, capsys: pytest.CaptureFixture[str], stored: list[int]
+    config_file: Path,
+    capsys: pytest.CaptureFixture[str],
+    stored: list[int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "160")  # the table shows whole addresses
     code, out, _err = intake(
         config_file, capsys, "--vacancy", "wco/2025/dd-is", "--flag", "possible_relative",
         "--relatives", "declared", "--until", "2025-10-20", "--format", "json",

@@ -80,6 +80,7 @@ def test_a_message_the_database_refused_becomes_an_application_when_retried(
     config: Config,
     runtime: Runtime,
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dialect, sessions = runtime.engine.dialect.name, runtime.sessions
     with runtime.engine.begin() as connection:
@@ -95,6 +96,7 @@ def test_a_message_the_database_refused_becomes_an_application_when_retried(
     assert len(outbox_files(config)) == 1
     path = config_file(tmp_path, database_url)
 
+    monkeypatch.setenv("COLUMNS", "160")  # wide enough for the whole address and error
     code, lines, _err = run_intake(path, capsys, "quarantine", "list")
     assert code == 0
     assert lines[2].split()[:3] == [str(pk), RECEIVED_TEXT, "maria.fernandez@example.com"]
@@ -207,11 +209,13 @@ def test_the_list_shows_the_first_line_of_each_error_and_json_and_csv_the_whole(
     database_url: str,
     sessions: sessionmaker[Session],
     capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     readable = store_quarantined(sessions, messages.enquiry(), ValueError("first\nsecond"))
     unreadable = store_quarantined(sessions, b" ", RuntimeError("no headers at all"))
     path = config_file(tmp_path, database_url)
 
+    monkeypatch.setenv("COLUMNS", "160")  # wide enough for the whole address and error
     code, lines, _err = run_intake(path, capsys, "quarantine", "list", "--format", "table")
     assert code == 0
     assert lines[0].split() == ["id", "received_at", "sender", "subject", "error"]
