@@ -13,7 +13,18 @@ from storage.models import Application, Message
 from tests import candidate_files, messages
 from tests.configs import VACANCIES, config_document
 
-__all__ = ["NEW_VACANCY", "Judged", "config_with", "judged", "new_vacancy_application", "write"]
+__all__ = [
+    "NEW_VACANCY",
+    "RELOADED",
+    "Judged",
+    "application_id",
+    "config_with",
+    "judged",
+    "new_vacancy_application",
+    "vacancy",
+    "with_new_vacancy",
+    "write",
+]
 
 RELOADED = "config reloaded"
 NEW_VACANCY: dict[str, Any] = {
@@ -39,9 +50,14 @@ def config_with(
     return document
 
 
-def with_new_vacancy(document: dict[str, Any]) -> dict[str, Any]:
-    """The same document with NEW_VACANCY added (what HR does on Monday)."""
-    return {**document, "vacancies": [*VACANCIES, NEW_VACANCY]}
+def with_new_vacancy(document: dict[str, Any], *added: dict[str, Any]) -> dict[str, Any]:
+    """The same document with NEW_VACANCY (or ``added``) added: what HR does on Monday."""
+    return {**document, "vacancies": [*VACANCIES, *(added or (NEW_VACANCY,))]}
+
+
+def vacancy(reference: str) -> dict[str, Any]:
+    """Another vacancy like NEW_VACANCY, under ``reference``."""
+    return {**NEW_VACANCY, "reference": reference, "title": f"Post {reference}"}
 
 
 def write(path: Path, document: dict[str, Any], *, in_place: bool = False) -> None:
@@ -55,11 +71,11 @@ def write(path: Path, document: dict[str, Any], *, in_place: bool = False) -> No
     temporary.replace(path)
 
 
-def new_vacancy_application(index: int) -> bytes:
-    """An application whose subject names NEW_VACANCY by its reference."""
+def new_vacancy_application(index: int, reference: str = NEW_VACANCY["reference"]) -> bytes:
+    """An application whose subject names NEW_VACANCY (or ``reference``) by its reference."""
     return messages.application(
         sender=f"Candidate {index} <reload{index}@example.com>",
-        subject=f"Application – {NEW_VACANCY['reference']} – Candidate {index}",
+        subject=f"Application – {reference} – Candidate {index}",
         message_id=f"<reload-{index}@example.com>",
         # A CV only: the shipped letter names another vacancy, which would be taken instead.
         attachments=(("CV.pdf", "application/pdf", candidate_files.cv_pdf()),),
