@@ -17,7 +17,9 @@ from intake.config.runtime import Runtime, open_runtime
 from storage.models import Message
 from tests.configs import VACANCIES, make_config
 from tests.daemon_process import RunningDaemon
+from tests.dovecot import DovecotServer
 from tests.poll.test_daemon import MAILDIR_SIZE, fill_maildir, row_count, wait_until
+from tests.poll.test_idle import IDLE_UP
 from tests.processes import run_intake
 from tests.reload_rig import (
     NEW_VACANCY,
@@ -31,7 +33,7 @@ from tests.reload_rig import (
 )
 
 REFERENCE = NEW_VACANCY["reference"]
-Start = Callable[[Path], RunningDaemon]
+Start = Callable[..., RunningDaemon]
 
 
 @pytest.fixture
@@ -39,8 +41,8 @@ def start_daemon() -> Iterator[Start]:
     """Starts ``intake run``; killed at the end if a test left it running."""
     started: list[RunningDaemon] = []
 
-    def start(config_file: Path) -> RunningDaemon:
-        started.append(RunningDaemon(config_file).start())
+    def start(config_file: Path, env: dict[str, str] | None = None) -> RunningDaemon:
+        started.append(RunningDaemon(config_file, env or {}).start())
         return started[-1]
 
     yield start
@@ -163,4 +165,34 @@ def test_a_sighup_during_a_poll_neither_loses_nor_doubles_a_message(
     deliver(tmp_path, 0)
     assert stored(runtime.sessions, 0)[0] == REFERENCE
     assert row_count(runtime.sessions) == message_ids(runtime.sessions) == MAILDIR_SIZE + 1
+    assert daemon.stop() == 0
+
+
+def test_the_idle_connection_is_reopened_only_when_the_mailbox_settings_change(
+    tmp_path: Path, sqlite_runtime: Runtime, dovecot: DovecotServer, start_daemon: Start
+) -> None:
+    sessions, url = sqlite_runtime.sessions, sqlite_runtime.config.database.url
+    sections = {"mailbox": dovecot.mailbox_section(), "schedule": {"poll_interval": 300}}
+    document = config_with(tmp_path, url, VACANCIES, **sections)
+    config_file = tmp_path / "config.toml"
+    write(config_file, document)
+    daemon = start_daemon(config_file, {"INTAKE_IMAP_PASSWORD": dovecot.password})
+    daemon.wait_for(IDLE_UP)
+    daemon.wait_for("poll finished")
+    seen = daemon.count()
+    added = with_new_vacancy(document)
+    write(config_file, added)
+    daemon.send(signal.SIGHUP)
+    daemon.wait_for(RELOADED, after=seen)
+    # The next poll is 300 s away: only the IDLE connection can announce this one.
+    dovecot.append(new_vacancy_application(0))
+    assert stored(sessions, 0)[0] == REFERENCE
+    assert IDLE_UP not in daemon.log_after(seen)
+    seen = daemon.count()
+    write(config_file, added | {"mailbox": dovecot.mailbox_section(idle_renew_seconds=600)})
+    daemon.send(signal.SIGHUP)
+    assert "mailbox.idle_renew_seconds" in daemon.wait_for(RELOADED, after=seen).text
+    daemon.wait_for(IDLE_UP, after=seen)
+    dovecot.append(new_vacancy_application(1))
+    assert stored(sessions, 1)[0] == REFERENCE
     assert daemon.stop() == 0
