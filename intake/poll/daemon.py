@@ -151,26 +151,28 @@ class Daemon:
         log.info("received SIGHUP: re-reading the config")
         self._reloader.ask()
 
-    def _apply(self, new: Config) -> None:
+    def _apply(self, new: Config) -> bool:
         """Take ``new`` from the next cycle on; a running poll is finished first. The worker
         pool is rebuilt only when its settings changed, the IDLE connection only when the
-        mailbox's did."""
+        mailbox's did. False when the daemon is stopping (nothing taken)."""
         old = self._config
         while not self._poll_lock.acquire(timeout=1.0):
             if self._stop.is_set():
-                return
+                return False
         try:
+            if self._stop.is_set():
+                return False
             self._readers.update(old, new)
             self._config = new
         finally:
             self._poll_lock.release()
-        if self._stop.is_set():
-            return
+        if self._stop.is_set():  # the scheduler and the IDLE slot are being shut down
+            return True
         self._jobs.update(old, new)
         if new.mailbox != old.mailbox:
             self._idle.close()
-            if not self._stop.is_set():
-                self._idle.open(new)
+            self._idle.open(new)
+        return True
 
     def _shutdown(self) -> None:
         """Stop scheduling; wait for a running poll or send (they stop after one message)."""

@@ -72,13 +72,13 @@ def _names(keys: list[str]) -> str:
 
 class Reloader:
     """A thread that re-reads the file when asked (SIGHUP) or when it changed, and hands a
-    valid new config to ``apply``; ``stop`` ends it."""
+    valid new config to ``apply`` (False: not taken, the daemon is stopping); ``stop`` ends it."""
 
     def __init__(
         self,
         path: Path,
         current: Callable[[], Config],
-        apply: Callable[[Config], None],
+        apply: Callable[[Config], bool],
         stop: threading.Event,
     ) -> None:
         self._file = ConfigFile(path)
@@ -118,5 +118,5 @@ class Reloader:
         found = reread(self._current(), self._file.path)
         if found is not None:
             new, changed = found
-            self._apply(new)
-            log.info("config reloaded: %s changed", _names(changed))
+            if self._apply(new):
+                log.info("config reloaded: %s changed", _names(changed))

@@ -133,8 +133,15 @@ def test_an_unknown_key_in_the_new_file_is_refused_in_one_line_and_the_old_confi
     assert daemon.log_after(seen).count("config reload refused") == 1
     assert RELOADED not in daemon.log_after(seen)
     assert daemon.running()
-    write(tmp_path / "config.toml", with_new_vacancy(document))
-    daemon.wait_for(RELOADED, after=seen)
+    # Fixed, with another database: that part needs a restart and is kept, the rest is taken.
+    fixed = with_new_vacancy(document) | {"database": {"url": f"sqlite:///{tmp_path / 'b.db'}"}}
+    write(tmp_path / "config.toml", fixed)
+    assert "vacancies[2] changed" in daemon.wait_for(RELOADED, after=seen).text
+    restart = daemon.find("needs a restart", after=seen)
+    assert restart is not None
+    assert "config reload: database.url needs a restart; the running value is kept" in restart.text
+    deliver(tmp_path, 2)
+    assert stored(sessions, 2)[0] == REFERENCE
     assert daemon.stop() == 0
 
 
