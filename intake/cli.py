@@ -112,12 +112,13 @@ def _poll(_args: argparse.Namespace, config: Config) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
-def _run(_args: argparse.Namespace, config: Config) -> int:
+def _run(args: argparse.Namespace, config: Config) -> int:
     from intake.poll.daemon import Daemon  # imported here for the reason given in _poll
 
     runtime = open_runtime(config)
     try:
-        Daemon(runtime).run()
+        # The path as given, not resolved: a symlink swapped to a new file is a new config.
+        Daemon(runtime, config_path=_config_path(args.config).absolute()).run()
     finally:
         runtime.close()
     return EXIT_OK

@@ -112,9 +112,33 @@ def replace_facts(
     refreshed. Nothing is written when the new reading equals the stored one. None when the
     application is gone (erased or purged meanwhile).
     """
+    application = _application_to_compare(session, application_id)
+    if application is None:
+        return None
+    replacement = _replacement(application, record)
+    if replacement.changed:
+        _write(session, application, record, replacement)
+    return replacement
+
+
+def compare_facts(
+    session: Session, application_id: int, record: MessageRecord
+) -> Replacement | None:
+    """What ``replace_facts`` would write, without writing anything (``reprocess --dry-run``);
+    None when the application is gone."""
+    application = _application_to_compare(session, application_id)
+    return None if application is None else _replacement(application, record)
+
+
+def _replacement(application: Application, record: MessageRecord) -> Replacement:
     facts = record.application
     assert facts is not None
-    application = session.scalar(
+    return Replacement(stored_facts(application), facts_of(record, facts))
+
+
+def _application_to_compare(session: Session, application_id: int) -> Application | None:
+    """The application with what a comparison needs: documents (no bytes), flags, headers."""
+    return session.scalar(
         select(Application)
         .where(Application.id == application_id)
         .options(
@@ -126,12 +150,6 @@ def replace_facts(
             ),
         )
     )
-    if application is None:
-        return None
-    replacement = Replacement(stored_facts(application), facts_of(record, facts))
-    if replacement.changed:
-        _write(session, application, record, replacement)
-    return replacement
 
 
 def _write(

@@ -76,6 +76,15 @@ class RunningDaemon:
         with self._lock:
             return "".join(line.text for line in self.lines[after:])
 
+    def send(self, signum: int) -> None:
+        """Send ``signum`` (SIGHUP: re-read the config) and return at once."""
+        assert self._process is not None
+        self._process.send_signal(signum)
+
+    def running(self) -> bool:
+        """Whether the process has not exited."""
+        return self._process is not None and self._process.poll() is None
+
     def stop(self, signum: int = signal.SIGTERM, timeout: float = 60) -> int:
         """Send ``signum`` and wait (at most ``timeout``) for the exit; the exit code."""
         assert self._process is not None

@@ -19,7 +19,7 @@ EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--vacancy REF`` or ``--all``."""
+    """``--vacancy REF`` or ``--all``, and ``--dry-run``."""
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument(
         "--vacancy",
@@ -27,6 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="this vacancy's applications and those whose vacancy is unknown",
     )
     which.add_argument("--all", action="store_true", help="every application")
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="only list what reading them again with this config would change; write nothing",
+    )
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -42,7 +47,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
     vacancy = _vacancy(args, config)
 
     def show(outcome: Outcome) -> None:
-        if outcome.result in (Result.CHANGED, Result.KEPT):
+        if outcome.result in (Result.CHANGED, Result.WOULD_CHANGE, Result.KEPT):
             print(outcome.line(), flush=True)
 
     stop = threading.Event()
@@ -50,7 +55,12 @@ def run(args: argparse.Namespace, config: Config) -> int:
         extractor = pooled_extractor(config)
         try:
             report = reprocess(
-                Analyser(config, extractor), runtime.sessions, vacancy, stop.is_set, show
+                Analyser(config, extractor),
+                runtime.sessions,
+                vacancy,
+                stop.is_set,
+                show,
+                dry_run=args.dry_run,
             )
         finally:
             extractor.close()

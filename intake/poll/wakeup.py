@@ -6,10 +6,10 @@ import logging
 import threading
 from collections.abc import Callable
 
-from intake.config.settings import MailboxConfig
+from intake.config.settings import Config, MailboxConfig
 from intake.mailbox.idle import CHECK_SECONDS, IdleWatcher
 
-__all__ = ["Wakeup", "start_wakeup"]
+__all__ = ["IdleSlot", "Wakeup", "start_wakeup"]
 
 log = logging.getLogger(__name__)
 
@@ -92,3 +92,36 @@ def start_wakeup(
     wakeup = Wakeup(config, lock, cycle, stop, poll_interval)
     wakeup.start()
     return wakeup
+
+
+class IdleSlot:
+    """The daemon's one Wakeup at a time: opened for a config, closed (and opened again for a
+    new ``[mailbox]``) without stopping the daemon."""
+
+    def __init__(self, lock: threading.Lock, cycle: Callable[[], None]) -> None:
+        self._lock = lock
+        self._cycle = cycle
+        self._stop = threading.Event()
+        self._wakeup: Wakeup | None = None
+
+    @property
+    def live(self) -> bool:
+        """Whether an IDLE connection is waiting for new mail right now."""
+        return self._wakeup is not None and self._wakeup.live
+
+    def open(self, config: Config) -> None:
+        """Start waiting on ``config``'s mailbox (nothing for a Maildir or ``idle = false``)."""
+        self._stop = threading.Event()
+        interval = config.schedule.poll_interval
+        self._wakeup = start_wakeup(config.mailbox, self._lock, self._cycle, self._stop, interval)
+
+    def ask_stop(self) -> None:
+        """Make the threads end soon (safe from a signal handler)."""
+        self._stop.set()
+
+    def close(self) -> None:
+        """End the IDLE connection; a poll it started is finished first."""
+        self._stop.set()
+        if self._wakeup is not None:
+            self._wakeup.join()
+            self._wakeup = None

@@ -154,6 +154,17 @@ class WorkerPoolExtractor:
         return self._pool
 
 
+def pool_settings(config: Config) -> tuple[object, ...]:
+    """What the worker pool is built from: a reload rebuilds the pool only when this differs."""
+    limits = config.limits
+    return (
+        extraction_limits(config),
+        config.extraction.worker_count,
+        limits.extraction_seconds,
+        limits.extraction_memory_mib,
+    )
+
+
 def pooled_extractor(config: Config) -> WorkerPoolExtractor:
     """The daemon's extractor, with the caps and worker count the config asks for."""
     problem = ocr_problem(config)

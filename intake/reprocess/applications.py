@@ -25,8 +25,10 @@ from storage import candidates
 from storage.database import database_errors, write_transaction
 from storage.records import EarlierApplications, MessageRecord
 from storage.reprocessing import (
+    Replacement,
     StoredMessage,
     applications_in_receipt_order,
+    compare_facts,
     error_summary,
     message_of_application,
     replace_facts,
@@ -37,6 +39,7 @@ class Result(enum.StrEnum):
     """What reading one application again did."""
 
     CHANGED = "changed"
+    WOULD_CHANGE = "would change"  # --dry-run: the new reading differs; nothing was written
     UNCHANGED = "unchanged"
     KEPT = "kept"  # the new reading failed or is no application: the stored record stays
     GONE = "gone"  # erased or purged while the run went on
@@ -54,6 +57,8 @@ class Outcome:
         """One line for the terminal; no personal data beyond the application's id."""
         if self.result is Result.CHANGED:
             return f"application {self.application_id}: " + "; ".join(self.details)
+        if self.result is Result.WOULD_CHANGE:
+            return f"application {self.application_id} would change: " + "; ".join(self.details)
         if self.result is Result.KEPT:
             return f"application {self.application_id} kept as stored: " + "; ".join(self.details)
         return f"application {self.application_id}: {self.result}"
@@ -65,6 +70,7 @@ class ReprocessReport:
 
     results: Counter[Result] = field(default_factory=Counter)
     stopped_early: bool = False
+    dry_run: bool = False
 
     @property
     def read(self) -> int:
@@ -73,14 +79,17 @@ class ReprocessReport:
 
     def summary(self) -> str:
         """One line: read, changed, unchanged, kept because of an error."""
+        changed = Result.WOULD_CHANGE if self.dry_run else Result.CHANGED
         text = (
-            f"{self.read} read, {self.results[Result.CHANGED]} changed, "
+            f"{self.read} read, {self.results[changed]} {changed}, "
             f"{self.results[Result.UNCHANGED]} unchanged, "
             f"{self.results[Result.KEPT]} kept because of an error"
         )
         if self.results[Result.GONE]:
             text += f", {self.results[Result.GONE]} deleted meanwhile"
-        if self.stopped_early:
+        if self.dry_run:
+            text += " (dry run: nothing written)"
+        elif self.stopped_early:
             text += " (stopped early: what is done is saved; run it again to finish)"
         return text
 
@@ -108,23 +117,26 @@ def reprocess(
     vacancy: str | None,
     should_stop: Callable[[], bool] = lambda: False,
     on_outcome: Callable[[Outcome], None] = lambda _outcome: None,
+    dry_run: bool = False,
 ) -> ReprocessReport:
     """Read again every application (or ``vacancy``'s and those with no known vacancy), in
     receipt order, so that each one's history holds the earlier ones as already read again.
 
     Each application is written in its own transaction; ``should_stop`` is asked between
-    applications. Database outages are raised (what is done stays done).
+    applications. Database outages are raised (what is done stays done). With ``dry_run``
+    nothing is written: each one is compared with its stored facts (``WOULD_CHANGE``), its
+    history being the earlier applications as they are stored.
     """
     with database_errors(), sessions() as session:
         ids = applications_in_receipt_order(session, vacancy)
-    report = ReprocessReport()
+    report = ReprocessReport(dry_run=dry_run)
     window = 2 * analyser.config.extraction.worker_count
     drafts_ahead = read_ahead(
         _stored_messages(sessions, ids), partial(_start, analyser), _cancel, window
     )
     with closing(drafts_ahead) as drafts:
         for application_id, draft in drafts:
-            outcome = _reprocess_one(analyser, sessions, application_id, draft)
+            outcome = _reprocess_one(analyser, sessions, application_id, draft, dry_run)
             report.results[outcome.result] += 1
             on_outcome(outcome)
             if should_stop():
@@ -165,24 +177,44 @@ def raw_message(stored: StoredMessage) -> RawMessage:
 
 
 def _reprocess_one(
-    analyser: Analyser, sessions: sessionmaker[Session], application_id: int, draft: Draft | None
+    analyser: Analyser,
+    sessions: sessionmaker[Session],
+    application_id: int,
+    draft: Draft | None,
+    dry_run: bool,
 ) -> Outcome:
     if draft is None:
         return Outcome(application_id, Result.GONE)
     record = analyser.finish(draft, _HistoryBefore(sessions, application_id))
     if record.application is None:
         return Outcome(application_id, Result.KEPT, (why_not_application(record),))
+    if dry_run:
+        return _compare_one(sessions, application_id, record)
     try:
         with refused_values(), write_transaction(sessions) as session:
             replacement = replace_facts(session, application_id, record)
     except RecordRefused as exc:
         return Outcome(application_id, Result.KEPT, (f"the database refused the new facts: {exc}",))
+    return _outcome(application_id, replacement, Result.CHANGED)
+
+
+def _compare_one(
+    sessions: sessionmaker[Session], application_id: int, record: MessageRecord
+) -> Outcome:
+    """What reading it again would change, nothing written."""
+    with database_errors(), sessions() as session:
+        replacement = compare_facts(session, application_id, record)
+    return _outcome(application_id, replacement, Result.WOULD_CHANGE)
+
+
+def _outcome(application_id: int, replacement: Replacement | None, changed: Result) -> Outcome:
+    """Gone, unchanged, or ``changed`` with the changes in HR's terms."""
     if replacement is None:
         return Outcome(application_id, Result.GONE)
     if not replacement.changed:
         return Outcome(application_id, Result.UNCHANGED)
     changes = describe_changes(replacement.before, replacement.after)
-    return Outcome(application_id, Result.CHANGED, tuple(changes))
+    return Outcome(application_id, changed, tuple(changes))
 
 
 def why_not_application(record: MessageRecord) -> str:

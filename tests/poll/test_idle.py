@@ -82,6 +82,8 @@ def test_mail_arriving_while_the_daemon_idles_is_acknowledged_without_waiting_fo
     assert [r.rcpt_tos for r in smtp_server.received] == [
         (f"candidate{index}@example.com",) for index in range(3)
     ]
+    # The acknowledgement goes out before its poll logs its end.
+    wait_until(lambda: daemon.log_after(seen).count("poll finished: 1 fetched") >= 3)
     assert daemon.log_after(seen).count("poll finished: 1 fetched") == 3
     assert daemon.stop() == 0
     assert "Traceback" not in daemon.log()

@@ -190,12 +190,27 @@ def test_a_vacancy_added_to_the_config_is_found_by_reprocessing_that_vacancy(
     assert unknown["vacancy"] is None
     assert "vacancy_unknown" in unknown["flags"]
     path = config_file(tmp_path, database_url, [DD_IS, HU_NA])
+    change = (
+        "flags removed: subject_invalid, vacancy_unknown; "
+        f"vacancy: unknown → {HU_NA['reference']}; subject valid: no → yes; late: unknown → no"
+    )
+    before = stored_state(sessions)
+
+    code, lines, _err = run_intake(
+        path, capsys, "reprocess", "--vacancy", HU_NA["reference"], "--dry-run"
+    )
+    assert code == 0
+    assert lines == [
+        f"application {unknown['id']} would change: {change}",
+        "reprocess finished: 1 read, 1 would change, 0 unchanged, 0 kept because of an error"
+        " (dry run: nothing written)",
+    ]
+    assert stored_state(sessions) == before
 
     code, lines, _err = run_intake(path, capsys, "reprocess", "--vacancy", HU_NA["reference"])
     assert code == 0
     assert lines == [
-        f"application {unknown['id']}: flags removed: subject_invalid, vacancy_unknown; "
-        f"vacancy: unknown → {HU_NA['reference']}; subject valid: no → yes; late: unknown → no",
+        f"application {unknown['id']}: {change}",
         "reprocess finished: 1 read, 1 changed, 0 unchanged, 0 kept because of an error",
     ]
     after = facts(sessions, unknown["id"])
