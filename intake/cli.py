@@ -11,6 +11,7 @@ from pathlib import Path
 from intake import __version__
 from intake.commands import COMMANDS, check_config
 from intake.commands.acks import add_arguments as add_acks_arguments
+from intake.config.needs import require_mailbox_secrets
 from intake.config.runtime import open_runtime, runtime_for
 from intake.config.settings import Config, load_config
 from intake.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ConfigError, IntakeError, UsageError
@@ -100,6 +101,7 @@ def _poll(_args: argparse.Namespace, config: Config) -> int:
     # Imported here: the document readers take seconds to import, which read commands skip.
     from intake.poll.cycle import poll_once
 
+    require_mailbox_secrets(config)
     runtime = open_runtime(config)
     mailbox = open_mailbox(config.mailbox)
     try:
@@ -114,6 +116,7 @@ def _poll(_args: argparse.Namespace, config: Config) -> int:
 def _run(_args: argparse.Namespace, config: Config) -> int:
     from intake.poll.daemon import Daemon  # imported here for the reason given in _poll
 
+    require_mailbox_secrets(config)
     runtime = open_runtime(config)
     try:
         Daemon(runtime).run()

@@ -282,14 +282,10 @@ def _names(table: TableReader) -> tuple[tuple[str, str], ...]:
 
 
 def _secret(table: TableReader, env_name: str | None, environ: Mapping[str, str]) -> Secret | None:
-    """The value of the environment variable a ``password_env`` key names."""
+    """The environment variable a ``password_env`` key names; demanded only when used."""
     if not env_name:
         return None
-    if env_name not in environ:
-        raise ConfigError(
-            table.key_path("password_env"), f"environment variable {env_name} is not set"
-        )
-    return Secret(environ[env_name])
+    return Secret.from_env(environ, env_name, table.key_path("password_env"))
 
 
 def _mailbox(table: TableReader, environ: Mapping[str, str]) -> MailboxConfig:

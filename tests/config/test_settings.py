@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from intake.cli import main
+from intake.config.needs import require_mailbox_secrets
 from intake.config.settings import load_config
 from intake.errors import ConfigError
 
@@ -105,10 +106,13 @@ def test_unknown_timezone_is_refused(tmp_path: Path) -> None:
     assert error.key == "organisation.timezone"
 
 
-def test_missing_password_variable_names_the_variable(tmp_path: Path) -> None:
-    error = error_for(tmp_path, CONTRACT_EXAMPLE, environ={})
-    assert error.key == "mailbox.password_env"
-    assert "INTAKE_IMAP_PASSWORD" in str(error)
+def test_missing_password_variable_is_named_when_the_password_is_needed(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, CONTRACT_EXAMPLE), {})
+    assert config.mailbox.password is not None
+    with pytest.raises(ConfigError) as caught:
+        require_mailbox_secrets(config)
+    assert caught.value.key == "mailbox.password_env"
+    assert "INTAKE_IMAP_PASSWORD" in str(caught.value)
 
 
 def test_choice_outside_the_allowed_values_is_refused(tmp_path: Path) -> None:
