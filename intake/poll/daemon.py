@@ -17,6 +17,8 @@ from intake.config.runtime import Runtime
 from intake.mailbox.open import open_mailbox
 from intake.poll.analysis import Analyser
 from intake.poll.cycle import PollReport, poll_once, send_acknowledgements
+from intake.poll.daemon_runs import DaemonRecord
+from intake.poll.metrics import CycleCounters, serve_metrics
 from intake.poll.progress import Progress
 from intake.poll.wakeup import Wakeup, start_wakeup
 from intake.poll.workers import pooled_extractor
@@ -41,6 +43,7 @@ class Daemon:
         # The worker pool lives as long as run(); a poll outside run() makes its own.
         self._analyser: Analyser | None = None
         self._wakeup: Wakeup | None = None
+        self._counters = CycleCounters()
 
     @property
     def idle_live(self) -> bool:
@@ -65,7 +68,8 @@ class Daemon:
                 self._stop,
                 self._runtime.config.schedule.poll_interval,
             )
-            self._scheduler.start()
+            with self._record(), serve_metrics(self._runtime, self._counters):
+                self._scheduler.start()
         finally:
             self._stop.set()
             if self._wakeup is not None:
@@ -73,6 +77,11 @@ class Daemon:
             self._analyser = None
             extractor.close()
         log.info("daemon stopped")
+
+    def _record(self) -> DaemonRecord:
+        """This process's row for ``intake status``: start, heartbeat, IDLE state."""
+        beat = self._runtime.config.schedule.heartbeat_seconds
+        return DaemonRecord(self._runtime.sessions, beat, lambda: self.idle_live)
 
     def _schedule_polling(self) -> None:
         """A full poll now and every ``poll_interval`` seconds (with IDLE: the safety net)."""
@@ -112,6 +121,7 @@ class Daemon:
                 mailbox.close()
             self._send_now(report)
             self.last_report = report
+            self._counters.add(report)
             log.info("poll finished: %s", report.summary())
         finally:
             self._poll_lock.release()

@@ -100,7 +100,7 @@ def test_hr_commands_run_with_no_intake_secret_set(tmp_path: Path, config_path: 
 def test_status_reads_the_database_with_no_intake_secret_set(config_path: Path) -> None:
     done = run_intake("--config", str(config_path), "status", "--format", "json", secrets=False)
     assert "not set" not in done.stderr
-    assert json.loads(done.stdout)["reasons"] == ["no poll has run yet"]
+    assert json.loads(done.stdout)["reasons"] == ["no poll has finished yet"]
 
 
 def test_poll_without_its_secret_fails_in_one_line_naming_the_variable(
