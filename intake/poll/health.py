@@ -70,30 +70,19 @@ def check_health(
         cycle = read_cycle(session, now, claim)
         daemon = read_daemon(session, now, claim)
         outbox = read_outbox(session, now, config.acknowledgements.send_interval)
-        first = daemon.running and daemon.started is not None
-        starting = first and not ended_since(session, daemon.started or now)
+        first = daemon.started is not None and not ended_since(session, daemon.started)
         messages = dispositions(session)
-    health = Health(
-        now,
-        HEALTHY,
-        (),
-        cycle,
-        daemon,
-        outbox,
-        database_writable(sessions, now),
-        tuple(check_disks(config)),
-        messages,
-    )
-    starting = starting and now - (daemon.started or now) < _overdue(config)
-    reasons = tuple(_storage_reasons(health) + _outbox_reasons(outbox, now))
-    cycle_reasons = [] if starting else _cycle_reasons(cycle, daemon, now, config)
-    reasons += tuple(cycle_reasons)
+    young = daemon.started is not None and now - daemon.started < _overdue(config)
+    starting = daemon.running and first and young
+    database_error = database_writable(sessions, now)
+    disks = tuple(check_disks(config))
+    reasons = _storage_reasons(database_error, disks) + _outbox_reasons(outbox, now)
+    if not starting:
+        reasons += _cycle_reasons(cycle, daemon, now, config)
     state = UNHEALTHY if reasons else (STARTING if starting else HEALTHY)
-    return Health(now, state, reasons, cycle, daemon, outbox, *_rest(health))
-
-
-def _rest(health: Health) -> tuple[str | None, tuple[Disk, ...], dict[str, int]]:
-    return health.database_error, health.disks, health.messages
+    return Health(
+        now, state, tuple(reasons), cycle, daemon, outbox, database_error, disks, messages
+    )
 
 
 def _overdue(config: Config) -> timedelta:
@@ -124,13 +113,13 @@ def _outbox_reasons(outbox: Outbox, now: datetime) -> list[str]:
     ]
 
 
-def _storage_reasons(health: Health) -> list[str]:
+def _storage_reasons(database_error: str | None, disks: tuple[Disk, ...]) -> list[str]:
     reasons = []
-    if health.database_error is not None:
-        reasons.append(f"the database cannot be written: {health.database_error}")
+    if database_error is not None:
+        reasons.append(f"the database cannot be written: {database_error}")
     reasons += [
         f"the {disk.holds} folder cannot be written: {disk.error}"
-        for disk in health.disks
+        for disk in disks
         if not disk.writable
     ]
     return reasons
