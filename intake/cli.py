@@ -9,16 +9,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from intake import __version__
-from intake.commands import COMMANDS, check_config
+from intake.commands import COMMANDS, check_config, status
 from intake.commands.acks import add_arguments as add_acks_arguments
+from intake.config.needs import require_mailbox_secrets
 from intake.config.runtime import open_runtime, runtime_for
 from intake.config.settings import Config, load_config
 from intake.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ConfigError, IntakeError, UsageError
-from intake.hr.views import MESSAGE_COLUMNS, MESSAGE_TABLE_COLUMNS, iso_utc, message_dicts
+from intake.hr.views import MESSAGE_COLUMNS, MESSAGE_TABLE_COLUMNS, message_dicts
 from intake.logs import configure_logging
 from intake.mailbox.open import open_mailbox
 from intake.output import FORMATS, write_rows
-from intake.poll.health import check_health
 from storage.database import database_errors
 from storage.errors import StorageError
 from storage.migrate import current_revision, head_revision
@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     _add(commands, "run", "run the daemon (polls on a schedule)", _run)
     check = _add(commands, "check-config", check_config.SUMMARY, check_config.run)
     check_config.add_arguments(check)
-    _add(commands, "status", "health: last poll, counts; exit 1 when unhealthy", _status)
+    status.add_arguments(_add(commands, "status", status.SUMMARY, status.run))
     for name, module in COMMANDS[:1]:
         module.add_arguments(_add(commands, name, module.SUMMARY, module.run))
     messages = _add(commands, "messages", "list stored messages", _messages)
@@ -101,6 +101,7 @@ def _poll(_args: argparse.Namespace, config: Config) -> int:
     # Imported here: the document readers take seconds to import, which read commands skip.
     from intake.poll.cycle import poll_once
 
+    require_mailbox_secrets(config)
     runtime = open_runtime(config)
     mailbox = open_mailbox(config.mailbox)
     try:
@@ -115,6 +116,7 @@ def _poll(_args: argparse.Namespace, config: Config) -> int:
 def _run(args: argparse.Namespace, config: Config) -> int:
     from intake.poll.daemon import Daemon  # imported here for the reason given in _poll
 
+    require_mailbox_secrets(config)
     runtime = open_runtime(config)
     try:
         # The path as given, not resolved: a symlink swapped to a new file is a new config.
@@ -122,37 +124,6 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     finally:
         runtime.close()
     return EXIT_OK
-
-
-def _ocr_state(config: Config) -> str:
-    """One line on OCR for the operator; it never makes the service unhealthy."""
-    from intake.poll.extraction import ocr_problem  # imported here for the reason given in _poll
-
-    if not config.extraction.ocr:
-        return "off (extraction.ocr = false)"
-    problem = ocr_problem(config)
-    languages = ", ".join(config.extraction.ocr_languages)
-    return f"ready ({languages})" if problem is None else f"not working: {problem}"
-
-
-def _status(_args: argparse.Namespace, config: Config) -> int:
-    runtime = open_runtime(config, schema="require")
-    try:
-        with runtime.sessions() as session:
-            health = check_health(session, config)
-    finally:
-        runtime.close()
-    when = iso_utc(health.last_poll_started) if health.last_poll_started else "never"
-    success = iso_utc(health.last_success) if health.last_success else "never"
-    print(f"last poll: {health.last_poll_status or 'none'} (started {when})")
-    print(f"last successful poll: {success}")
-    print(f"ocr: {_ocr_state(config)}")
-    for disposition, count in sorted(health.dispositions.items()):
-        print(f"messages {disposition}: {count}")
-    print(f"acknowledgements pending: {health.pending_acknowledgements}")
-    print(f"acknowledgements failed: {health.failed_acknowledgements}")
-    print("healthy" if health.healthy else f"unhealthy: {health.problem}")
-    return EXIT_OK if health.healthy else EXIT_FAILED
 
 
 def _messages(args: argparse.Namespace, config: Config) -> int:

@@ -246,6 +246,21 @@ class PollRun(Base):
     heartbeat_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
+class DaemonRun(Base):
+    """One ``intake run`` process: its start, its heartbeat and its IDLE connection, for status."""
+
+    __tablename__ = "daemon_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    holder: Mapped[str] = mapped_column(String(255))
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
+    # Renewed every [schedule] claim_seconds / 4 while the daemon runs; set when it stops.
+    heartbeat_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    stopped_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # When the IDLE connection came up; None while there is none.
+    idle_since: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
 class AuditEntry(Base):
     """One purge or erasure: when, what kind, its scope and how much it deleted; nothing personal.
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.acks.errors import AckError
+from intake.config.needs import require_sending_secrets
 from intake.config.runtime import Runtime, open_runtime
 from intake.config.settings import Config
 from intake.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -50,6 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Run the chosen ``acks`` action; its exit code."""
+    if args.acks_action == "send":
+        require_sending_secrets(config)
     runtime = open_runtime(config, schema="upgrade" if args.acks_action == "send" else "require")
     try:
         if args.acks_action == "retry":

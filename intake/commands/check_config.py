@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from intake.config.needs import require_all_secrets
 from intake.config.render import config_lines
 from intake.config.settings import Config
 from intake.errors import EXIT_FAILED, EXIT_OK, IntakeError
@@ -32,6 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print the config, or with ``--connect`` one line per part; 1 when any part failed."""
     if not args.connect:
+        require_all_secrets(config)
         for line in config_lines(config):
             print(line)
         return EXIT_OK

@@ -10,8 +10,9 @@ from intake.config.settings import Config
 
 __all__ = ["RESTART_SECTIONS", "changed_keys", "keep_restart_settings"]
 
-#: Sections the running daemon cannot take over: its database engine is opened once at start.
-RESTART_SECTIONS = ("database",)
+#: Sections the running daemon cannot take over: its database engine is opened once at start,
+#: the metrics endpoint listens on one address from start to stop.
+RESTART_SECTIONS = ("database", "metrics")
 _VACANCY = re.compile(r"(vacancies\[\d+\])\.")
 
 

@@ -107,9 +107,7 @@ def _env_secret(table: TableReader, key: str, environ: Mapping[str, str]) -> Sec
     name = table.string(key, None)
     if name is None:
         return None
-    if name not in environ:
-        raise ConfigError(table.key_path(key), f"environment variable {name} is not set")
-    return Secret(environ[name])
+    return Secret.from_env(environ, name, table.key_path(key))
 
 
 def _endpoint(table: TableReader, key: str, *, required: bool = True) -> str:

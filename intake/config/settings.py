@@ -193,6 +193,14 @@ class ExtractionConfig:
 
 
 @dataclass(frozen=True)
+class MetricsConfig:
+    """``[metrics] listen``: where the daemon serves Prometheus metrics; None: not at all."""
+
+    host: str | None = None
+    port: int = 9464
+
+
+@dataclass(frozen=True)
 class VacancyConfig:
     """One published vacancy notice."""
 
@@ -220,6 +228,7 @@ class Config:
     limits: LimitsConfig
     vacancies: tuple[VacancyConfig, ...]
     extraction: ExtractionConfig = ExtractionConfig()
+    metrics: MetricsConfig = MetricsConfig()
 
 
 def load_config(
@@ -260,6 +269,7 @@ def validate_config(
         schedule=_schedule(root.table("schedule")),
         limits=_limits(root.table("limits")),
         extraction=_extraction(root.table("extraction")),
+        metrics=_metrics(root.table("metrics")),
         vacancies=tuple(_vacancy(table) for table in root.tables("vacancies")),
     )
     root.finish()
@@ -296,14 +306,10 @@ def _names(table: TableReader) -> tuple[tuple[str, str], ...]:
 
 
 def _secret(table: TableReader, env_name: str | None, environ: Mapping[str, str]) -> Secret | None:
-    """The value of the environment variable a ``password_env`` key names."""
+    """The environment variable a ``password_env`` key names; demanded only when used."""
     if not env_name:
         return None
-    if env_name not in environ:
-        raise ConfigError(
-            table.key_path("password_env"), f"environment variable {env_name} is not set"
-        )
-    return Secret(environ[env_name])
+    return Secret.from_env(environ, env_name, table.key_path("password_env"))
 
 
 def _mailbox(table: TableReader, environ: Mapping[str, str]) -> MailboxConfig:
@@ -490,6 +496,21 @@ def _extraction(table: TableReader) -> ExtractionConfig:
     )
     table.finish()
     return config
+
+
+def _metrics(table: TableReader) -> MetricsConfig:
+    """``listen = "host:port"`` (``[::1]:9464`` for IPv6); absent: no metrics."""
+    listen = table.string("listen", None)
+    table.finish()
+    if listen is None:
+        return MetricsConfig()
+    host, _, port = listen.rpartition(":")
+    host = host.strip("[]")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ConfigError(
+            table.key_path("listen"), f'"{listen}" is not host:port such as "127.0.0.1:9464"'
+        )
+    return MetricsConfig(host=host, port=int(port))
 
 
 def _choices(table: TableReader, key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:

@@ -17,8 +17,10 @@ from intake.config.runtime import Runtime
 from intake.config.settings import Config
 from intake.mailbox.open import open_mailbox
 from intake.poll.cycle import PollReport, poll_once, send_acknowledgements
+from intake.poll.daemon_runs import DaemonRecord
 from intake.poll.jobs import Jobs
 from intake.poll.mark_sweep import MarkSweep
+from intake.poll.metrics import CycleCounters, serve_metrics
 from intake.poll.progress import Progress
 from intake.poll.readers import Readers
 from intake.poll.reload import Reloader
@@ -54,6 +56,7 @@ class Daemon:
         # The worker pool lives as long as run(); a poll outside run() makes its own.
         self._mark_sweep = MarkSweep()
         self._readers = Readers()
+        self._counters = CycleCounters()
         self._idle = IdleSlot(self._poll_lock, self._cycle)
         path = config_path or runtime.config.source
         self._reloader = Reloader(path, lambda: self._config, self._apply, self._stop)
@@ -79,9 +82,10 @@ class Daemon:
             self._jobs.add(self._config)
             self._idle.open(self._config)
             self._reloader.start()
-            self._scheduler.start()
-            while not self._stop.wait(SIGNAL_SECONDS):
-                pass
+            with self._record(), serve_metrics(self._sessions, self._live_config, self._counters):
+                self._scheduler.start()
+                while not self._stop.wait(SIGNAL_SECONDS):
+                    pass
         finally:
             self._stop.set()
             self._shutdown()  # a running poll or send finishes its current message first
@@ -90,6 +94,14 @@ class Daemon:
             self._reloader.join()
             self._readers.close()
         log.info("daemon stopped")
+
+    def _record(self) -> DaemonRecord:
+        """This process's row for ``intake status``: start, heartbeat, IDLE state."""
+        beat = self._config.schedule.heartbeat_seconds
+        return DaemonRecord(self._sessions, beat, lambda: self.idle_live)
+
+    def _live_config(self) -> Config:
+        return self._config
 
     def poll(self) -> None:
         """One cycle, skipped if another is still running."""
@@ -120,6 +132,7 @@ class Daemon:
                 mailbox.close()
             self._send_now(config, report)
             self.last_report = report
+            self._counters.add(report)
             log.info("poll finished: %s", report.summary())
         finally:
             self._poll_lock.release()

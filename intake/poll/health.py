@@ -1,92 +1,125 @@
-"""The health of the service as the database records it: last poll, counts, backlog."""
+"""The health of the service: each part read, judged, and turned into a state and reasons.
+
+Healthy only when the last poll succeeded within ``[schedule] overdue_after`` (default three
+intervals) or the daemon's IDLE connection is live, no acknowledgement is overdue, and the
+database and the outbox folder are writable. During a daemon's first cycle it is ``starting``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from intake.config.settings import Config
-from storage.models import Acknowledgement, Message, PollRun, utcnow
+from intake.poll.disks import Disk, check_disks
+from intake.poll.health_parts import (
+    Cycle,
+    Daemon,
+    Outbox,
+    database_writable,
+    dispositions,
+    ended_since,
+    read_cycle,
+    read_daemon,
+    read_outbox,
+)
+from storage.models import utcnow
+
+HEALTHY, UNHEALTHY, STARTING = "healthy", "unhealthy", "starting"
 
 
 @dataclass(frozen=True)
 class Health:
-    """What ``intake status`` reports; ``healthy`` drives its exit code."""
+    """What ``intake status`` and the metrics report."""
 
-    last_poll_status: str | None
-    last_poll_started: datetime | None
-    last_success: datetime | None
-    dispositions: dict[str, int]
-    pending_acknowledgements: int
-    failed_acknowledgements: int
-    problem: str | None
+    checked_at: datetime
+    state: str
+    reasons: tuple[str, ...]
+    cycle: Cycle = field(default_factory=Cycle)
+    daemon: Daemon = field(default_factory=Daemon)
+    outbox: Outbox = field(default_factory=Outbox)
+    database_error: str | None = None
+    disks: tuple[Disk, ...] = ()
+    messages: dict[str, int] = field(default_factory=dict)
+    database_reachable: bool = True
 
     @property
     def healthy(self) -> bool:
-        """No failed or overdue poll."""
-        return self.problem is None
+        """Whether the state is ``healthy``."""
+        return self.state == HEALTHY
 
 
-def check_health(session: Session, config: Config, now: datetime | None = None) -> Health:
-    """Read the health facts; a failed last poll or an overdue one is a problem."""
-    now = now or utcnow()
-    stale = now - timedelta(seconds=config.schedule.claim_seconds)
-    latest = session.scalars(select(PollRun).order_by(PollRun.id.desc()).limit(1)).first()
-    dead = latest if latest is not None and _died(latest, stale) else None
-    last = (
-        dead
-        or session.scalars(
-            select(PollRun).where(PollRun.status != "running").order_by(PollRun.id.desc()).limit(1)
-        ).first()
-    )
-    last_success = session.scalar(
-        select(func.max(PollRun.finished_at)).where(PollRun.status == "ok")
-    )
-    counts = session.execute(
-        select(Message.disposition, func.count()).group_by(Message.disposition)
-    )
-    acks = session.execute(
-        select(Acknowledgement.status, func.count())
-        .where(Acknowledgement.status.in_(("pending", "failed")))
-        .group_by(Acknowledgement.status)
-    )
-    ack_counts: dict[str, int] = dict(acks.all())
+def unreachable(error: str, config: Config) -> Health:
+    """The health when the database cannot be opened at all."""
+    reason = f"the database cannot be reached: {error}"
+    disks = tuple(check_disks(config))
     return Health(
-        last_poll_status=last.status if last else None,
-        last_poll_started=last.started_at if last else None,
-        last_success=last_success,
-        dispositions=dict(counts.all()),
-        pending_acknowledgements=ack_counts.get("pending", 0),
-        failed_acknowledgements=ack_counts.get("failed", 0),
-        problem=_died_problem(dead) if dead else _problem(last, last_success, now, config),
+        utcnow(), UNHEALTHY, (reason,), database_error=error, disks=disks, database_reachable=False
     )
 
 
-def _died(run: PollRun, stale: datetime) -> bool:
-    """A run still ``running`` whose heartbeat stopped: its process died, or could not write
-    its end (a full disk); either way the poll failed."""
-    return run.status == "running" and (run.heartbeat_at or run.started_at) < stale
-
-
-def _died_problem(run: PollRun) -> str:
-    seen = (run.heartbeat_at or run.started_at).isoformat(timespec="seconds")
-    return (
-        f"poll {run.id} stopped without recording its end (last heartbeat {seen}): the process "
-        "was killed, or the database could not be written (disk full?)"
+def check_health(
+    sessions: sessionmaker[Session], config: Config, now: datetime | None = None
+) -> Health:
+    """Read every part and judge them."""
+    now = now or utcnow()
+    claim = config.schedule.claim_seconds
+    with sessions() as session:
+        cycle = read_cycle(session, now, claim)
+        daemon = read_daemon(session, now, claim)
+        outbox = read_outbox(session, now, config.acknowledgements.send_interval)
+        first = daemon.started is not None and not ended_since(session, daemon.started)
+        messages = dispositions(session)
+    young = daemon.started is not None and now - daemon.started < _overdue(config)
+    starting = daemon.running and first and young
+    database_error = database_writable(sessions, now)
+    disks = tuple(check_disks(config))
+    reasons = _storage_reasons(database_error, disks) + _outbox_reasons(outbox, now)
+    if not starting:
+        reasons += _cycle_reasons(cycle, daemon, now, config)
+    state = UNHEALTHY if reasons else (STARTING if starting else HEALTHY)
+    return Health(
+        now, state, tuple(reasons), cycle, daemon, outbox, database_error, disks, messages
     )
 
 
-def _problem(
-    last: PollRun | None, last_success: datetime | None, now: datetime, config: Config
-) -> str | None:
-    if last is None:
-        return "no poll has finished yet"
-    if last.status != "ok":
-        return f"the last poll failed: {last.error}"
-    overdue = timedelta(seconds=config.schedule.overdue_seconds)
-    if last_success is None or now - last_success > overdue:
-        return f"no successful poll in the last {int(overdue.total_seconds())} s"
-    return None
+def _overdue(config: Config) -> timedelta:
+    return timedelta(seconds=config.schedule.overdue_seconds)
+
+
+def _cycle_reasons(cycle: Cycle, daemon: Daemon, now: datetime, config: Config) -> list[str]:
+    if cycle.result is None:
+        return ["no poll has finished yet"]
+    if cycle.result == "died":
+        return [cycle.error or "the last poll died"]
+    if cycle.result != "ok":
+        return [f"the last poll failed: {cycle.error}"]
+    overdue = _overdue(config)
+    stale = cycle.last_success is None or now - cycle.last_success > overdue
+    if stale and not daemon.idle_live:
+        return [f"no successful poll in the last {int(overdue.total_seconds())} s"]
+    return []
+
+
+def _outbox_reasons(outbox: Outbox, now: datetime) -> list[str]:
+    if not outbox.overdue or outbox.oldest_due is None:
+        return []
+    age = int((now - outbox.oldest_due).total_seconds())
+    return [
+        f"{outbox.overdue} acknowledgement(s) overdue: the oldest was due {age} s ago "
+        f"(overdue after {outbox.overdue_after_seconds} s)"
+    ]
+
+
+def _storage_reasons(database_error: str | None, disks: tuple[Disk, ...]) -> list[str]:
+    reasons = []
+    if database_error is not None:
+        reasons.append(f"the database cannot be written: {database_error}")
+    reasons += [
+        f"the {disk.holds} folder cannot be written: {disk.error}"
+        for disk in disks
+        if not disk.writable
+    ]
+    return reasons

@@ -51,3 +51,11 @@ def test_the_database_needs_a_restart_and_keeps_its_running_value(tmp_path: Path
     assert kept.database == old.database
     assert kept.schedule.poll_interval == 60
     assert changed_keys(old, kept) == ["schedule.poll_interval"]
+
+
+def test_a_new_metrics_address_needs_a_restart_and_keeps_the_running_one(tmp_path: Path) -> None:
+    old = make_config(tmp_path, URL, {"metrics": {"listen": "127.0.0.1:9464"}})
+    new = make_config(tmp_path, URL, {"metrics": {"listen": "127.0.0.1:9999"}})
+    kept, ignored = keep_restart_settings(old, new)
+    assert ignored == ["metrics.listen"]
+    assert kept.metrics == old.metrics

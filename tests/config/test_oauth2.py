@@ -9,6 +9,7 @@ import pytest
 
 from intake.config.credentials.google import MAIL_SCOPE, GoogleProvider
 from intake.config.credentials.microsoft import APP_SCOPES, DELEGATED_SCOPES, msal_plan
+from intake.config.needs import require_mailbox_secrets
 from intake.config.settings import Config
 from intake.errors import ConfigError
 from tests.configs import make_config
@@ -97,7 +98,7 @@ def test_wrong_oauth2_or_plain_text_settings_name_the_key(
     tmp_path: Path, mailbox: dict[str, Any], key: str
 ) -> None:
     with pytest.raises(ConfigError) as caught:
-        load(tmp_path, mailbox)
+        require_mailbox_secrets(load(tmp_path, mailbox))
     assert caught.value.key == key
 
 

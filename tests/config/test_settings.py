@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from intake.cli import main
+from intake.config.needs import require_mailbox_secrets
 from intake.config.settings import load_config
 from intake.errors import ConfigError
 
@@ -105,10 +106,13 @@ def test_unknown_timezone_is_refused(tmp_path: Path) -> None:
     assert error.key == "organisation.timezone"
 
 
-def test_missing_password_variable_names_the_variable(tmp_path: Path) -> None:
-    error = error_for(tmp_path, CONTRACT_EXAMPLE, environ={})
-    assert error.key == "mailbox.password_env"
-    assert "INTAKE_IMAP_PASSWORD" in str(error)
+def test_missing_password_variable_is_named_when_the_password_is_needed(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, CONTRACT_EXAMPLE), {})
+    assert config.mailbox.password is not None
+    with pytest.raises(ConfigError) as caught:
+        require_mailbox_secrets(config)
+    assert caught.value.key == "mailbox.password_env"
+    assert "INTAKE_IMAP_PASSWORD" in str(caught.value)
 
 
 def test_choice_outside_the_allowed_values_is_refused(tmp_path: Path) -> None:
@@ -345,3 +349,20 @@ def test_organisation_names_need_language_codes_and_text(
     error = error_for(tmp_path, with_organisation_lines(line))
     assert error.key == key
     assert words in str(error)
+
+
+@pytest.mark.parametrize("listen", ["9464", "localhost:", "127.0.0.1:99999", "[::1]:x"])
+def test_a_metrics_listen_that_is_not_host_and_port_names_the_key(
+    tmp_path: Path, listen: str
+) -> None:
+    error = error_for(tmp_path, CONTRACT_EXAMPLE + f'\n[metrics]\nlisten = "{listen}"\n')
+    assert error.key == "metrics.listen"
+
+
+def test_metrics_are_off_unless_listen_is_set_and_take_ipv6_hosts(tmp_path: Path) -> None:
+    environ = {"INTAKE_IMAP_PASSWORD": "pw"}
+    off = load_config(write(tmp_path, CONTRACT_EXAMPLE), environ)
+    assert off.metrics.host is None
+    text = CONTRACT_EXAMPLE + '\n[metrics]\nlisten = "[::1]:9464"\n'
+    on = load_config(write(tmp_path, text), environ)
+    assert (on.metrics.host, on.metrics.port) == ("::1", 9464)

@@ -118,20 +118,18 @@ def test_a_second_poll_is_skipped_while_one_is_running(
 
 
 def test_status_is_unhealthy_before_the_first_poll(config: Config, runtime: Runtime) -> None:
-    with runtime.sessions() as session:
-        health = check_health(session, config)
+    health = check_health(runtime.sessions, config)
     assert not health.healthy
-    assert health.problem == "no poll has finished yet"
+    assert health.reasons == ("no poll has finished yet",)
 
 
 def test_status_is_healthy_after_a_poll_and_overdue_later(config: Config, runtime: Runtime) -> None:
     Daemon(runtime).poll()
-    with runtime.sessions() as session:
-        assert check_health(session, config).healthy
-        later = utcnow() + timedelta(seconds=config.schedule.overdue_seconds + 1)
-        overdue = check_health(session, config, now=later)
+    assert check_health(runtime.sessions, config).healthy
+    later = utcnow() + timedelta(seconds=config.schedule.overdue_seconds + 1)
+    overdue = check_health(runtime.sessions, config, now=later)
     assert not overdue.healthy
-    assert "no successful poll" in (overdue.problem or "")
+    assert "no successful poll" in overdue.reasons[0]
 
 
 def test_status_is_unhealthy_after_a_failed_poll_and_cli_exits_1(

@@ -115,3 +115,19 @@ def test_revision_0005_counts_messages_stored_before_as_marked_in_the_mailbox(
         row = connection.execute(text("SELECT stored_at, marked_at FROM messages")).one()
     assert row.marked_at is not None and row.marked_at == row.stored_at
     engine.dispose()
+
+
+def test_revision_0006_adds_daemon_runs_and_its_downgrade_removes_them(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    upgrade_to(engine, "0006")
+    assert "daemon_runs" in inspect(engine).get_table_names()
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    inspector = inspect(engine)
+    assert "daemon_runs" not in inspector.get_table_names()
+    assert "poll_runs" in inspector.get_table_names()
+    upgrade_to_head(engine)
+    assert schema_differences(engine) == []
+    engine.dispose()
