@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import make_url
 
-from intake.config.settings import Config, DatabaseConfig, Secret
+from intake.config.settings import Config, DatabaseConfig, MetricsConfig, Secret
 
 
 def config_lines(config: Config) -> Iterator[str]:
@@ -28,6 +28,9 @@ def config_lines(config: Config) -> Iterator[str]:
 
 
 def _section(prefix: str, section: Any) -> Iterator[str]:
+    if isinstance(section, MetricsConfig):  # the file's one key, not the parsed host and port
+        yield f"{prefix}.listen = {_show(section.listen)}"
+        return
     for field in dataclasses.fields(section):
         value = getattr(section, field.name)
         if isinstance(section, DatabaseConfig) and field.name == "url":

@@ -199,6 +199,14 @@ class MetricsConfig:
     host: str | None = None
     port: int = 9464
 
+    @property
+    def listen(self) -> str | None:
+        """The address as the file writes it (``[::1]:9464`` for IPv6), None when off."""
+        if self.host is None:
+            return None
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{host}:{self.port}"
+
 
 @dataclass(frozen=True)
 class VacancyConfig:

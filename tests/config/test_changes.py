@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from intake.config.changes import changed_keys, keep_restart_settings
+from intake.config.render import config_lines
 from tests.configs import VACANCIES, make_config
 from tests.reload_rig import NEW_VACANCY
 
@@ -59,3 +60,8 @@ def test_a_new_metrics_address_needs_a_restart_and_keeps_the_running_one(tmp_pat
     kept, ignored = keep_restart_settings(old, new)
     assert ignored == ["metrics.listen"]
     assert kept.metrics == old.metrics
+
+
+def test_an_ipv6_metrics_address_is_rendered_as_the_file_writes_it(tmp_path: Path) -> None:
+    config = make_config(tmp_path, URL, {"metrics": {"listen": "[::1]:9464"}})
+    assert 'metrics.listen = "[::1]:9464"' in config_lines(config)
