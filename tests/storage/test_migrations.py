@@ -115,3 +115,30 @@ def test_revision_0005_counts_messages_stored_before_as_marked_in_the_mailbox(
         row = connection.execute(text("SELECT stored_at, marked_at FROM messages")).one()
     assert row.marked_at is not None and row.marked_at == row.stored_at
     engine.dispose()
+
+
+def test_revision_0007_adds_the_candidate_tables_and_its_downgrade_takes_them_away(
+    database_url: str,
+) -> None:
+    engine = create_database_engine(database_url)
+    upgrade_to(engine, "0005")
+    with engine.begin() as connection:
+        insert_message(connection, datetime(2025, 10, 1, tzinfo=UTC))
+    upgrade_to(engine, "0007")
+    candidate_tables = {
+        "candidates",
+        "candidate_applications",
+        "identity_keys",
+        "candidate_flags",
+        "candidate_decisions",
+    }
+    assert candidate_tables <= set(inspect(engine).get_table_names())
+    assert {"v_candidates", "v_candidate_documents"} <= set(inspect(engine).get_view_names())
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005")
+    assert not candidate_tables & set(inspect(engine).get_table_names())
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM messages")).scalar() == 1
+    engine.dispose()

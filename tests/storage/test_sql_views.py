@@ -53,6 +53,15 @@ VIEW_COLUMNS = {
         "id", "application_id", "candidate_name", "sender", "vacancy", "received_at", "code",
         "evidence",
     ),
+    "v_candidates": (
+        "id", "vacancy", "candidate_name", "status", "complete", "has_cv", "has_letter",
+        "late", "relatives", "flags", "senders", "application_count", "first_received_at",
+        "last_received_at",
+    ),
+    "v_candidate_documents": (
+        "id", "candidate_id", "candidate_name", "vacancy", "application_id", "received_at",
+        "sender", "filename", "kind", "status", "language", "pages",
+    ),
 }  # fmt: skip
 SENT_AT = datetime(2025, 10, 20, 9, 31, 5, tzinfo=UTC)
 BACKEND_MARK = re.compile(r"^-- (sqlite|postgresql) only\b", re.MULTILINE)
