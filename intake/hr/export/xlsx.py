@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from intake.flag_codes import FLAG_CODES
+from intake.flag_codes import APPLICATION_FLAG_CODES
 from intake.hr.export.links import DocumentLinks, LinkedFile
 
 # What XML 1.0 cannot hold (openpyxl raises IllegalCharacterError on them); tab, LF, CR stay.
@@ -50,7 +50,9 @@ def columns(zone: ZoneInfo, *, linked: bool) -> list[Column]:
         Column("relatives", 10, "relatives"),
         Column("relatives_evidence", 40, "relatives_evidence"),
     ]
-    flags = [Column(code, max(len(code) * 0.9 + 3, 7), f"flag:{code}") for code in FLAG_CODES]
+    flags = [
+        Column(code, max(len(code) * 0.9 + 3, 7), f"flag:{code}") for code in APPLICATION_FLAG_CODES
+    ]
     trailing = [
         Column("flag_evidence", 60, "flag_evidence"),
         Column("documents", 40, "documents"),
