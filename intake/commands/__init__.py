@@ -16,6 +16,9 @@ from typing import Protocol
 from intake.commands import (
     applications,
     audit,
+    candidate,
+    candidates,
+    decide,
     documents,
     erase,
     purge,
@@ -41,6 +44,9 @@ class CommandModule(Protocol):
 COMMANDS: tuple[tuple[str, CommandModule], ...] = (
     ("applications", applications),
     ("show", show),
+    ("candidates", candidates),
+    ("candidate", candidate),
+    ("decide", decide),
     ("summary", summary),
     ("documents", documents),
     ("reprocess", reprocess),

@@ -16,7 +16,7 @@ from storage.models import Application, Document
 
 CANDIDATE_COLUMNS = (
     "id", "vacancy", "candidate_name", "senders", "applications", "complete", "late",
-    "relatives", "flags", "documents", "status",
+    "relatives", "flags", "documents", "status", "received_at", "has_cv", "has_letter",
 )  # fmt: skip
 #: What fits a terminal; JSON and CSV carry every column.
 CANDIDATE_TABLE_COLUMNS = (
@@ -34,6 +34,7 @@ class CandidateQuery:
     status: str | None = None
     complete: bool | None = None
     flag: str | None = None
+    candidate_id: int | None = None
 
 
 def select_candidates(query: CandidateQuery) -> Select[Candidate]:
@@ -41,6 +42,8 @@ def select_candidates(query: CandidateQuery) -> Select[Candidate]:
     statement = select(Candidate).order_by(Candidate.vacancy, Candidate.id)
     if query.vacancy is not None:
         statement = statement.where(Candidate.vacancy == query.vacancy)
+    if query.candidate_id is not None:
+        statement = statement.where(Candidate.id == query.candidate_id)
     if query.status is not None:
         statement = statement.where(Candidate.status == query.status)
     if query.complete is not None:
@@ -73,6 +76,9 @@ def candidate_dict(candidate: Candidate, members: list[Application]) -> dict[str
         "flags": [flag.code for flag in candidate.flags],
         "documents": [document_dict(app, doc) for app, doc in current_documents(members)],
         "status": candidate.status,
+        "received_at": iso_utc(members[0].received_at) if members else None,
+        "has_cv": candidate.has_cv,
+        "has_letter": candidate.has_letter,
     }
 
 

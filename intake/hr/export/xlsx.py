@@ -120,7 +120,7 @@ def _cell(
         return _date_cell(sheet, row[key], zone)
     if key == "deadline":
         return DEADLINE_WORDS[row["late"]]
-    return _text_cell(sheet, _display(key, row.get(key)))
+    return text_cell(sheet, _display(key, row.get(key)))
 
 
 def _display(key: str, value: Any) -> str | int | None:
@@ -136,7 +136,7 @@ def _display(key: str, value: Any) -> str | int | None:
     return str(value)
 
 
-def _text_cell(sheet: Any, value: str | int | None) -> Any:
+def text_cell(sheet: Any, value: str | int | None) -> Any:
     """A cell holding text as text: never a formula, whatever its first character."""
     if not isinstance(value, str):
         return value
