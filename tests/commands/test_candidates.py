@@ -101,3 +101,26 @@ def test_split_then_merge_put_the_applications_back_where_they_were(
     assert len(merged) == 2
     assert merged[0]["applications"] == [applications[0]["id"], applications[1]["id"]]
     assert merged[0]["complete"] is True
+
+
+def test_the_workbook_has_a_summary_and_a_sheet_per_vacancy_and_the_table_fits(
+    polled: tuple[Path, list[dict[str, Any]]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    path, _applications = polled
+    output = tmp_path / "candidates.xlsx"
+    code, lines, _err = run_intake(
+        path, capsys, "candidates", "--format", "xlsx", "--output", str(output)
+    )
+    assert (code, lines) == (0, [f"wrote 2 candidates to {output}"])
+    workbook = load_workbook(output, read_only=True)
+    assert workbook.sheetnames == ["Summary", "WCO-2025-DD-IS"]
+    summary = [list(row) for row in workbook["Summary"].iter_rows(values_only=True)]
+    assert summary[1] == ["WCO/2025/DD-IS", 2, 1, 1, 0, 0]
+    sheet = [list(row) for row in workbook["WCO-2025-DD-IS"].iter_rows(values_only=True)]
+    assert sheet[0][:4] == ["Candidate", "Vacancy", "Status", "Received (Brussels time)"]
+    assert [row[0] for row in sheet[1:]] == [MARIA, "John Smith"]
+    code, lines, _err = run_intake(path, capsys, "candidates")
+    assert code == 0
+    assert MARIA in "\n".join(lines)
