@@ -88,8 +88,15 @@ def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResul
 def _group(session: Session, message_pk: int) -> None:
     """Put the new application in its candidate, in the transaction that stores it."""
     application = session.scalar(select(Application).where(Application.message_pk == message_pk))
-    if application is not None:
-        group_application(session, application)
+    if application is None:
+        return
+    try:
+        with session.begin_nested():
+            group_application(session, application)
+    except (ValueError, LookupError, TypeError, AttributeError) as exc:
+        # A bug in grouping must not lose the message: it is stored ungrouped, and
+        # ``intake reprocess`` groups it once the fault is fixed.
+        log.error("application %s stored but not grouped: %r", application.id, exc)
 
 
 def _stored_by_another_poller(
