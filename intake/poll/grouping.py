@@ -46,7 +46,8 @@ def group_by_id(session: Session, application_id: int) -> int | None:
 def group_application(session: Session, application: Application) -> int:
     """Put the application in its candidate (a new one when none matches); the candidate id.
 
-    An application HR placed by hand (split or merge) stays where HR put it.
+    An application HR placed by hand (split or merge) stays where HR put it; one already
+    grouped stays in its candidate unless its vacancy changed.
     """
     facts = identity_facts(application)
     candidate_store.save_keys(session, application.id, facts.stored_keys())
@@ -80,12 +81,15 @@ def group_application(session: Session, application: Application) -> int:
 def _stays(
     session: Session, application: Application, candidate_id: int, join: Join | None
 ) -> bool:
-    """Read again, the application keeps its candidate (and HR's decisions on it) when nothing
-    points elsewhere and the vacancy is the same."""
-    if join is not None:
-        return join.candidate_id == candidate_id
+    """Read again, a grouped application keeps its candidate (and HR's decisions and
+    corrections on it) as long as the vacancy is the same: regrouping never undoes a split by
+    pulling an application back through an address it shares."""
     candidate = session.get(Candidate, candidate_id)
-    return candidate is not None and candidate.vacancy == application.vacancy
+    if candidate is None:
+        return False
+    return candidate.vacancy == application.vacancy or (
+        join is not None and join.candidate_id == candidate_id
+    )
 
 
 def settle(session: Session, candidate_id: int) -> None:
