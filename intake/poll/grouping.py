@@ -25,13 +25,16 @@ def identity_facts(application: Application) -> IdentityFacts:
     """What says who sent the application: address, name, CV contacts, thread."""
     texts = [doc.text or "" for doc in application.documents if doc.kind in CONTACT_KINDS]
     texts.append(application.body_text or "")
-    written = "\n".join(texts)
+    # Each text on its own: contact details stand at the top of each, and each is searched
+    # only so far (parsers.identity.contacts.TEXT_LIMIT).
+    phones = tuple(dict.fromkeys(phone for text in texts for phone in phone_keys(text)))
+    emails = tuple(dict.fromkeys(email for text in texts for email in email_keys(text)))
     own = sender_key(application.sender)
     return IdentityFacts(
         sender_key=own,
         name=application.candidate_name,
-        phones=phone_keys(written),
-        emails=tuple(email for email in email_keys(written) if email != own),
+        phones=phones,
+        emails=tuple(email for email in emails if email != own),
         message_id=application.message.message_id,
         replies_to=replied_ids(application.message.raw or b""),
     )

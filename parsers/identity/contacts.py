@@ -17,7 +17,7 @@ NATIONAL_REGIONS = ("BE", "FR", "GB", "DE", "NL", "US")
 #: Shorter numbers are too often something else (an extension, a reference).
 MIN_DIGITS = 8
 #: Contact details stand at the top of a CV: only this many characters are searched.
-TEXT_LIMIT = 20_000
+TEXT_LIMIT = 6_000
 #: At most this many keys of each kind per text: a CV listing referees' numbers stays small.
 MAX_KEYS = 12
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
