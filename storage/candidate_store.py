@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, tuple_
+from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from storage.batches import in_batches
@@ -47,7 +47,7 @@ def shared_keys(
                 CandidateLink.candidate_id,
                 IdentityKey.kind,
                 IdentityKey.value,
-                Application.candidate_name,
+                func.coalesce(Application.candidate_name, Application.sender_name),
             )
             .join(CandidateLink, CandidateLink.application_id == IdentityKey.application_id)
             .join(Application, Application.id == IdentityKey.application_id)

@@ -32,7 +32,8 @@ def identity_facts(application: Application) -> IdentityFacts:
     own = sender_key(application.sender)
     return IdentityFacts(
         sender_key=own,
-        name=application.candidate_name,
+        # The subject's name, else the sender's display name (compared, never trusted alone).
+        name=application.candidate_name or application.sender_name,
         phones=phones,
         emails=tuple(email for email in emails if email != own),
         message_id=application.message.message_id,

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.config.settings import Config
 from intake.hr.candidates.listing import candidate_dicts
 from storage.candidate_models import CandidateFlag, CandidateLink
+from tests import messages
 from tests.candidate_messages import cv_file, letter_file, sent
 from tests.polling import flag_evidence, poll_applications
 
@@ -141,3 +142,20 @@ def test_a_letter_in_time_and_the_cv_after_the_deadline_leave_the_candidate_inco
     assert candidate["late"] is False
     assert "late" not in candidate["flags"]
     assert evidence == "a CV came only after the deadline"
+
+
+def test_without_a_name_in_the_subject_the_display_name_and_phone_join_the_resend(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    phone = "+32 470 12 34 56"
+    first = sent("maria.f@example.com", MARIA, (cv_file(MARIA, phone),))
+    resend = messages.application(
+        sender="Maria FERNANDEZ <mf@work.example>",
+        subject="Application – Deputy Director, Implementation Support",
+        body="Dear Sir or Madam,\n\nMy CV and letter, again.\n\nPhone: 0470 12 34 56",
+        attachments=(letter_file(MARIA),),
+    )
+    _applications, candidates = poll_days(config, sessions, first, resend)
+    [candidate] = candidates
+    assert candidate["complete"] is True
+    assert "sender_mismatch" in candidate["flags"]
