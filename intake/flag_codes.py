@@ -20,10 +20,15 @@ RULE_FLAG_CODES: tuple[str, ...] = (
     "macro_document",
     "resubmission",
     "oversized",
+    "documents_linked",
 )
 
 #: Raised by the outbox when an acknowledgement, composed and parsed back, did not carry the
 #: headers meant (intake.acks.header_check): it was not sent.
 ACKNOWLEDGEMENT_UNSAFE = "acknowledgement_unsafe"
+#: Raised on a candidate (never on one application) whose messages come from several addresses.
+SENDER_MISMATCH = "sender_mismatch"
 #: Every code an application can carry.
-FLAG_CODES: tuple[str, ...] = (*RULE_FLAG_CODES, ACKNOWLEDGEMENT_UNSAFE)
+APPLICATION_FLAG_CODES: tuple[str, ...] = (*RULE_FLAG_CODES, ACKNOWLEDGEMENT_UNSAFE)
+#: Every code of the contract: an application's, then the candidate's own.
+FLAG_CODES: tuple[str, ...] = (*APPLICATION_FLAG_CODES, SENDER_MISMATCH)

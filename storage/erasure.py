@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, delete, func, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from storage.batches import IN_LIST_LIMIT, in_batches
+from storage.candidate_models import Candidate, CandidateLink
 from storage.models import Acknowledgement, Application, Document, Message
 
 ERASED = "erased"
@@ -133,11 +134,21 @@ def tombstone(session: Session, selection: Selection) -> None:
             delete(Application).where(Application.id.in_(chunk)),
             execution_options={"synchronize_session": False},
         )
+    _drop_emptied_candidates(session)
     for chunk in in_batches(selection.message_ids):
         session.execute(
             update(Message).where(Message.id.in_(chunk)).values(**TOMBSTONE_VALUES),
             execution_options={"synchronize_session": False},
         )
+
+
+def _drop_emptied_candidates(session: Session) -> None:
+    """Candidates whose every application was deleted go too (their name is personal data)."""
+    linked = select(CandidateLink.application_id).where(CandidateLink.candidate_id == Candidate.id)
+    session.execute(
+        delete(Candidate).where(~linked.exists()),
+        execution_options={"synchronize_session": False},
+    )
 
 
 def _selection(session: Session, application_ids: set[int], message_ids: set[int]) -> Selection:

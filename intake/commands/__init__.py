@@ -16,6 +16,9 @@ from typing import Protocol
 from intake.commands import (
     applications,
     audit,
+    candidate,
+    candidates,
+    decide,
     documents,
     enquiries,
     erase,
@@ -43,6 +46,9 @@ class CommandModule(Protocol):
 COMMANDS: tuple[tuple[str, CommandModule], ...] = (
     ("applications", applications),
     ("show", show),
+    ("candidates", candidates),
+    ("candidate", candidate),
+    ("decide", decide),
     ("summary", summary),
     ("enquiries", enquiries),
     ("documents", documents),

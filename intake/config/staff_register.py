@@ -1,13 +1,14 @@
-"""Loads the staff register (``[organisation] staff_register``), a CSV file, into a StaffDirectory.
+"""Loads the staff register (``[organisation] staff_register``) into a StaffDirectory.
 
-The file is what a spreadsheet saves: UTF-8 with or without a byte-order mark, UTF-16 with one
-("Unicode text"), else Windows-1252; fields split by commas, semicolons or tabs, whichever the
-header line holds most of. The header names the columns: ``name`` (any case, spaces around
-ignored) is required; an optional ``surname`` column, where filled, gives that row's surname
-and is trusted over a reading of the name. Every other column with a heading and a value is
-kept as a detail shown to HR. Rows are numbered from 1 after the header, blank ones counted
-(so row n is spreadsheet line n + 1) but not kept; a row without a name is skipped. Every
-failure is a ConfigError at ``organisation.staff_register`` naming the file.
+An .xlsx or .ods file is read as a spreadsheet (intake.config.spreadsheet_rows); any other name
+as a CSV file, which is what a spreadsheet saves: UTF-8 with or without a byte-order mark,
+UTF-16 with one ("Unicode text"), else Windows-1252; fields split by commas, semicolons or tabs,
+whichever the header line holds most of. The header names the columns: ``name`` (any case,
+spaces around ignored) is required; an optional ``surname`` column, where filled, gives that
+row's surname and is trusted over a reading of the name. Every other column with a heading and a
+value is kept as a detail shown to HR. Rows are numbered from 1 after the header, blank ones
+counted (so row n is spreadsheet line n + 1) but not kept; a row without a name is skipped.
+Every failure is a ConfigError at ``organisation.staff_register`` naming the file.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from intake.config.spreadsheet_rows import SPREADSHEET_SUFFIXES, spreadsheet_rows
 from intake.errors import ConfigError
 from parsers.staff_match import StaffDirectory, StaffEntry
 
@@ -27,7 +29,10 @@ _DELIMITERS = (",", ";", "\t")
 
 def load_staff_register(path: Path) -> StaffDirectory:
     """The staff register at ``path``, indexed by surname."""
-    rows = _rows(_text(path), path)
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        rows = _skip_blank(spreadsheet_rows(path))
+    else:
+        rows = _rows(_text(path), path)
     header = next(rows, None)
     if header is None:
         raise ConfigError(KEY, f"staff register {path} is empty")
@@ -68,6 +73,15 @@ def _rows(text: str, path: Path) -> Iterator[list[str]]:
         raise ConfigError(
             KEY, f"staff register {path} is not a valid CSV file (line {reader.line_num}): {exc}"
         ) from exc
+
+
+def _skip_blank(rows: Iterator[list[str]]) -> Iterator[list[str]]:
+    """The rows from the first that holds something (the header) on."""
+    started = False
+    for row in rows:
+        started = started or any(cell.strip() for cell in row)
+        if started:
+            yield row
 
 
 def _entries(

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from intake.config.settings import Config
 from intake.errors import UsageError
-from intake.flag_codes import FLAG_CODES
+from intake.flag_codes import APPLICATION_FLAG_CODES
 from parsers.folding import fold
 from storage.queries import SORT_KEYS, ApplicationQuery
 
@@ -51,10 +51,9 @@ def flag_codes(option: str, given: Sequence[str]) -> tuple[str, ...]:
     codes: list[str] = []
     for value in given:
         code = value.strip().lower()
-        if code not in FLAG_CODES:
-            raise UsageError(
-                f"{option}: unknown flag code '{value}' (known: {', '.join(FLAG_CODES)})"
-            )
+        if code not in APPLICATION_FLAG_CODES:
+            known = ", ".join(APPLICATION_FLAG_CODES)
+            raise UsageError(f"{option}: unknown flag code '{value}' (known: {known})")
         if code not in codes:
             codes.append(code)
     return tuple(codes)

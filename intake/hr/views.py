@@ -93,25 +93,27 @@ def application_dict(application: Application, superseded_by: int | None = None)
         "late": application.late,
         "relatives": application.relatives,
         "relatives_evidence": application.relatives_evidence,
-        "documents": [
-            {
-                "filename": doc.filename,
-                "kind": doc.kind,
-                "content_type": doc.content_type,
-                "size": doc.size,
-                "sha256": doc.sha256,
-                "status": doc.status,
-                "language": doc.language,
-                "pages": doc.pages,
-            }
-            for doc in application.documents
-        ],
+        "documents": [document_fields(doc) for doc in application.documents],
         "flags": [flag.code for flag in application.flags],
         "acknowledgement": ack.status if ack else "disabled",
         "relatives_relation": application.relatives_relation,
         "relatives_name": application.relatives_name,
         "previous_application": application.previous_application_id,
         "superseded_by": superseded_by,
+    }
+
+
+def document_fields(doc: Document) -> dict[str, Any]:
+    """One document as the contract lists it."""
+    return {
+        "filename": doc.filename,
+        "kind": doc.kind,
+        "content_type": doc.content_type,
+        "size": doc.size,
+        "sha256": doc.sha256,
+        "status": doc.status,
+        "language": doc.language,
+        "pages": doc.pages,
     }
 
 

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.errors import MailboxConnectionLost, MailboxError
 from intake.mailbox.base import Mailbox, RawMessage
 from intake.poll.analysis import quarantined
+from intake.poll.grouping import group_application
 from intake.poll.refusals import RecordRefused, refused_values
 from parsers.semantic_fingerprint import raw_semantic_fingerprint
 from storage import marks, message_claims, repository
 from storage.database import database_errors, write_transaction
 from storage.errors import DatabaseUnavailable
-from storage.models import utcnow
+from storage.models import Application, utcnow
 from storage.records import MessageRecord
 from storage.repository import StoreOutcome, StoreResult
 
@@ -71,13 +73,30 @@ def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResul
     try:
         with refused_values(), write_transaction(sessions) as session:
             message_claims.release(session, record.key)
-            return repository.store_message(session, record, raw_semantic_fingerprint)
+            result = repository.store_message(session, record, raw_semantic_fingerprint)
+            if result.outcome is StoreOutcome.STORED and record.application is not None:
+                _group(session, result.message_pk)
+            return result
     except RecordRefused as refused:
         if isinstance(refused.__cause__, IntegrityError):
             earlier = _stored_by_another_poller(record, sessions)
             if earlier is not None:
                 return earlier
         raise
+
+
+def _group(session: Session, message_pk: int) -> None:
+    """Put the new application in its candidate, in the transaction that stores it."""
+    application = session.scalar(select(Application).where(Application.message_pk == message_pk))
+    if application is None:
+        return
+    try:
+        with session.begin_nested():
+            group_application(session, application)
+    except (ValueError, LookupError, TypeError, AttributeError) as exc:
+        # A bug in grouping must not lose the message: it is stored ungrouped, and
+        # ``intake reprocess`` groups it once the fault is fixed.
+        log.error("application %s stored but not grouped: %r", application.id, exc)
 
 
 def _stored_by_another_poller(

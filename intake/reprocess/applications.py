@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from intake.mailbox.base import RawMessage
 from intake.poll.analysis import Analyser, Draft
+from intake.poll.grouping import group_by_id
 from intake.poll.read_ahead import read_ahead
 from intake.poll.refusals import RecordRefused, refused_values
 from intake.reprocess.changes import describe_changes
@@ -193,6 +194,8 @@ def _reprocess_one(
     try:
         with refused_values(), write_transaction(sessions) as session:
             replacement = replace_facts(session, application_id, record)
+            if replacement is not None:
+                group_by_id(session, application_id)
     except RecordRefused as exc:
         return Outcome(application_id, Result.KEPT, (f"the database refused the new facts: {exc}",))
     return _outcome(application_id, replacement, Result.CHANGED)

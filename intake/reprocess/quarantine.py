@@ -16,6 +16,7 @@ from intake.config.settings import Config
 from intake.errors import IntakeError, UsageError
 from intake.mailbox.ledger import DatabaseLedger
 from intake.poll.analysis import Analyser, MailboxProblem, quarantined
+from intake.poll.grouping import group_by_id
 from intake.poll.refusals import RecordRefused, refused_values
 from intake.reprocess.applications import raw_message
 from storage import candidates
@@ -86,7 +87,10 @@ def retry_quarantined(
 def _settle(session: Session, message_pk: int, record: MessageRecord) -> int | None:
     if not lock_quarantined(session, message_pk):
         raise UsageError(f"message {message_pk} was settled by someone else meanwhile")
-    return settle_quarantined(session, message_pk, record)
+    application_id = settle_quarantined(session, message_pk, record)
+    if application_id is not None:
+        group_by_id(session, application_id)
+    return application_id
 
 
 def _still_failing(sessions: sessionmaker[Session], message_pk: int, error: str) -> NoReturn:

@@ -16,6 +16,7 @@ from intake.rules.documents import (
     unreadable_document,
 )
 from intake.rules.facts import Facts
+from intake.rules.links import documents_linked
 from intake.rules.subject import Rule, name_missing, subject_invalid, vacancy_unknown
 from intake.rules.time import date_mismatch, late
 from storage.records import FlagRecord
@@ -36,6 +37,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("macro_document", macro_document),
     ("resubmission", resubmission),
     ("oversized", oversized),
+    ("documents_linked", documents_linked),
 )
 
 

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.errors import EXIT_OK, EXIT_USAGE
-from intake.flag_codes import FLAG_CODES
+from intake.flag_codes import APPLICATION_FLAG_CODES
 from intake.hr.views import APPLICATION_COLUMNS
 from tests.cli_runs import run_intake
 from tests.configs import write_config_file
@@ -150,16 +150,16 @@ def test_xlsx_has_a_frozen_header_filters_a_column_per_flag_local_times_and_text
     assert sheet.freeze_panes == "A2"
     assert sheet.max_row == 3  # the header and one row per application
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, len(header)).column_letter}3"
-    flag_columns = header[header.index(FLAG_CODES[0]) :][: len(FLAG_CODES)]
-    assert flag_columns == list(FLAG_CODES)
+    flag_columns = header[header.index(APPLICATION_FLAG_CODES[0]) :][: len(APPLICATION_FLAG_CODES)]
+    assert flag_columns == list(APPLICATION_FLAG_CODES)
     rows = [dict(zip(header, (cell.value for cell in row), strict=True)) for row in sheet[2:3]]
     assert [row["id"] for row in rows] == stored
-    raised = [{code for code in FLAG_CODES if row[code] == "yes"} for row in rows]
+    raised = [{code for code in APPLICATION_FLAG_CODES if row[code] == "yes"} for row in rows]
     assert raised == [{"relative_declared", "possible_relative"}, {"late", "subject_invalid"}]
     assert all(
         row[code] is None
         for row in rows
-        for code in FLAG_CODES
+        for code in APPLICATION_FLAG_CODES
         if code not in raised[0] | raised[1]
     )
     assert rows[1]["deadline"] == "late" and rows[0]["deadline"] == "on time"

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.commands.applications import add_arguments
 from intake.config.settings import Config
 from intake.errors import UsageError
-from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE, FLAG_CODES, RULE_FLAG_CODES
+from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE, APPLICATION_FLAG_CODES, RULE_FLAG_CODES
 from intake.hr.selection import query_from_args
 from intake.hr.views import application_dicts
 from intake.rules.table import RULES
@@ -100,7 +100,7 @@ def test_flag_codes_agree_with_the_rules_in_order() -> None:
 
 
 def test_flag_codes_are_the_rules_then_the_outbox_flag_that_reprocessing_keeps() -> None:
-    assert (*RULE_FLAG_CODES, ACKNOWLEDGEMENT_UNSAFE) == FLAG_CODES
+    assert (*RULE_FLAG_CODES, ACKNOWLEDGEMENT_UNSAFE) == APPLICATION_FLAG_CODES
     assert frozenset({ACKNOWLEDGEMENT_UNSAFE}) == OUTBOX_FLAGS
 
 

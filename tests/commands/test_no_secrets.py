@@ -51,6 +51,7 @@ def hr_commands(tmp_path: Path) -> list[tuple[str, ...]]:
             str(tmp_path / "with"),
         ),
         ("messages",),
+        ("enquiries",),
         ("show", "1"),
         ("show", "1", "--format", "json"),
         ("summary",),
@@ -63,7 +64,12 @@ def hr_commands(tmp_path: Path) -> list[tuple[str, ...]]:
         ("audit",),
         ("purge", "--vacancy", VACANCY, "--older-than", "1"),
         ("erase", "--email", "maria.fernandez@example.com"),
-        ("reprocess", "--all"),
+        ("reprocess", "--all"),  # groups the applications stored here into candidates
+        ("candidates",),
+        ("candidates", "--format", "json"),
+        ("candidates", "--format", "xlsx", "--output", str(tmp_path / "candidates.xlsx")),
+        ("candidate", "1"),
+        ("decide", "1", "shortlisted", "--by", "HR officer"),
         ("erase", "--email", "maria.fernandez@example.com", "--yes"),
         ("db", "current"),
     ]

@@ -125,3 +125,44 @@ def test_malformed_csv_is_a_config_error(tmp_path: Path) -> None:
     field = "x" * 200_000
     error = config_error(register(tmp_path, f"name,unit\nClaire Martin,{field}\n"))
     assert "not a valid CSV" in error.problem
+
+
+def test_an_xlsx_register_with_a_name_heading_in_capitals_is_read(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["NAME", "Unit"])
+    sheet.append(["Carlos FERNÁNDEZ RUIZ", "Finance"])
+    sheet.append([None, None])
+    sheet.append(["Anna de Vries", 42])
+    path = tmp_path / "staff.xlsx"
+    workbook.save(path)
+    staff = load_staff_register(path)
+    assert len(staff) == 2
+    [match] = staff.matches(["Maria Fernandez Ruiz"])
+    assert match.entry.row == 1
+
+
+def test_an_ods_register_is_read_and_a_broken_one_names_the_file(tmp_path: Path) -> None:
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Staff")
+    for values in (["Name", "Unit"], ["Ji-hoon Park", "IT"]):
+        row = TableRow()
+        for value in values:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=value))
+            row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    path = tmp_path / "staff.ods"
+    document.save(str(path))
+    assert len(load_staff_register(path)) == 1
+    broken = tmp_path / "broken.ods"
+    broken.write_bytes(b"not a spreadsheet")
+    assert "cannot read staff register" in config_error(broken).problem

@@ -17,6 +17,14 @@ from storage.migrate import (
 )
 
 
+def downgrade_to(engine: Engine, revision: str) -> None:
+    """Alembic downgrade of ``engine`` to ``revision``."""
+    config = alembic_config(engine)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+
+
 def upgrade_to(engine: Engine, revision: str) -> None:
     """Bring an empty database to an older ``revision``, to test what later ones do."""
     config = alembic_config(engine)
@@ -121,13 +129,34 @@ def test_revision_0006_adds_daemon_runs_and_its_downgrade_removes_them(database_
     engine = create_database_engine(database_url)
     upgrade_to(engine, "0006")
     assert "daemon_runs" in inspect(engine).get_table_names()
-    config = alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0005")
+    downgrade_to(engine, "0005")
     inspector = inspect(engine)
     assert "daemon_runs" not in inspector.get_table_names()
     assert "poll_runs" in inspector.get_table_names()
     upgrade_to_head(engine)
     assert schema_differences(engine) == []
+    engine.dispose()
+
+
+def test_revision_0007_adds_the_candidate_tables_and_its_downgrade_takes_them_away(
+    database_url: str,
+) -> None:
+    engine = create_database_engine(database_url)
+    upgrade_to(engine, "0006")
+    with engine.begin() as connection:
+        insert_message(connection, datetime(2025, 10, 1, tzinfo=UTC))
+    upgrade_to(engine, "0007")
+    candidate_tables = {
+        "candidates",
+        "candidate_applications",
+        "identity_keys",
+        "candidate_flags",
+        "candidate_decisions",
+    }
+    assert candidate_tables <= set(inspect(engine).get_table_names())
+    assert {"v_candidates", "v_candidate_documents"} <= set(inspect(engine).get_view_names())
+    downgrade_to(engine, "0006")
+    assert not candidate_tables & set(inspect(engine).get_table_names())
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM messages")).scalar() == 1
     engine.dispose()

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from intake.commands.acks import STATUSES
 from intake.config.runtime import Runtime
-from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE
+from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE, SENDER_MISMATCH
 from intake.hr.views import application_dicts
 from intake.rules.table import RULES
 from migrations.view_guard import views_set_aside
@@ -52,6 +52,15 @@ VIEW_COLUMNS = {
     "v_flags": (
         "id", "application_id", "candidate_name", "sender", "vacancy", "received_at", "code",
         "evidence",
+    ),
+    "v_candidates": (
+        "id", "vacancy", "candidate_name", "status", "complete", "has_cv", "has_letter",
+        "late", "relatives", "flags", "senders", "application_count", "first_received_at",
+        "last_received_at",
+    ),
+    "v_candidate_documents": (
+        "id", "candidate_id", "candidate_name", "vacancy", "application_id", "received_at",
+        "sender", "filename", "kind", "status", "language", "pages",
     ),
 }  # fmt: skip
 SENT_AT = datetime(2025, 10, 20, 9, 31, 5, tzinfo=UTC)
@@ -343,7 +352,11 @@ def test_views_and_tables_have_exactly_the_columns_schema_md_explains(runtime: R
         assert set(documented.get(f"`{table}`", ())) == columns, table
     named = {heading.strip("`") for heading in documented if re.fullmatch(r"`\w+`", heading)}
     assert named == set(tables) | set(VIEW_COLUMNS)
-    assert documented["Flag codes"] == [*(code for code, _rule in RULES), ACKNOWLEDGEMENT_UNSAFE]
+    assert documented["Flag codes"] == [
+        *(code for code, _rule in RULES),
+        ACKNOWLEDGEMENT_UNSAFE,
+        SENDER_MISMATCH,
+    ]
     assert documented["Acknowledgement statuses"] == list(STATUSES)
 
 

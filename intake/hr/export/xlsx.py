@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from intake.flag_codes import FLAG_CODES
+from intake.flag_codes import APPLICATION_FLAG_CODES
 from intake.hr.export.links import DocumentLinks, LinkedFile
 
 # What XML 1.0 cannot hold (openpyxl raises IllegalCharacterError on them); tab, LF, CR stay.
@@ -50,7 +50,9 @@ def columns(zone: ZoneInfo, *, linked: bool) -> list[Column]:
         Column("relatives", 10, "relatives"),
         Column("relatives_evidence", 40, "relatives_evidence"),
     ]
-    flags = [Column(code, max(len(code) * 0.9 + 3, 7), f"flag:{code}") for code in FLAG_CODES]
+    flags = [
+        Column(code, max(len(code) * 0.9 + 3, 7), f"flag:{code}") for code in APPLICATION_FLAG_CODES
+    ]
     trailing = [
         Column("flag_evidence", 60, "flag_evidence"),
         Column("documents", 40, "documents"),
@@ -118,7 +120,7 @@ def _cell(
         return _date_cell(sheet, row[key], zone)
     if key == "deadline":
         return DEADLINE_WORDS[row["late"]]
-    return _text_cell(sheet, _display(key, row.get(key)))
+    return text_cell(sheet, _display(key, row.get(key)))
 
 
 def _display(key: str, value: Any) -> str | int | None:
@@ -134,7 +136,7 @@ def _display(key: str, value: Any) -> str | int | None:
     return str(value)
 
 
-def _text_cell(sheet: Any, value: str | int | None) -> Any:
+def text_cell(sheet: Any, value: str | int | None) -> Any:
     """A cell holding text as text: never a formula, whatever its first character."""
     if not isinstance(value, str):
         return value
