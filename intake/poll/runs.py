@@ -57,6 +57,8 @@ def finish_run(
             run.quarantined = counts.quarantined
             run.error = counts.error
     except StorageError as exc:
-        log.error("could not record the end of poll %s: %s", run_id, exc)
+        # A failed poll has logged its one ERROR line already; this is its consequence.
+        report = log.error if ok else log.warning
+        report("could not record the end of poll %s: %s", run_id, exc)
         return f"could not record the end of poll {run_id}: {exc}"
     return None

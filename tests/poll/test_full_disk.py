@@ -139,7 +139,7 @@ def test_database_volume_full_mid_poll_fails_then_the_next_poll_finishes(
     assert whole_applications(sessions) == (COUNT, COUNT, COUNT)
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == COUNT
     status_code, status, _ = intake(config, "status")
-    assert status_code == 0 and "healthy" in status
+    assert status_code == 0 and "healthy" in status, status
 
 
 def test_outbox_folder_full_fails_the_poll_and_the_acknowledgements_go_out_later(

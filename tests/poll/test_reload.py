@@ -164,9 +164,10 @@ def test_a_sighup_during_a_poll_neither_loses_nor_doubles_a_message(
     changed = with_new_vacancy(document) | {"extraction": {"workers": 1}}
     write(tmp_path / "config.toml", changed)
     daemon.send(signal.SIGHUP)
+    # The reload waits for the running poll: its end comes first, however slow the machine.
+    first_poll = daemon.wait_for("poll finished", timeout=600)
     reloaded = daemon.wait_for(RELOADED)
     assert "extraction.workers" in reloaded.text
-    first_poll = daemon.wait_for("poll finished")
     assert f"poll finished: {MAILDIR_SIZE} fetched" in first_poll.text
     assert first_poll.at <= reloaded.at
     deliver(tmp_path, 0)
