@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from storage import candidate_models  # noqa: F401  (its tables join Base.metadata)
+from storage import candidate_models, web_models  # noqa: F401  (their tables join Base.metadata)
 from storage.models import Base
 
 target_metadata = Base.metadata

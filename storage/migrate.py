@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 import migrations
-from storage import candidate_models  # noqa: F401  (its tables join Base.metadata)
+from storage import candidate_models, web_models  # noqa: F401  (their tables join Base.metadata)
 from storage.errors import MigrationError, SchemaOutOfDate
 from storage.models import Base
 

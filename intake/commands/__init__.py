@@ -28,6 +28,7 @@ from intake.commands import (
     reprocess,
     show,
     summary,
+    users,
 )
 from intake.config.settings import Config
 
@@ -58,4 +59,5 @@ COMMANDS: tuple[tuple[str, CommandModule], ...] = (
     ("erase", erase),
     ("audit", audit),
     ("oauth2", oauth2),
+    ("users", users),
 )

@@ -7,7 +7,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -25,6 +25,7 @@ from intake.config.oauth2 import (
 )
 from intake.config.reader import TableReader
 from intake.config.secret import Secret as Secret
+from intake.config.web import WebConfig, join_host_port, split_host_port, web_config
 from intake.errors import ConfigError
 
 SECURITY_CHOICES = ("ssl", "starttls", "none")
@@ -204,8 +205,7 @@ class MetricsConfig:
         """The address as the file writes it (``[::1]:9464`` for IPv6), None when off."""
         if self.host is None:
             return None
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{host}:{self.port}"
+        return join_host_port(self.host, self.port)
 
 
 @dataclass(frozen=True)
@@ -237,6 +237,7 @@ class Config:
     vacancies: tuple[VacancyConfig, ...]
     extraction: ExtractionConfig = ExtractionConfig()
     metrics: MetricsConfig = MetricsConfig()
+    web: WebConfig = field(default_factory=WebConfig)
 
 
 def load_config(
@@ -278,6 +279,7 @@ def validate_config(
         limits=_limits(root.table("limits")),
         extraction=_extraction(root.table("extraction")),
         metrics=_metrics(root.table("metrics")),
+        web=web_config(root.table("web"), environ),
         vacancies=tuple(_vacancy(table) for table in root.tables("vacancies")),
     )
     root.finish()
@@ -512,13 +514,8 @@ def _metrics(table: TableReader) -> MetricsConfig:
     table.finish()
     if listen is None:
         return MetricsConfig()
-    host, _, port = listen.rpartition(":")
-    host = host.strip("[]")
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ConfigError(
-            table.key_path("listen"), f'"{listen}" is not host:port such as "127.0.0.1:9464"'
-        )
-    return MetricsConfig(host=host, port=int(port))
+    host, port = split_host_port(listen, table.key_path("listen"))
+    return MetricsConfig(host=host, port=port)
 
 
 def _choices(table: TableReader, key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:

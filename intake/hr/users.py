@@ -1,0 +1,113 @@
+"""The web console's users: added with an Argon2 password hash, listed, disabled; signed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from intake.errors import UsageError
+from storage.models import utcnow
+from storage.web_models import WebUser, WebUserVacancy
+
+ROLES = ("admin", "hr", "panel")
+MIN_PASSWORD_LENGTH = 10
+_HASHER = PasswordHasher()
+#: Verified against when the name is unknown, so that a wrong name costs as long as a wrong
+#: password and the answer time does not tell which names exist.
+_DUMMY_HASH = _HASHER.hash("not a password anyone has")
+
+
+@dataclass(frozen=True)
+class WebAccount:
+    """A signed-in user: name, role and, for a panel user, the vacancies it reads."""
+
+    name: str
+    role: str
+    vacancies: tuple[str, ...] = ()
+
+    def reads(self, vacancy: str | None) -> bool:
+        """Whether this user may read a candidate of ``vacancy``."""
+        return self.role != "panel" or (vacancy is not None and vacancy in self.vacancies)
+
+    @property
+    def decides(self) -> bool:
+        """Whether this user may record decisions and export (admin and hr)."""
+        return self.role in ("admin", "hr")
+
+
+def add_user(
+    session: Session, name: str, role: str, password: str, vacancies: tuple[str, ...]
+) -> None:
+    """A new user (a removed one's name may be taken again); UsageError for what is wrong."""
+    _check_new(name, role, password, vacancies)
+    existing = session.scalar(select(WebUser).where(WebUser.name == name))
+    if existing is not None and existing.disabled_at is None:
+        raise UsageError(f"user '{name}' exists already (remove it first)")
+    if existing is not None:
+        session.delete(existing)
+        session.flush()
+    user = WebUser(name=name, role=role, password_hash=_HASHER.hash(password))
+    user.vacancies = [WebUserVacancy(vacancy=ref) for ref in dict.fromkeys(vacancies)]
+    session.add(user)
+
+
+def _check_new(name: str, role: str, password: str, vacancies: tuple[str, ...]) -> None:
+    if not name.strip() or len(name) > 255 or not name.isprintable():
+        raise UsageError("a user name is 1 to 255 printable characters")
+    if role not in ROLES:
+        raise UsageError(f"unknown role '{role}' (known: {', '.join(ROLES)})")
+    if role == "panel" and not vacancies:
+        raise UsageError("a panel user reads only the vacancies given with --vacancy: give one")
+    if role != "panel" and vacancies:
+        raise UsageError(f"--vacancy is for panel users; {role} reads every vacancy")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UsageError(f"a password has at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def list_users(session: Session) -> list[WebUser]:
+    """Every user still allowed in, by name."""
+    statement = select(WebUser).where(WebUser.disabled_at.is_(None)).order_by(WebUser.name)
+    return list(session.scalars(statement.options(selectinload(WebUser.vacancies))))
+
+
+def remove_user(session: Session, name: str) -> None:
+    """Disable the user: it can no longer sign in; its name stays in the audit."""
+    user = session.scalar(select(WebUser).where(WebUser.name == name))
+    if user is None or user.disabled_at is not None:
+        raise UsageError(f"no user '{name}'")
+    user.disabled_at = utcnow()
+
+
+def sign_in(session: Session, name: str, password: str) -> WebAccount | None:
+    """The account when the name and password match an enabled user; None otherwise."""
+    user = session.scalar(select(WebUser).where(WebUser.name == name))
+    if user is None or user.disabled_at is not None:
+        _verify(_DUMMY_HASH, password)
+        return None
+    if not _verify(user.password_hash, password):
+        return None
+    return account(user)
+
+
+def load_account(session: Session, name: str) -> WebAccount | None:
+    """The enabled user ``name`` as it stands now (role or vacancies may have changed)."""
+    user = session.scalar(select(WebUser).where(WebUser.name == name))
+    if user is None or user.disabled_at is not None:
+        return None
+    return account(user)
+
+
+def account(user: WebUser) -> WebAccount:
+    """The user as the web console sees it."""
+    return WebAccount(user.name, user.role, tuple(item.vacancy for item in user.vacancies))
+
+
+def _verify(hashed: str, password: str) -> bool:
+    try:
+        return _HASHER.verify(hashed, password)
+    except (VerificationError, InvalidHashError):
+        return False
