@@ -3,8 +3,8 @@ unreadable documents and namesakes, in English, French, Spanish, Italian, Portug
 
 from __future__ import annotations
 
-from benchmarks.judgement_mail import Case, Want, both, cv_file, html_letter, letter_with, mail
 from tests.candidate_messages import letter_file
+from tests.judged_messages import Case, Want, both, cv_file, html_letter, letter_with, mail
 
 DD = "WCO/2025/DD-IS"
 HU = "WCO/2025/HU-NA"

@@ -7,7 +7,7 @@ questions whose subject looks like an application. None is an application.
 
 from __future__ import annotations
 
-from benchmarks.judgement_mail import Case, Want, calendar_event, mail
+from tests.judged_messages import Case, Want, calendar_event, mail
 
 NOT = Want(application=False)
 RE = "Re: Your application – WCO/2025/DD-IS"

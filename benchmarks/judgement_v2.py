@@ -22,7 +22,6 @@ from typing import Any
 from sqlalchemy import select
 
 from benchmarks.judgement_applications import application_cases
-from benchmarks.judgement_mail import DATE, Case
 from benchmarks.judgement_robots import robot_cases
 from intake.config.runtime import open_runtime
 from intake.hr.candidates.listing import candidate_dicts
@@ -32,6 +31,7 @@ from intake.poll.cycle import poll_once
 from intake.poll.progress import Progress
 from storage.models import Message
 from tests.configs import make_config
+from tests.judged_messages import DATE, Case
 
 ORGANISATION = {
     "name": "World Customs Organization",

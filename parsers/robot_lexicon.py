@@ -61,7 +61,7 @@ AWAY = re.compile(
       | absent(?:e|\(e\))?\ du\ bureau | absence\ du\ bureau
       | je\ suis\ (?:actuellement\ |en\ ce\ moment\ )?(?:absent(?:e|\(e\))?
             |en\ (?:mission|formation|r[ée]union|d[ée]placement|vacances|s[ée]minaire|arr[êe]t))
-      | je\ serai\ absent(?:e|\(e\))? | en\ cong[ée]s?
+      | je\ serai\ absent(?:e|\(e\))? | en\ cong[ée]s? | absent(?:e|\(e\))?s?
       | nicht\ im\ (?:b[üu]ro|haus) | au[ßs]er\ haus | au[ßs]erhalb\ des\ b[üu]ros
       | im\ urlaub | abwesend | nicht\ erreichbar | ich\ befinde\ mich
       | fuera\ de\ (?:la\ )?oficina | ausente | de\ vacaciones | no\ me\ encuentro

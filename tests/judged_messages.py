@@ -1,4 +1,4 @@
-"""Builders of the real messages the judgement benchmark labels: MIME built with ``email``."""
+"""Real messages for the judgement benchmark and its tests, built with the email package."""
 
 from __future__ import annotations
 
