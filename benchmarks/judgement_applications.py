@@ -77,7 +77,7 @@ _HTML_LETTERS = (
 _NAMESAKES = (
     ("Maria GARCIA", ("maria.garcia@example.com", "mgarcia77@example.es"),
      ("+34 600 111 222", "+34 655 987 654")),
-    ("Mohamed Ali", ("mohamed.ali@example.org", "m.ali.customs@example.net"),
+    ("Mohamed Ali", ("mohamed.ali@example.com", "m.ali.customs@example.net"),
      ("+20 100 123 4567", "+212 6 11 22 33 44")),
     ("Marie Martin", ("marie.martin@example.fr", "martin.marie@example.be"),
      ("+33 6 12 34 56 78", "+32 475 11 22 33")),
@@ -161,7 +161,9 @@ def _namesake_cases() -> list[Case]:
     cases = []
     for name, addresses, phones in _NAMESAKES:
         for address, phone in zip(addresses, phones, strict=True):
-            files = (cv_file(name, phone=phone), letter_file(name))
+            # Two people write two letters: each gives the writer's own address.
+            letter = letter_with(name, f"You can reach me at {address}.")
+            files = (cv_file(name, phone=phone), letter)
             raw = mail(SUBJECT.format(name=name), BODY.format(name=name),
                        sender=f"{name} <{address}>", files=files)  # fmt: skip
             want = Want(not_flags=("resubmission", "sender_mismatch"), namesakes=name)
