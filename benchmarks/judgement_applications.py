@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.candidate_messages import letter_file
 from tests.judged_messages import Case, Want, both, cv_file, html_letter, letter_with, mail
+from tests.legacy_word import word97_doc_bytes
 
 DD = "WCO/2025/DD-IS"
 HU = "WCO/2025/HU-NA"
@@ -82,9 +83,20 @@ _NAMESAKES = (
     ("Marie Martin", ("marie.martin@example.fr", "martin.marie@example.be"),
      ("+33 6 12 34 56 78", "+32 475 11 22 33")),
 )  # fmt: skip
+_DOC_CVS = (
+    ("en", ["Curriculum Vitae", "Professional experience", "2015 - present  Senior customs "
+     "officer, risk management unit", "2009 - 2015  Customs inspector, port of Rotterdam",
+     "Education", "2008  Master in International Trade Law", "Languages", "English, French, "
+     "Dutch", "Skills", "Risk analysis, post-clearance audit, training"]),
+    ("fr", ["Curriculum vitae", "Expérience professionnelle", "2016 - aujourd'hui  Inspectrice "
+     "principale des douanes, cellule de ciblage", "2010 - 2016  Contrôleuse des douanes, "
+     "Marseille", "Formation", "2009  Master de droit international", "Langues", "Français, "
+     "anglais, espagnol", "Compétences", "Analyse de risque, formation, audit"]),
+)  # fmt: skip
 _NAMES = iter(f"{first} {last}" for last in ("Okafor", "Lindqvist", "Moreau", "Tanaka", "Silva",
     "Novak", "Haddad", "Kowalski", "Rossi", "Dubois", "Jensen", "Mensah", "Costa", "Weber",
-    "Ibrahim", "Fischer", "Laurent", "Nakamura") for first in ("Ada", "Ben"))  # fmt: skip
+    "Ibrahim", "Fischer", "Laurent", "Nakamura", "Sato", "Alves")
+    for first in ("Ada", "Ben"))  # fmt: skip
 
 
 def _declaration(number: int, row: tuple[str, str, str, str]) -> Case:
@@ -121,6 +133,20 @@ def application_cases() -> list[Case]:
         cases.append(Case(f"html letter {number}", "html_letter", raw, want))
     cases += _unreadable_cases()
     cases += _namesake_cases()
+    cases += _legacy_word_cases()
+    return cases
+
+
+def _legacy_word_cases() -> list[Case]:
+    """A CV and a letter saved by Word 97-2003 (.doc): read, judged like any other."""
+    cases = []
+    for number, (language, lines) in enumerate(_DOC_CVS, 1):
+        name = next(_NAMES)
+        doc = ("CV.doc", "application/msword", word97_doc_bytes([name, *lines]))
+        raw = mail(SUBJECT.format(name=name), BODY.format(name=name),
+                   files=(doc, letter_file(name)))  # fmt: skip
+        want = Want(not_flags=("cv_missing", "unreadable_document"), statuses=(("CV.doc", "ok"),))
+        cases.append(Case(f"legacy .doc CV {number} {language}", "legacy_doc", raw, want))
     return cases
 
 
@@ -141,7 +167,8 @@ def _unreadable_cases() -> list[Case]:
             mail(
                 SUBJECT.format(name=name), BODY.format(name=name), files=(empty, letter_file(name))
             ),
-            Want(flags=("unreadable_document", "cv_missing"), statuses=(("CV.pdf", "no_text"),)),
+            # A file named CV that cannot be read is flagged unreadable, as an encrypted one is.
+            Want(flags=("unreadable_document",), statuses=(("CV.pdf", "no_text"),)),
         ),
         Case(
             "zero-page Letter.pdf",
