@@ -39,7 +39,7 @@ ORGANISATION = {
     "names": {"fr": "Organisation mondiale des douanes"},
     "aliases": ["WCO", "OMD"],
 }
-# The vacancies with their titles in the notice's other language (config.toml's, as shipped).
+# The vacancies with their title in the notice's other language: as an alias, and as a title.
 VACANCIES: list[dict[str, Any]] = [
     {
         "reference": "WCO/2025/DD-IS",
@@ -51,7 +51,7 @@ VACANCIES: list[dict[str, Any]] = [
     {
         "reference": "WCO/2025/HU-NA",
         "title": "Head of Unit, Needs Assessment",
-        "aliases": ["Chef d'unité, Évaluation des besoins"],
+        "titles": {"fr": "Chef d'unité, Évaluation des besoins"},
         "deadline": "2025-11-30",
         "languages": ["en", "fr"],
         "subject_requires": ["vacancy"],

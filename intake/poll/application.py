@@ -55,7 +55,7 @@ class ApplicationBuilder:
         self._config = config
         self._attachments = AttachmentReader(config.limits, extractor)
         self._subjects = SubjectReader(
-            [VacancyTerms(v.reference, v.title, v.aliases) for v in config.vacancies]
+            [VacancyTerms(v.reference, v.title, v.other_titles) for v in config.vacancies]
         )
         self._vacancies = {vacancy.reference: vacancy for vacancy in config.vacancies}
         self._relatives = RelativesChecker(config.organisation)
