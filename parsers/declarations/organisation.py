@@ -31,6 +31,8 @@ _OWNER = re.compile(
     r"\s*(?:the\s+|l'|la\s+|le\s+|les\s+|its\s+|your\s+|votre\s+)?"
 )
 _SECRETARIAT = re.compile(r"secretariat(?![\w-])")
+_SPELLINGS = re.compile(r"organi[sz]ation")
+_ACRONYM = re.compile(r"[a-z]{2,6}")
 _NEXT_WORDS = re.compile(r"(?:'s)?\s+(\w+)(?:\s+(\w+))?")
 # The organisation named as what its Members belong to, not as an employer: "a WCO Member
 # administration", "a member (administration) of the WCO", "administration membre de l'OMD".
@@ -58,7 +60,7 @@ class Organisation:
 
     def __init__(self, terms: Sequence[str] = ()) -> None:
         names = sorted({" ".join(fold(term).split()) for term in terms if term.strip()}, key=len)
-        alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names[::-1])
+        alternatives = "|".join(_name_pattern(name) for name in names[::-1])
         self._names = (
             re.compile(rf"(?<![\w@.-])(?:{alternatives})(?![\w-]|\.\w)") if names else None
         )
@@ -80,6 +82,16 @@ class Organisation:
             if _owned_here(text, m.end(), starts, _NEEDS_OWNER.fullmatch(m.group()) is not None)
         ]
         return sorted(bodies + staff, key=lambda place: place.start)
+
+
+def _name_pattern(name: str) -> str:
+    """A configured name as a pattern: any spacing, either spelling of "organisation", and an
+    acronym also written with dots ("W.C.O.")."""
+    pattern = re.escape(name).replace(r"\ ", r"\s+")
+    pattern = _SPELLINGS.sub("organi[sz]ation", pattern)
+    if _ACRONYM.fullmatch(name):
+        pattern += "|" + r"\.\s?".join(name) + r"\."
+    return pattern
 
 
 def _is_event(text: str, end: int) -> bool:

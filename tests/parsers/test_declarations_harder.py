@@ -81,3 +81,19 @@ def test_a_relative_at_a_member_administration_or_a_former_colleague_is_no_decla
 def test_the_staff_of_the_organisation_is_still_the_organisation(text: str, relation: str) -> None:
     found = read(text)
     assert (found.outcome, found.relation) == (Outcome.DECLARED, relation)
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [("My civil partner works at the WCO.", "partner"),
+     ("My domestic partner is employed by the WCO.", "partner"),
+     ("Mon concubin travaille à l'OMD.", "partner"),
+     ("My husband works for the World Customs Organisation.", "husband"),
+     ("My sister works for the W. C. O. in Brussels.", "sister"),
+     ("Ma sœur travaille à l'O.M.D.", "sister")],
+)  # fmt: skip
+def test_every_word_for_a_partner_and_every_spelling_of_the_organisation_is_read(
+    text: str, relation: str
+) -> None:
+    found = read(text)
+    assert (found.outcome, found.relation) == (Outcome.DECLARED, relation)
