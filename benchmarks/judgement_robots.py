@@ -28,6 +28,11 @@ _AWAY = (
     ("de", "Ich bin bis zum 3. November nicht im Büro."),
     ("de", "Ab Montag wieder da."),
     ("nl", "Ik ben afwezig tot maandag 3 november."),
+    ("es", "Me encuentro de baja por maternidad. En caso de urgencia, contacte con Recursos "
+     "Humanos."),
+    ("it", "Sono in congedo di maternità. Per urgenze contattare l'ufficio del personale."),
+    ("pt", "Estou de licença de maternidade. Em caso de urgência, contacte a secretaria."),
+    ("fr", "Le bureau est fermé jusqu'au 2 janvier. Nous vous répondrons à notre retour."),
 )  # fmt: skip
 _HELP_DESK = (
     ("en", "[Ticket #48213] " + RE, "Your request has been received and ticket #48213 has "
@@ -42,6 +47,9 @@ _HELP_DESK = (
      "ticket 7712. Le risponderemo al più presto."),
     ("pt", "[Pedido 4410] " + RE, "O seu pedido foi registado com o número 4410. "
      "Responderemos com a maior brevidade possível."),
+    ("fr", RE, "Nous avons bien reçu votre message. Une réponse vous sera apportée sous "
+     "5 jours ouvrés."),
+    ("es", RE, "Hemos recibido su correo y le responderemos en un plazo de 3 días hábiles."),
 )  # fmt: skip
 _READ = (
     ("en", "Read: " + RE[4:], "Your message\n\n  To: Maria Costa\n  Subject: Your application\n"

@@ -68,6 +68,39 @@ WHEN = re.compile(
       | segunda|ter[çc]a|quarta|quinta|sexta|amanh[ãa]
       | montag|dienstag|mittwoch|donnerstag|freitag|morgen|n[äa]chste\ woche
       | maandag|dinsdag|woensdag|donderdag|vrijdag|morgen
-    )\b|\d{1,2}\s*[./-]\s*\d{1,2}|\d{1,2}\.?\s?(?:st|nd|rd|th|er)?\s+\w{3,}""",
+    )\b|\d{1,2}\s*[./-]\s*\d{1,2}|\d{1,2}\.?\s?(?:st|nd|rd|th|er)?\s+\w{3,}
+     |\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b""",
+    _FLAGS,
+)
+# A receipt that promises an answer, with no reference number ("we may take up to 5 working
+# days to respond").
+RECEIVED_NOTICE = re.compile(
+    r"""\b(?:
+        your\ (?:e-?mail|message|request|enquiry)\ (?:has\ been|was)\ received
+      | we\ (?:have\ )?received\ your\ (?:e-?mail|message|request|enquiry)
+      | votre\ (?:courriel|message|e-?mail|demande)\ a\ (?:bien\ )?[ée]t[ée]\ re[çc]u
+      | nous\ avons\ (?:bien\ )?re[çc]u\ votre\ (?:courriel|message|e-?mail|demande)
+      | ihre\ (?:e-?mail|nachricht)\ (?:ist\ (?:bei\ uns\ )?eingegangen|wurde\ empfangen)
+      | hemos\ recibido\ su\ (?:correo|mensaje) | abbiamo\ ricevuto\ (?:la\ sua|il\ suo)
+      | recebemos\ (?:o\ seu|a\ sua)\ (?:e-?mail|mensagem)
+    )""",
+    _FLAGS,
+)
+RESPONSE_TIME = re.compile(
+    r"""\b(?:
+        (?:working|business)\ days | as\ soon\ as\ possible | shortly | in\ due\ course
+      | jours\ ouvr[ée]s | dans\ les\ meilleurs\ d[ée]lais | dans\ les\ plus\ brefs\ d[ée]lais
+      | werktage | so\ bald\ wie\ m[öo]glich | d[íi]as\ h[áa]biles | lo\ antes\ posible
+      | giorni\ lavorativi | al\ pi[ùu]\ presto | dias\ [úu]teis | brevemente
+    )\b""",
+    _FLAGS,
+)
+# A subject that only says the sender is away ("Vacation", "Congés", "Urlaub").
+AWAY_SUBJECT = re.compile(
+    r"""^\W*(?:
+        vacation | holidays? | away | absence | absent | ooo | pto | out\ of\ (?:the\ )?office
+      | cong[ée]s? | vacances | urlaub | abwesenheit | vacaciones | ausencia | ferie | assenza
+      | f[ée]rias | aus[êe]ncia | afwezig(?:heid)? | vakantie
+    )\W*$""",
     _FLAGS,
 )

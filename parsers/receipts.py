@@ -20,13 +20,17 @@ _SHORT_WORDS = 25
 
 
 def help_desk_receipt(message: ParsedMessage) -> bool:
-    """A ticket system saying it logged the request, with the reference number it gave."""
+    """A ticket system logging the request under a number, or a receipt promising an answer."""
+    if not _short(message, _RECEIPT_WORDS):
+        return False
     opening = opening_lines(message)
-    return (
-        _short(message, _RECEIPT_WORDS)
-        and words.TICKET_RECEIPT.search(opening) is not None
-        and words.REFERENCE_NUMBER.search(f"{message.subject}\n{opening}") is not None
+    ticket = words.TICKET_RECEIPT.search(opening) is not None and (
+        words.REFERENCE_NUMBER.search(f"{message.subject}\n{opening}") is not None
     )
+    promise = words.RECEIVED_NOTICE.search(opening) is not None and (
+        words.RESPONSE_TIME.search(opening) is not None
+    )
+    return ticket or promise
 
 
 def read_receipt_text(message: ParsedMessage) -> bool:
@@ -49,7 +53,7 @@ def back_on_day(message: ParsedMessage) -> bool:
     opening = opening_lines(message)
     return (
         _short(message, _SHORT_WORDS)
-        and a_reply(message)
+        and (a_reply(message) or words.AWAY_SUBJECT.match(message.subject) is not None)
         and words.BACK_ON.search(opening) is not None
         and words.WHEN.search(opening) is not None
         and not asks_or_applies(opening)

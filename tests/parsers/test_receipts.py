@@ -82,3 +82,34 @@ def test_an_application_that_carries_an_invitation_file_stays_an_application() -
         calendar=calendar_event("Available for interview"),
     )
     assert read(raw)[0] == Disposition.APPLICATION
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Your email has been received. We aim to respond within 5 working days.",
+     "Nous avons bien reçu votre message. Une réponse vous sera apportée sous 5 jours ouvrés.",
+     "Ihre Nachricht ist bei uns eingegangen. Wir antworten so bald wie möglich."],
+)  # fmt: skip
+def test_a_receipt_that_promises_an_answer_is_an_automatic_reply(body: str) -> None:
+    assert read(mail(RE, body)) == (Disposition.AUTO_REPLY, "help_desk_receipt")
+
+
+@pytest.mark.parametrize("subject", ["Vacation", "Congés", "Urlaub", "Out of office"])
+def test_a_short_return_notice_under_an_away_subject_is_an_automatic_reply(subject: str) -> None:
+    assert read(mail(subject, "Back on Nov 3."))[0] == Disposition.AUTO_REPLY
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["I am on maternity leave. For urgent matters please contact hr@example.net.",
+     "Je suis en congé maternité. Pour toute question, merci de contacter le secrétariat.",
+     "Ich bin ab sofort in Elternzeit. Ihre E-Mail wird nicht gelesen.",
+     "Sono in congedo di maternità. Per urgenze contattare la segreteria."],
+)  # fmt: skip
+def test_a_leave_notice_that_sends_elsewhere_is_an_automatic_reply(body: str) -> None:
+    assert read(mail(RE, body))[0] == Disposition.AUTO_REPLY
+
+
+def test_a_candidate_on_leave_who_sends_the_application_stays_an_application() -> None:
+    body = "I am on parental leave; please contact me by phone. My CV is attached."
+    assert read(mail(RE, body, files=(cv_file("Ada Silva"),)))[0] == Disposition.APPLICATION
