@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from parsers.documents.letter import body_is_letter
+from parsers.identity.links import sharing_links
 from parsers.model import Disposition, ParsedMessage
 from parsers.receipts import (
     back_on_day,
@@ -130,7 +131,8 @@ def precedence_bulk(message: ParsedMessage) -> bool:
 
 
 # A subject or a question that names the application or its papers does not make one: only
-# words that send it ("please find attached", "je postule") or a letter in the body do.
+# words that send it ("please find attached", "je postule"), a link to the papers on a
+# file-sharing site, or a letter in the body do.
 def question_without_application(message: ParsedMessage) -> bool:
     """No attachment, a question asked, and a body that neither applies nor is a letter."""
     own_text = unquoted(message.body_text)
@@ -138,6 +140,7 @@ def question_without_application(message: ParsedMessage) -> bool:
         not files(message)
         and _asks_question(message.subject, own_text)
         and APPLYING_PHRASES.search(message.body_text) is None
+        and not sharing_links(message.body_text)
         and len(_WORD.findall(own_text)) <= _LETTER_WORDS
         and not body_is_letter(message.body_text).is_letter
     )
