@@ -332,9 +332,7 @@ def test_question_only_in_quoted_text_is_not_enquiry() -> None:
     assert classify(message(body=body, attachment=None)) == Disposition.APPLICATION
 
 
-def test_a_question_under_an_application_subject_with_a_link_to_the_cv_stays_an_application() -> (
-    None
-):
+def test_a_question_with_a_link_to_the_cv_stays_an_application() -> None:
     body = "Here is the link to my CV: https://drive.google.com/file/d/1AbC/view - is that OK?"
     parsed = message(subject="Application – Maria Fernández", body=body, attachment=None)
     assert classify(parsed) == Disposition.APPLICATION
