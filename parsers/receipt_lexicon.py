@@ -40,6 +40,8 @@ REFERENCE_NUMBER = re.compile(
 READ_RECEIPT = re.compile(
     r"""\b(?:
         was\ read\ on | has\ been\ read | a\ [ée]t[ée]\ lu | wurde\ am\ .{1,40}?\ gelesen
+      | deleted\ without\ being\ read | supprim[ée]\ sans\ avoir\ [ée]t[ée]\ lu
+      | ungelesen\ gel[öo]scht
       | (?:se\ ley[óo]|fue\ le[íi]do|ha\ sido\ le[íi]do)\ el | [èe]\ stato\ letto
       | foi\ lid[oa] | is\ gelezen\ op
     )""",

@@ -12,6 +12,7 @@ from parsers.model import ParsedMessage
 from parsers.robots import a_reply, asks_or_applies, machine_made, opening_lines, top_text
 from parsers.sender_text import own_text, word_count
 
+_NOTIFICATION_TYPE = "message/disposition-notification"
 _CALENDAR_TYPES = frozenset({"text/calendar", "application/ics"})
 # Own words a receipt or a calendar notice has at most.
 _RECEIPT_WORDS = 120
@@ -34,9 +35,10 @@ def help_desk_receipt(message: ParsedMessage) -> bool:
 
 
 def read_receipt_text(message: ParsedMessage) -> bool:
-    """A read receipt written as text ("Your message … was read on …"), no report part."""
+    """A read receipt written as text ("Your message … was read on …") or nested in a part."""
     return _short(message, _RECEIPT_WORDS) and (
         words.READ_RECEIPT.search(opening_lines(message)) is not None
+        or _NOTIFICATION_TYPE in message.part_types
     )
 
 

@@ -3,6 +3,8 @@ resemble them stay applications."""
 
 from __future__ import annotations
 
+from email.message import EmailMessage
+
 import pytest
 
 from parsers.disposition import classify_with_reason
@@ -113,3 +115,17 @@ def test_a_leave_notice_that_sends_elsewhere_is_an_automatic_reply(body: str) ->
 def test_a_candidate_on_leave_who_sends_the_application_stays_an_application() -> None:
     body = "I am on parental leave; please contact me by phone. My CV is attached."
     assert read(mail(RE, body, files=(cv_file("Ada Silva"),)))[0] == Disposition.APPLICATION
+
+
+def test_a_not_read_receipt_and_a_nested_notification_part_are_automatic_replies() -> None:
+    not_read = mail("Not read: Your application", "Your message\n\nwas deleted without being read.")
+    assert read(not_read) == (Disposition.AUTO_REPLY, "read_receipt_text")
+    nested = EmailMessage()
+    nested["From"] = "Ana Costa <ana@example.net>"
+    nested["Subject"] = "Read: Your application"
+    nested.set_content("Receipt.")
+    report = "Final-Recipient: rfc822; ana@example.net\r\nDisposition: displayed\r\n"
+    nested.add_attachment(report, subtype="plain", disposition="inline")
+    [part] = list(nested.iter_attachments())
+    part.replace_header("Content-Type", "message/disposition-notification")
+    assert read(nested.as_bytes()) == (Disposition.AUTO_REPLY, "read_receipt_text")
