@@ -55,7 +55,7 @@ FROM debian:bookworm-slim
 # OCR for scanned CVs and letters (English and French); CA certificates for IMAP/SMTP TLS.
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install --yes --no-install-recommends \
-        python3 ca-certificates tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra \
+        python3 ca-certificates tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra antiword \
     && apt-get clean && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 intake \

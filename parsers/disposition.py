@@ -6,7 +6,14 @@ import re
 from collections.abc import Callable
 
 from parsers.documents.letter import body_is_letter
+from parsers.identity.links import sharing_links
 from parsers.model import Disposition, ParsedMessage
+from parsers.receipts import (
+    back_on_day,
+    calendar_message,
+    help_desk_receipt,
+    read_receipt_text,
+)
 from parsers.robots import (
     acknowledgement_echo,
     delivery_failure_text,
@@ -14,7 +21,7 @@ from parsers.robots import (
     out_of_office_subject,
     out_of_office_text,
 )
-from parsers.sender_text import APPLICATION_PHRASES, files, unquoted
+from parsers.sender_text import APPLYING_PHRASES, files, unquoted
 
 Rule = Callable[[ParsedMessage], bool]
 
@@ -28,12 +35,12 @@ _QUESTION_PHRASES = re.compile(
       | please\ let\ me\ know | please\ advise | do\ you | is\ there
       | pourriez-vous | pouvez-vous | est-il\ possible | est-ce\ que
       | je\ souhaiterais\ savoir | je\ voudrais\ savoir | j'aimerais\ savoir
+      | quisiera\ saber | me\ gustar[íi]a\ saber | es\ posible | podr[íi]an?
+      | vorrei\ sapere | [èe]\ possibile | potreste | potete
+      | gostaria\ de\ saber | [ée]\ poss[íi]vel | poderiam? | podem
+      | ich\ m[öo]chte\ (?:gerne\ )?wissen | k[öo]nnten\ sie | ist\ es\ m[öo]glich
     )\b""",
     re.IGNORECASE | re.VERBOSE,
-)
-_APPLICATION_SUBJECT_WORDS = re.compile(
-    r"\b(?:application|apply|applying|candidature|candidacy|postul\w*|cv|resume|résumé)\b",
-    re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
 
@@ -123,13 +130,17 @@ def precedence_bulk(message: ParsedMessage) -> bool:
 # Enquiries ----------------------------------------------------------------------------
 
 
+# A subject or a question that names the application or its papers does not make one: only
+# words that send it ("please find attached", "je postule"), a link to the papers on a
+# file-sharing site, or a letter in the body do.
 def question_without_application(message: ParsedMessage) -> bool:
-    """No attachment, a question asked, and no sign of an application (a letter is one)."""
+    """No attachment, a question asked, and a body that neither applies nor is a letter."""
     own_text = unquoted(message.body_text)
     return (
         not files(message)
         and _asks_question(message.subject, own_text)
-        and not _mentions_application(message.subject, message.body_text)
+        and APPLYING_PHRASES.search(message.body_text) is None
+        and not sharing_links(message.body_text)
         and len(_WORD.findall(own_text)) <= _LETTER_WORDS
         and not body_is_letter(message.body_text).is_letter
     )
@@ -149,6 +160,10 @@ RULES: tuple[tuple[Rule, Disposition], ...] = (
     (out_of_office_subject, Disposition.AUTO_REPLY),
     (out_of_office_text, Disposition.AUTO_REPLY),
     (acknowledgement_echo, Disposition.AUTO_REPLY),
+    (back_on_day, Disposition.AUTO_REPLY),
+    (help_desk_receipt, Disposition.AUTO_REPLY),
+    (read_receipt_text, Disposition.AUTO_REPLY),
+    (calendar_message, Disposition.AUTO_REPLY),
     (mailing_list, Disposition.BULK),
     (precedence_bulk, Disposition.BULK),
     (question_without_application, Disposition.ENQUIRY),
@@ -173,11 +188,3 @@ def _report_type(message: ParsedMessage) -> str | None:
 def _asks_question(subject: str, own_text: str) -> bool:
     text = f"{subject}\n{own_text}"
     return "?" in text or "¿" in text or _QUESTION_PHRASES.search(text) is not None
-
-
-def _mentions_application(subject: str, body: str) -> bool:
-    return (
-        _APPLICATION_SUBJECT_WORDS.search(subject) is not None
-        or APPLICATION_PHRASES.search(subject) is not None
-        or APPLICATION_PHRASES.search(body) is not None
-    )

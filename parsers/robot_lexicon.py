@@ -57,11 +57,17 @@ AWAY = re.compile(
         out\ of\ (?:the\ )?office | away\ from\ (?:the\ |my\ )?(?:office|desk)
       | i(?:\ am|'m|’m|\ will\ be)\ (?:currently\ |now\ )?(?:away|out|off|absent|travelling
             |traveling|attending|at\ a\ conference|not\ in\ the\ office)\b
-      | on\ (?:\w+\ ){0,2}leave | on\ (?:holiday|vacation|mission|a\ business\ trip)
+      | on\ (?:\w+\ ){0,2}leave | on\ (?:holiday|vacation|mission|a\ business\ trip|pto)
+      | (?:maternity|paternity|parental|sick)\ leave | the\ office\ is\ closed
+      | cong[ée]\ (?:maternit[ée]|paternit[ée]|parental|maladie) | le\ bureau\ est\ ferm[ée]
+      | elternzeit | mutterschutz | das\ b[üu]ro\ ist\ geschlossen
+      | baja\ (?:por\ )?(?:maternidad|paternidad|enfermedad) | la\ oficina\ (?:est[áa]\ )?cerrada
+      | congedo\ (?:di\ )?(?:maternit[àa]|paternit[àa]|parentale) | l'ufficio\ [èe]\ chiuso
+      | licen[çc]a\ (?:de\ )?(?:maternidade|paternidade) | o\ escrit[óo]rio\ est[áa]\ fechado
       | absent(?:e|\(e\))?\ du\ bureau | absence\ du\ bureau
       | je\ suis\ (?:actuellement\ |en\ ce\ moment\ )?(?:absent(?:e|\(e\))?
             |en\ (?:mission|formation|r[ée]union|d[ée]placement|vacances|s[ée]minaire|arr[êe]t))
-      | je\ serai\ absent(?:e|\(e\))? | en\ cong[ée]s?
+      | je\ serai\ absent(?:e|\(e\))? | en\ cong[ée]s? | absent(?:e|\(e\))?s?
       | nicht\ im\ (?:b[üu]ro|haus) | au[ßs]er\ haus | au[ßs]erhalb\ des\ b[üu]ros
       | im\ urlaub | abwesend | nicht\ erreichbar | ich\ befinde\ mich
       | fuera\ de\ (?:la\ )?oficina | ausente | de\ vacaciones | no\ me\ encuentro
@@ -92,8 +98,15 @@ REPLY_SUBJECT = re.compile(
 )
 RETURN_OR_DATE = re.compile(
     r"""\b(?:
-        until | till | return(?:ing)? | back\ (?:on|in\ the\ office) | limited\ access
-      | when\ i(?:'m|\ am)\ back | intermittent\ access
+        until | till | through | return(?:ing)? | back\ (?:on|in\ the\ office) | limited\ access
+      | when\ i(?:'m|\ am)\ back | intermittent\ access | limited\ connectivity
+      | (?:respond|reply|answer|get\ back\ to\ you)\ (?:as\ soon\ as|when|upon|on\ my)
+      | (?:please\ )?contact | for\ urgent | (?:will|is)\ not\ (?:be\ )?(?:read|forwarded)
+      | merci\ de\ contacter | veuillez\ contacter | pour\ toute\ (?:question|urgence)
+      | en\ cas\ d'urgence | ne\ sera\ pas\ lu | bitte\ wenden\ sie\ sich
+      | in\ dringenden\ f[äa]llen | nicht\ gelesen | nicht\ weitergeleitet
+      | en\ caso\ de\ urgencia | contacte\ con | per\ urgenze | contattare
+      | em\ caso\ de\ urg[êe]ncia | contacte
       | jusqu'(?:au|à) | de\ retour | retour | acc[èe]s\ limit[ée]
       | bis | zur[üu]ck | wieder\ (?:im\ b[üu]ro|erreichbar) | r[üu]ckkehr
       | hasta | regres | volver[ée] | de\ vuelta

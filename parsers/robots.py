@@ -29,40 +29,38 @@ _READ_CHARS = 20_000
 
 def delivery_status_part(message: ParsedMessage) -> bool:
     """A delivery-status part anywhere in the tree (a DSN inside a report or a forwarded one)."""
-    return _machine_made(message) and not _DELIVERY_STATUS_TYPES.isdisjoint(message.part_types)
+    return machine_made(message) and not _DELIVERY_STATUS_TYPES.isdisjoint(message.part_types)
 
 
 def delivery_failure_text(message: ParsedMessage) -> bool:
     """A bounce in plain words: a failure subject, or a failure report opening the body."""
-    if not _machine_made(message) or words.FORWARD_PREFIX.match(message.subject):
+    if not machine_made(message) or words.FORWARD_PREFIX.match(message.subject):
         return False
     return (
         words.BOUNCE_SUBJECT.search(message.subject) is not None
-        or words.BOUNCE_OPENING.search(_opening(message)) is not None
+        or words.BOUNCE_OPENING.search(opening_lines(message)) is not None
     )
 
 
 def out_of_office_subject(message: ParsedMessage) -> bool:
     """A subject starting like an automatic reply, in one of the languages of the mailbox."""
-    return (
-        _machine_made(message) and words.OUT_OF_OFFICE_SUBJECT.search(message.subject) is not None
-    )
+    return machine_made(message) and words.OUT_OF_OFFICE_SUBJECT.search(message.subject) is not None
 
 
 def out_of_office_text(message: ParsedMessage) -> bool:
     """Opening lines that say "automatic reply", or that the writer is away until a date."""
-    opening = _opening(message)
-    if not _machine_made(message) or word_count(own_text(_top(message))) > _ROBOT_WORDS:
+    opening = opening_lines(message)
+    if not machine_made(message) or word_count(own_text(top_text(message))) > _ROBOT_WORDS:
         return False
     if words.AUTOMATIC_OPENING.search(opening) is not None:
         return True
-    return _away_until(opening) and _a_reply(message) and not _asks_or_applies(opening)
+    return _away_until(opening) and a_reply(message) and not asks_or_applies(opening)
 
 
 def acknowledgement_echo(message: ParsedMessage) -> bool:
     """A reply to one of our acknowledgements that adds no file, no question and few words."""
-    own = own_text(_top(message))
-    if not _machine_made(message) or _asks_or_applies(own) or mentions_application(own):
+    own = own_text(top_text(message))
+    if not machine_made(message) or asks_or_applies(own) or mentions_application(own):
         return False
     return word_count(own) <= _ECHO_WORDS and (
         _refers_to_our_ack(message) or _quotes_our_ack(message)
@@ -76,28 +74,30 @@ def _away_until(opening: str) -> bool:
     )
 
 
-def _a_reply(message: ParsedMessage) -> bool:
+def a_reply(message: ParsedMessage) -> bool:
     """Vacation programs answer a message: a reply's subject or threading headers."""
     threaded = message.has_header("In-Reply-To") or message.has_header("References")
     return threaded or words.REPLY_SUBJECT.match(message.subject) is not None
 
 
-def _asks_or_applies(opening: str) -> bool:
+def asks_or_applies(opening: str) -> bool:
     """A person saying they are away still asks questions or writes about the post."""
     return "?" in opening or "¿" in opening or words.ABOUT_THE_POST.search(opening) is not None
 
 
-def _machine_made(message: ParsedMessage) -> bool:
+def machine_made(message: ParsedMessage) -> bool:
     """Nothing a person would send with an application: no document, no application opening."""
-    return not documents(message) and not mentions_application(_opening(message))
+    return not documents(message) and not mentions_application(opening_lines(message))
 
 
-def _top(message: ParsedMessage) -> str:
+def top_text(message: ParsedMessage) -> str:
+    """The part of the body the rules read."""
     return message.body_text[:_READ_CHARS]
 
 
-def _opening(message: ParsedMessage) -> str:
-    return first_lines(own_text(_top(message)), _OPENING_LINES)
+def opening_lines(message: ParsedMessage) -> str:
+    """The first lines of what the sender wrote this time."""
+    return first_lines(own_text(top_text(message)), _OPENING_LINES)
 
 
 def _refers_to_our_ack(message: ParsedMessage) -> bool:
@@ -106,5 +106,5 @@ def _refers_to_our_ack(message: ParsedMessage) -> bool:
 
 
 def _quotes_our_ack(message: ParsedMessage) -> bool:
-    flat = _QUOTE_MARKS.sub(" ", _top(message))
+    flat = _QUOTE_MARKS.sub(" ", top_text(message))
     return words.OUR_ACKNOWLEDGEMENT.search(flat) is not None

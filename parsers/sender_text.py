@@ -16,17 +16,23 @@ _MACHINE_PART_TYPES = SIGNATURE_TYPES | {
 }  # fmt: skip
 # An image this small is a logo or a signature picture, not a scanned CV.
 _LOGO_BYTES = 100 * 1024
-APPLICATION_PHRASES = re.compile(
-    r"""\b(?:
+# Sending an application: the writer applies, or hands over the papers.
+_APPLYING = r"""
         i\ am\ applying | i'm\ applying | i\ wish\ to\ apply | i\ would\ like\ to\ apply
       | i\ hereby\ apply | i\ am\ writing\ to\ apply | i\ want\ to\ apply
       | please\ find\ (?:attached\ |enclosed\ )?my\ application | please\ find\ attached
-      | find\ enclosed | attached\ (?:is|are|please\ find)\ my | my\ candidacy
-      | cover\ letter | motivation\ letter | letter\ of\ motivation | curriculum
-      | my\ (?:cv|resume|résumé)
-      | ma\ candidature | je\ postule | je\ souhaite\ postuler | je\ me\ permets\ de\ postuler
-      | lettre\ de\ motivation | mon\ cv | ci-joint | ci-joints | en\ pièce\ jointe
-      | veuillez\ trouver
+      | find\ enclosed | attached\ (?:is|are|please\ find)\ my | here\ (?:is|are)\ my
+      | voici\ (?:mon|ma|mes) | adjunto\ (?:mi|le|les) | in\ allegato | em\ anexo | anbei
+      | im\ anhang
+      | je\ postule | je\ souhaite\ postuler | je\ me\ permets\ de\ postuler
+      | ci-joint | ci-joints | en\ pièce\ jointe | veuillez\ trouver
+"""
+APPLYING_PHRASES = re.compile(rf"\b(?:{_APPLYING})\b", re.IGNORECASE | re.VERBOSE)
+# Sending one, or naming its papers (a question about them names them too).
+APPLICATION_PHRASES = re.compile(
+    rf"""\b(?:{_APPLYING}
+      | my\ candidacy | cover\ letter | motivation\ letter | letter\ of\ motivation | curriculum
+      | my\ (?:cv|resume|résumé) | ma\ candidature | lettre\ de\ motivation | mon\ cv
     )\b""",
     re.IGNORECASE | re.VERBOSE,
 )

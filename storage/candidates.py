@@ -7,8 +7,9 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Integer, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Application
-from storage.records import EarlierApplications
+from storage.candidate_models import IdentityKey
+from storage.models import Application, Document
+from storage.records import EarlierApplications, NameProof
 
 
 def earlier_applications(
@@ -18,14 +19,18 @@ def earlier_applications(
     name_key: str | None,
     received_at: datetime,
     before_id: int | None = None,
+    proof: NameProof | None = None,
 ) -> EarlierApplications | None:
     """The candidate's applications to ``vacancy`` received no later than ``received_at``.
+
+    With ``proof``, an application found by name alone (another address) counts only when
+    it shares a document or an identity key with it (see ``same_candidate``).
 
     With ``before_id`` (an application read again), only those before that application in
     receipt order (received_at, id): it finds neither itself nor one received at the same
     moment but stored after it.
     """
-    candidate = same_candidate(sender_key, name_key)
+    candidate = same_candidate(sender_key, name_key, proof)
     if candidate is None:
         return None
     earlier = (
@@ -58,14 +63,33 @@ def earlier_applications(
     )
 
 
-def same_candidate(sender_key: str | None, name_key: str | None) -> ColumnElement[bool] | None:
-    """Applications with the same address key or the same name key; None without either."""
-    matches = [
-        column == key
-        for column, key in ((Application.sender_key, sender_key), (Application.name_key, name_key))
-        if key
-    ]
+def same_candidate(
+    sender_key: str | None, name_key: str | None, proof: NameProof | None = None
+) -> ColumnElement[bool] | None:
+    """Applications with the same address key or the same name key; None without either.
+
+    With ``proof``, the same name from another address must also share a document (same
+    SHA-256) or an identity key: two people of one common name send different CVs.
+    """
+    matches = [Application.sender_key == sender_key] if sender_key else []
+    if name_key:
+        by_name = Application.name_key == name_key
+        matches.append(by_name if proof is None else and_(by_name, _backed(proof)))
     return or_(*matches) if matches else None
+
+
+def _backed(proof: NameProof) -> ColumnElement[bool]:
+    """Applications holding one of the proof's document hashes or identity keys."""
+    shared_document = Application.id.in_(
+        select(Document.application_id).where(Document.sha256.in_(proof.hashes or ("",)))
+    )
+    pairs = [
+        and_(IdentityKey.kind == kind, IdentityKey.value == value) for kind, value in proof.keys
+    ]
+    if not pairs:
+        return shared_document
+    shared_key = Application.id.in_(select(IdentityKey.application_id).where(or_(*pairs)))
+    return or_(shared_document, shared_key)
 
 
 def _received_before(received_at: datetime, before_id: int | None) -> ColumnElement[bool]:

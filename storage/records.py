@@ -112,6 +112,19 @@ class MessageRecord:
 
 
 @dataclass(frozen=True)
+class NameProof:
+    """What must back a match by name from another address: a namesake shares neither.
+
+    ``hashes`` are the SHA-256 of the new application's documents; ``keys`` are (kind, value)
+    identity keys an earlier application of the same person would hold (its phone numbers,
+    the addresses written in its CV, the new sender written in its CV).
+    """
+
+    hashes: tuple[str, ...] = ()
+    keys: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class EarlierApplications:
     """What the same candidate sent before for the same vacancy."""
 

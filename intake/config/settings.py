@@ -220,6 +220,14 @@ class VacancyConfig:
     subject_requires: tuple[str, ...] = SUBJECT_PARTS
     # None: the organisation's grace_minutes applies.
     grace_minutes: int | None = None
+    # The title in the notice's other languages: (ISO 639-1 code, title).
+    titles: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def other_titles(self) -> tuple[str, ...]:
+        """Every other way a subject may name the vacancy: its aliases and its titles in the
+        notice's other languages."""
+        return tuple(dict.fromkeys((*self.aliases, *(title for _, title in self.titles))))
 
 
 @dataclass(frozen=True)
@@ -541,8 +549,20 @@ def _vacancy(table: TableReader) -> VacancyConfig:
         subject_requires=requires,
         grace_minutes=table.integer("grace_minutes", None, minimum=0, maximum=MAX_GRACE_MINUTES),
     )
+    config = replace(config, titles=_titles(table, config.languages))
     table.finish()
     return config
+
+
+def _titles(table: TableReader, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``titles = { fr = "…" }``: the title in the notice's other languages, each one of them."""
+    titles = table.string_table("titles")
+    for code in titles:
+        key = f"{table.key_path('titles')}.{code}"
+        _check_language(key, code)
+        if code not in languages:
+            raise ConfigError(key, f"{code} is not one of the vacancy's languages")
+    return tuple((code, title.strip()) for code, title in titles.items())
 
 
 def _languages(table: TableReader) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from intake.mailbox.base import Watermark
 from parsers.semantic_fingerprint import raw_semantic_fingerprint
 from storage import candidates, repository
 from storage.database import database_errors
-from storage.records import EarlierApplications, MessageRecord
+from storage.records import EarlierApplications, MessageRecord, NameProof
 from storage.resends import resent_original
 
 
@@ -43,10 +43,15 @@ class DatabaseLedger:
             return resent_original(session, record, raw_semantic_fingerprint, False) is not None
 
     def earlier_applications(
-        self, vacancy: str, sender_key: str | None, name_key: str | None, received_at: datetime
+        self,
+        vacancy: str,
+        sender_key: str | None,
+        name_key: str | None,
+        received_at: datetime,
+        proof: NameProof | None = None,
     ) -> EarlierApplications | None:
         """What the same candidate sent before for ``vacancy``."""
         with database_errors(), self._sessions() as session:
             return candidates.earlier_applications(
-                session, vacancy, sender_key, name_key, received_at
+                session, vacancy, sender_key, name_key, received_at, proof=proof
             )

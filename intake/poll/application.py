@@ -16,14 +16,14 @@ from intake.poll.attachments import AttachmentReader, PendingDocument, read_docu
 from intake.poll.extraction import Extractor
 from intake.poll.storable import clean, header_field, optional_text
 from intake.rules.facts import Facts, ReadDocument
-from intake.rules.identity import CandidateHistory, name_key, sender_key
+from intake.rules.identity import CandidateHistory, name_key, name_proof, sender_key
 from intake.rules.relatives import RelativesChecker
 from intake.rules.table import judge
 from parsers.documents.language import detect_language
 from parsers.documents.letter import body_is_letter
 from parsers.model import Attachment, ParsedMessage
 from parsers.subject import SubjectReader, VacancyTerms
-from storage.records import ApplicationRecord, FlagRecord
+from storage.records import ApplicationRecord, FlagRecord, NameProof
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class ApplicationBuilder:
         self._config = config
         self._attachments = AttachmentReader(config.limits, extractor)
         self._subjects = SubjectReader(
-            [VacancyTerms(v.reference, v.title, v.aliases) for v in config.vacancies]
+            [VacancyTerms(v.reference, v.title, v.other_titles) for v in config.vacancies]
         )
         self._vacancies = {vacancy.reference: vacancy for vacancy in config.vacancies}
         self._relatives = RelativesChecker(config.organisation)
@@ -77,7 +77,11 @@ class ApplicationBuilder:
         keys = _CandidateKeys.of(facts)
         if facts.vacancy is not None:
             earlier = history.earlier_applications(
-                facts.vacancy.reference, keys.sender, keys.name, arrival.received_at
+                facts.vacancy.reference,
+                keys.sender,
+                keys.name,
+                arrival.received_at,
+                _proof(facts, keys.sender),
             )
             facts = replace(facts, earlier=earlier)
         return self._record(facts, keys, judge(facts, self._config))
@@ -160,3 +164,10 @@ def candidate_languages(facts: Facts) -> list[str | None]:
     body = facts.body_language or detect_language(facts.message.body_text)
     subject = detect_language(facts.message.subject) if facts.message.subject else None
     return [*letters, body, subject]
+
+
+def _proof(facts: Facts, sender: str | None) -> NameProof:
+    """What backs a match by name: the CV's and letter's contacts and hashes, the body's."""
+    papers = [doc.record for doc in facts.documents if doc.is_cv or doc.is_letter]
+    texts = [record.text or "" for record in papers] + [facts.message.body_text]
+    return name_proof(sender, texts, [record.sha256 for record in facts.records])

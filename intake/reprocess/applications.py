@@ -24,7 +24,7 @@ from intake.poll.refusals import RecordRefused, refused_values
 from intake.reprocess.changes import describe_changes
 from storage import candidates
 from storage.database import database_errors, write_transaction
-from storage.records import EarlierApplications, MessageRecord
+from storage.records import EarlierApplications, MessageRecord, NameProof
 from storage.reprocessing import (
     Replacement,
     StoredMessage,
@@ -103,12 +103,17 @@ class _HistoryBefore:
         self._application_id = application_id
 
     def earlier_applications(
-        self, vacancy: str, sender_key: str | None, name_key: str | None, received_at: datetime
+        self,
+        vacancy: str,
+        sender_key: str | None,
+        name_key: str | None,
+        received_at: datetime,
+        proof: NameProof | None = None,
     ) -> EarlierApplications | None:
         """The earlier applications, leaving out the one read again."""
         with database_errors(), self._sessions() as session:
             return candidates.earlier_applications(
-                session, vacancy, sender_key, name_key, received_at, self._application_id
+                session, vacancy, sender_key, name_key, received_at, self._application_id, proof
             )
 
 

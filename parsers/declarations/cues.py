@@ -48,6 +48,7 @@ _JOBS = (
 )
 WORK = re.compile(
     rf"(?<![\w-])(?:{_any(_VERBS)}|{_any(_JOBS)}|has\s+worked|have\s+worked|is\s+with|"
+    r"(?:has|have)\s+been\s+(?:with|at|on)|"
     r"are\s+with|is\s+part|en\s+poste|fait\s+partie|font\s+partie|is\s+currently|"
     r"est\s+actuellement)(?![\w-])"
 )
@@ -55,7 +56,7 @@ COPULA = re.compile(r"(?<![\w-])(?:is|are|est|sont)(?![\w-])")
 PAST = re.compile(
     r"(?<![\w-])(?:(?<!has\s)(?<!have\s)worked|was\s+(?:a|an|employed|working|with|at|on|in|"
     r"posted|based|part)|were\s+(?:employed|working|with|at|on|in)|used\s+to|had\s+(?:been|worked)|"
-    r"former(?:ly)?|ex-\w+|retired|retirement|late|passed\s+away|deceased|until\s+(?:his|her|"
+    r"former(?:ly)?|previously|ex-\w+|retired|retirement|late|passed\s+away|deceased|until\s+(?:his|her|"
     r"their|\d{4})|travaillait|travaillaient|a\s+travaille|ont\s+travaille|etait|etaient|"
     r"ancienn?e?s?|retraitee?s?|retraite|defunte?s?|feue?|decedee?s?|jusqu'en)(?![\w-])"
 )

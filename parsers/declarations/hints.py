@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from parsers.declarations.vocabulary import ENGLISH_WORDS, FRENCH_WORDS, STRICT_WORDS
 
 _LETTERS = re.compile(r"[a-z]+")
+_DOTTED = re.compile(r"(?<![a-z])(?:[a-z]\.\s?){2,6}")
 _NOT_RELATIVE_WORDS = "and or et ou in law grand grands petit petite beau belle demi half"
 _NOT_RELATIVES = frozenset(_NOT_RELATIVE_WORDS.split())
 _GENERIC = (
@@ -63,7 +64,7 @@ class Hints:
         """The words for relatives in ``text`` (folded), none when it never names the
         organisation: a line without one of them needs no reading."""
         folded = quick_fold(text)
-        words = set(_LETTERS.findall(folded))
+        words = _words(folded)
         if words.isdisjoint(self._organisation):
             return frozenset()
         return frozenset(words & _RELATIVE_WORDS) | _determined(folded)
@@ -71,10 +72,19 @@ class Hints:
     def may_speak(self, text: str) -> bool:
         """Whether ``text`` has a relative and the organisation in it, as far as words tell."""
         folded = quick_fold(text)
-        words = set(_LETTERS.findall(folded))
+        words = _words(folded)
         if words.isdisjoint(self._organisation):
             return False
         return not words.isdisjoint(_RELATIVE_WORDS) or bool(_determined(folded))
+
+
+def _words(folded: str) -> set[str]:
+    """The words of quick-folded text, acronyms written with dots ("w.c.o.") joined too."""
+    words = set(_LETTERS.findall(folded))
+    if "." in folded:
+        words.update(dotted.group().replace(".", "").replace(" ", "")
+                     for dotted in _DOTTED.finditer(folded))  # fmt: skip
+    return words
 
 
 def _determined(folded: str) -> frozenset[str]:

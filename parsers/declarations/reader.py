@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from parsers.declarations.clauses import judge
 from parsers.declarations.folded import folded
+from parsers.declarations.follow_up import Antecedent, antecedent, restated
 from parsers.declarations.forms import FormLine, answer_outcome, answer_relation, form_line
 from parsers.declarations.hints import Hints, quick_fold
 from parsers.declarations.marks import find_marks
@@ -62,8 +63,9 @@ class DeclarationReader:
                 continue
             start, done = logical_line(lines, index)
             line = " ".join(lines[start:done])
-            if self._hints.may_speak(line):
-                yield from self._line(line, _following(lines, done))
+            following = _following(lines, done)
+            if self._hints.may_speak(f"{line} {following}"):
+                yield from self._line(line, following)
 
     def _line(self, line: str, following: str) -> Iterator[RelativesDeclaration]:
         """A form line's answer, else what each sentence of the line says."""
@@ -72,10 +74,31 @@ class DeclarationReader:
         if found is not None:
             yield found
             return
+        previous: Antecedent | None = None
         for sentence in sentences(line):
             found = self._sentence(sentence)
+            if found is None and previous is not None:
+                found = self._follow_up(previous, sentence)
             if found is not None:
                 yield found
+            previous = antecedent(sentence, self._organisation) if found is None else None
+        # The pronoun may open the next line ("…my brother, Piotr.\nHe works at the WCO.").
+        following_sentence = next(iter(sentences(following)), None) if following else None
+        if previous is not None and following_sentence is not None:
+            found = self._follow_up(previous, following_sentence)
+            if found is not None:
+                yield found
+
+    def _follow_up(self, previous: Antecedent, sentence: str) -> RelativesDeclaration | None:
+        """A declaration whose second sentence ties the relative of the first one ("My
+        sister works in Finance. She joined the WCO in 2019."); evidence: both sentences."""
+        text = restated(previous, sentence)
+        found = self._sentence(text) if text is not None else None
+        if found is None or found.outcome is not RelativesOutcome.DECLARED:
+            return None
+        both = evidence_sentence(f"{previous.sentence} {sentence}")
+        name = relative_name(previous.sentence, previous.start, previous.end, self._not_names)
+        return replace(found, sentence=both, relative_name=found.relative_name or name)
 
     def _sentence(self, text: str) -> RelativesDeclaration | None:
         if not self._hints.may_speak(text):

@@ -23,6 +23,7 @@ _FRENCH_LOOSE = {
     "epoux": "husband", "epouse": "wife", "conjoint": "spouse", "conjointe": "spouse",
     "mari": "husband", "pere": "father", "mere": "mother", "fils": "son", "frere": "brother",
     "soeur": "sister", "freres et soeurs": "sibling", "frere ou soeur": "sibling",
+    "concubin": "partner", "concubine": "partner",
 }  # fmt: skip
 _FRENCH_EXTENDED = (
     "oncle tante cousin cousine neveu niece grand-pere grand-mere grands-parents petit-fils "
@@ -49,6 +50,7 @@ ALL_WORDS: dict[str, str] = {**ENGLISH_WORDS, **FRENCH_WORDS, **STRICT_WORDS}
 
 _ADJECTIVES = (
     "older younger elder eldest oldest youngest big little own twin only two three four dear "
+    "civil domestic registered life common-law pacse pacsee "
     "beloved current close immediate direct other aine ainee cadet cadette jumeau jumelle grand "
     "grande petit petite cher chere deux trois proche proches autre"
 )

@@ -6,6 +6,7 @@ import io
 import zipfile
 from collections.abc import Callable
 
+from parsers.documents.legacy_word import read_legacy_word
 from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
 from parsers.documents.ocr import read_image
 from parsers.documents.opendocument import read_odt
@@ -22,6 +23,7 @@ READERS: dict[str, Reader] = {
     FileType.PDF: read_pdf,
     FileType.DOCX: read_word,
     FileType.DOCM: read_word,
+    FileType.DOC: read_legacy_word,
     FileType.ODT: read_odt,
     FileType.RTF: read_rtf,
     FileType.HTML: read_html,
@@ -35,8 +37,11 @@ def extract(payload: bytes, filename: str, limits: ExtractionLimits) -> Extracti
     """Text, pages and status of one attachment, its type judged from the bytes alone.
 
     ``filename`` is not trusted for the type (PDFs arrive named .doc); any error of a reader
-    becomes status ``failed`` with a one-line problem.
+    becomes status ``failed`` with a one-line problem. An empty file is ``no_text``: there is
+    nothing to read whatever its name says.
     """
+    if not payload.strip(b"\x00 \t\r\n"):
+        return Extraction(DocumentStatus.NO_TEXT, str(FileType.UNKNOWN), problem=_empty(payload))
     try:
         file_type = str(sniff(payload))
     except Exception as exc:
@@ -60,3 +65,9 @@ def _check_zip(payload: bytes, limits: ExtractionLimits) -> None:
     """Refuse a ZIP package whose directory breaks a limit, before any member is inflated."""
     with zipfile.ZipFile(io.BytesIO(payload)) as archive:
         check_zip(archive, limits)
+
+
+def _empty(payload: bytes) -> str:
+    if not payload:
+        return "the file is empty (0 bytes)"
+    return f"the file holds only blanks ({len(payload)} bytes)"

@@ -11,7 +11,7 @@ from pdfminer.layout import LAParams
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser, PDFSyntaxError
+from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjectNotFound, PDFObjRef, resolve1
 
 from parsers.documents.cleaning import text_extraction
@@ -47,7 +47,7 @@ def read_pdf(payload: bytes, file_type: str, limits: ExtractionLimits) -> Extrac
         return Extraction(DocumentStatus.ENCRYPTED, file_type, problem=f"encryption: {exc}")
     text, pages_read, more = _page_texts(document, limits)
     if pages_read == 0:
-        raise PDFSyntaxError("no pages found")
+        return Extraction(DocumentStatus.FAILED, file_type, pages=0, problem="the PDF has no pages")
     pages = _page_count(document, pages_read, more)
     page_problem = _unread_pages_problem(pages_read, pages, limits) if more else None
     if not text.strip():

@@ -366,3 +366,30 @@ def test_metrics_are_off_unless_listen_is_set_and_take_ipv6_hosts(tmp_path: Path
     text = CONTRACT_EXAMPLE + '\n[metrics]\nlisten = "[::1]:9464"\n'
     on = load_config(write(tmp_path, text), environ)
     assert (on.metrics.host, on.metrics.port) == ("::1", 9464)
+
+
+TITLED = (
+    '\n[[vacancies]]\nreference = "B"\ntitle = "Head of Unit"\ndeadline = 2025-01-01\n'
+    'languages = ["en", "fr"]\ntitles = {{ {titles} }}\n'
+)
+
+
+def test_vacancy_titles_in_the_notice_languages_are_other_titles_for_subjects(
+    tmp_path: Path,
+) -> None:
+    text = CONTRACT_EXAMPLE + TITLED.format(titles='fr = "Chef d\'unité"')
+    config = load_config(write(tmp_path, text), {"INTAKE_IMAP_PASSWORD": "pw"})
+    assert config.vacancies[1].titles == (("fr", "Chef d'unité"),)
+    assert config.vacancies[1].other_titles == ("Chef d'unité",)
+
+
+@pytest.mark.parametrize(
+    ("titles", "key"),
+    [('es = "Jefe de unidad"', "vacancies[1].titles.es"),
+     ('french = "Chef"', "vacancies[1].titles.french"),
+     ('fr = ""', "vacancies[1].titles.fr")],
+)  # fmt: skip
+def test_a_title_in_a_language_the_notice_lacks_or_a_wrong_code_names_its_key(
+    tmp_path: Path, titles: str, key: str
+) -> None:
+    assert error_for(tmp_path, CONTRACT_EXAMPLE + TITLED.format(titles=titles)).key == key

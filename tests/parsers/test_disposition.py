@@ -302,9 +302,24 @@ def test_question_that_reads_as_an_application_without_attachment_is_application
     assert classify(message(body=body, attachment=None)) == Disposition.APPLICATION
 
 
-def test_question_with_application_in_subject_is_application() -> None:
+def test_question_under_an_application_subject_without_papers_is_enquiry() -> None:
     parsed = message(subject="Application – Maria Fernández", body=ENQUIRY_BODY, attachment=None)
-    assert classify(parsed) == Disposition.APPLICATION
+    assert classify(parsed) == Disposition.ENQUIRY
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [("Candidature WCO/2025/DD-IS – question",
+      "Bonjour, la lettre de motivation doit-elle être signée à la main ? Merci."),
+     ("Dúvida sobre a candidatura", "Gostaria de saber se a carta pode ter duas páginas."),
+     ("Bewerbung – Rückfrage", "Guten Tag, könnten Sie mir sagen, ob ein Foto nötig ist."),
+     ("Application WCO/2025/HU-NA – query",
+      "I would like to know whether nationals of non-member countries may apply.")],
+)  # fmt: skip
+def test_question_about_the_application_and_its_papers_in_any_language_is_enquiry(
+    subject: str, body: str
+) -> None:
+    assert classify(message(subject=subject, body=body, attachment=None)) == Disposition.ENQUIRY
 
 
 def test_message_without_question_or_attachment_is_application() -> None:
@@ -315,3 +330,9 @@ def test_message_without_question_or_attachment_is_application() -> None:
 def test_question_only_in_quoted_text_is_not_enquiry() -> None:
     body = "Thank you, noted.\n\n> Could you send us your passport copy?\n> HR"
     assert classify(message(body=body, attachment=None)) == Disposition.APPLICATION
+
+
+def test_a_question_with_a_link_to_the_cv_stays_an_application() -> None:
+    body = "Here is the link to my CV: https://drive.google.com/file/d/1AbC/view - is that OK?"
+    parsed = message(subject="Application – Maria Fernández", body=body, attachment=None)
+    assert classify(parsed) == Disposition.APPLICATION

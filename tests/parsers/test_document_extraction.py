@@ -22,6 +22,7 @@ from tests.documents import (
     rtf_bytes,
     scanned_pdf_bytes,
 )
+from tests.legacy_word import require_antiword, word97_doc_bytes
 
 LIMITS = ExtractionLimits()
 FRENCH = "Lettre de motivation : expérience à Genève, œuvre complète"
@@ -173,9 +174,48 @@ def test_text_is_cut_at_max_text_chars_and_the_problem_says_so() -> None:
     assert result.problem and "max_text_chars=100" in result.problem
 
 
-def test_legacy_word_document_is_unsupported() -> None:
+def test_a_legacy_word_cv_is_read_by_antiword() -> None:
+    require_antiword()
+    lines = ["CURRICULUM VITAE", "Jan Kowalski", "Customs officer, Gdańsk, 2010 - 2020", "Café"]
+    result = extract(word97_doc_bytes(lines), "CV Kowalski.doc", LIMITS)
+    assert (result.status, result.file_type) == (DocumentStatus.OK, "doc")
+    assert "Jan Kowalski\nCustoms officer" in result.text and "Café" in result.text
+
+
+def test_a_damaged_legacy_word_file_fails_and_says_so() -> None:
+    require_antiword()
     result = extract(legacy_doc_bytes(), "cv.doc", LIMITS)
-    assert (result.status, result.file_type) == (DocumentStatus.UNSUPPORTED, "doc")
+    assert (result.status, result.file_type) == (DocumentStatus.FAILED, "doc")
+    assert result.problem and result.problem.startswith("antiword")
+
+
+def test_a_legacy_word_file_without_antiword_is_unsupported_and_says_why(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    result = extract(word97_doc_bytes(["Jan Kowalski"]), "cv.doc", LIMITS)
+    assert result.status == DocumentStatus.UNSUPPORTED
+    assert result.problem and "antiword" in result.problem
+
+
+@pytest.mark.parametrize("payload", [b"", b"\n\n  \x00"])
+def test_an_empty_file_named_pdf_has_no_text_not_unsupported(payload: bytes) -> None:
+    result = extract(payload, "CV.pdf", LIMITS)
+    assert result.status == DocumentStatus.NO_TEXT
+    assert result.problem and ("empty" in result.problem or "blanks" in result.problem)
+
+
+def test_a_pdf_without_pages_fails_and_says_so() -> None:
+    payload = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+    result = extract(payload, "Letter.pdf", LIMITS)
+    assert (result.status, result.pages, result.problem) == (
+        DocumentStatus.FAILED,
+        0,
+        "the PDF has no pages",
+    )
 
 
 def test_random_bytes_are_unsupported() -> None:

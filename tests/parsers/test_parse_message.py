@@ -12,10 +12,12 @@ from email.mime.text import MIMEText
 
 import pytest
 
+from parsers.documents.letter import body_is_letter
 from parsers.errors import MessageParseError
 from parsers.html_text import html_to_text
 from parsers.message import parse_message
 from parsers.model import ParsedMessage
+from tests.judged_messages import html_letter
 
 PDF = b"%PDF-1.4\n% a CV\n"
 
@@ -473,7 +475,27 @@ def test_html_lists_tables_and_preformatted_text_stay_readable() -> None:
         "<ul><li>English</li><li>Fran&ccedil;ais</li></ul>"
         "<table><tr><td>Post</td><td>DD</td></tr></table><pre>  keep\n  this</pre>"
     )
-    assert html_to_text(html) == "English\nFrançais\n\nPost DD\n\nkeep\nthis"
+    assert html_to_text(html) == "  * English\n  * Français\nPost  DD\n\n  keep\n  this"
+
+
+@pytest.mark.parametrize("outlook", [False, True])
+def test_an_html_only_letter_keeps_its_paragraphs_and_reads_as_a_letter(outlook: bool) -> None:
+    paragraphs = [
+        "Madame, Monsieur,",
+        "Je vous adresse ma candidature au poste de Directeur adjoint, Appui à la mise en "
+        "œuvre. Depuis dix ans, je conduis des programmes de modernisation des douanes.",
+        "Mon expérience de la gestion de projets financés par des bailleurs internationaux "
+        "serait utile à l'Organisation et à ses Membres.",
+        "Je vous prie d'agréer, Madame, Monsieur, mes salutations distinguées.",
+        "Claire Morel",
+    ]
+    message = EmailMessage()
+    message["From"] = "Claire Morel <claire@example.fr>"
+    message["Subject"] = "Candidature – WCO/2025/DD-IS – Claire MOREL"
+    message.set_content(html_letter(paragraphs, outlook), subtype="html")
+    body = parse_message(message.as_bytes()).body_text
+    assert body.split("\n\n") == paragraphs
+    assert body_is_letter(body).is_letter
 
 
 def test_html_comments_and_conditional_sections_are_dropped() -> None:

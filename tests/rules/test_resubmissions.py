@@ -8,7 +8,10 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.config.settings import Config
+from intake.hr.candidates.listing import candidate_dicts
 from tests import candidate_files, messages
+from tests.judged_messages import cv_file as judged_cv
+from tests.judged_messages import letter_with
 from tests.polling import flag_evidence, poll_applications
 
 FIRST = datetime(2025, 10, 20, 8, 0, tzinfo=UTC)
@@ -130,3 +133,40 @@ def test_an_application_without_a_known_vacancy_is_never_a_resubmission(
     )
     assert second["vacancy"] is None
     assert "resubmission" not in second["flags"]
+
+
+def _namesake(address: str, phone: str, employer: str) -> bytes:
+    name = "Maria GARCIA"
+    letter = letter_with(name, f"I work at {employer} and would bring that experience.")
+    files = (judged_cv(name, phone=phone), letter)
+    subject = DD_IS.replace("Maria FERNÁNDEZ", name)
+    return messages.application(sender=f"{name} <{address}>", subject=subject, attachments=files)
+
+
+def test_namesakes_from_two_addresses_with_two_cvs_are_two_candidates_not_a_resubmission(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    first, second = poll_in_order(
+        config,
+        sessions,
+        _namesake("maria.garcia@example.com", "+34 600 111 222", "the Spanish Tax Agency"),
+        _namesake("mgarcia77@example.es", "+52 55 1234 5678", "the Mexican customs service"),
+    )
+    assert "resubmission" not in second["flags"]
+    assert second["previous_application"] is None and first["superseded_by"] is None
+    with sessions() as session:
+        people = [c for c in candidate_dicts(session) if c["candidate_name"] == "Maria GARCIA"]
+    assert len(people) == 2
+    assert all("sender_mismatch" not in person["flags"] for person in people)
+
+
+def test_the_same_name_from_another_address_with_the_same_phone_is_a_resubmission(
+    config: Config, sessions: sessionmaker[Session]
+) -> None:
+    _first, second = poll_in_order(
+        config,
+        sessions,
+        _namesake("maria.garcia@example.com", "+34 600 111 222", "the Spanish Tax Agency"),
+        _namesake("maria.garcia@work.example.es", "+34 600 111 222", "the Tax Agency in Madrid"),
+    )
+    assert "resubmission" in second["flags"]
