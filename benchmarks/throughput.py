@@ -71,6 +71,7 @@ def line(label: str, count: int, run: TreeRun) -> str:
     peak = run.peak
     return (
         f"{label:8s} {run.seconds:6.2f} s  {count / run.seconds:6.2f} msg/s  "
+        f"CPU {run.cpu_seconds:6.1f} s  "
         f"peak RSS {peak.rss_kib / MIB:5.0f} MiB  PSS {peak.pss_kib / MIB:5.0f} MiB  "
         f"({peak.processes} processes)"
     )
@@ -83,7 +84,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     print(f"machine before: {measure().line()}")
-    ratios, floors, projects = [], [], []
+    ratios, cpu_ratios, floors, projects = [], [], [], []
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         config_file = prepare(work, args.messages, args.workers)
@@ -99,12 +100,17 @@ def main() -> None:
                         raise SystemExit(f"FAILED: {stored} of {args.messages} stored")
                 print(line(which, args.messages, runs[which]))
             ratios.append(runs["floor"].seconds / runs["project"].seconds)
+            cpu_ratios.append(runs["floor"].cpu_seconds / runs["project"].cpu_seconds)
             floors.append(runs["floor"])
             projects.append(runs["project"])
-            print(f"round {round_number + 1}: ratio project/floor {ratios[-1]:.2f}")
+            print(
+                f"round {round_number + 1}: speed project/floor {ratios[-1]:.2f}, "
+                f"CPU floor/project {cpu_ratios[-1]:.2f}"
+            )
     print(f"machine after: {measure().line()}")
     print(f"poll: {projects[-1].output.strip().splitlines()[-1:]}")
     print(summary(args.messages, floors, projects, ratios))
+    print(f"CPU floor/project, median: {statistics.median(cpu_ratios):.2f}")
 
 
 def summary(count: int, floors: list[TreeRun], projects: list[TreeRun], ratios: list[float]) -> str:
