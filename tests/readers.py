@@ -14,8 +14,8 @@ HOARD_BYTES = 2 * 1024**3
 
 def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> Extraction:
     """``sleep`` never ends in time, ``hoard`` asks for 2 GiB, ``die`` kills the worker,
-    ``child:PATH`` starts a long child process and writes its pid to PATH; anything else is
-    read as UTF-8 text."""
+    ``child:PATH`` starts a long child process and writes its pid to PATH, ``pid`` reads as
+    the worker's process id; anything else is read as UTF-8 text."""
     if payload == b"sleep":
         time.sleep(120)
     elif payload == b"hoard":
@@ -23,6 +23,8 @@ def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> 
         return Extraction(DocumentStatus.OK, "text", str(len(hoard)))
     elif payload == b"die":
         os._exit(70)  # as a crashing C library would
+    elif payload == b"pid":
+        return Extraction(DocumentStatus.OK, "text", str(os.getpid()))
     elif payload.startswith(b"child:"):  # as OCR does: a child process, then a long wait
         child = subprocess.Popen(["sleep", "120"])
         Path(payload[len(b"child:") :].decode()).write_text(str(child.pid))

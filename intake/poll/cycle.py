@@ -31,6 +31,11 @@ from storage.records import MessageRecord
 from storage.repository import StoreOutcome, StoreResult
 
 log = logging.getLogger(__name__)
+#: Messages read ahead per worker: enough that the other workers keep reading text files while
+#: one spends seconds on a scan (with 2 per worker they waited for it, one scan at a time).
+READ_AHEAD_PER_WORKER = 8
+#: ...but never more than this many bytes of messages held beyond the one being stored.
+READ_AHEAD_BYTES = 32 * 1024 * 1024
 
 
 @dataclass
@@ -128,11 +133,16 @@ def _poll(
     claims: MessageClaims,
 ) -> None:
     """Store every new message this poll could claim, then drain the outbox."""
-    window = 2 * config.extraction.worker_count
+    window = READ_AHEAD_PER_WORKER * config.extraction.worker_count
     ledger = DatabaseLedger(sessions)
     messages = claims.only_claimed(mailbox.fetch_new(ledger))
     drafts_ahead = read_ahead(
-        messages, lambda raw: analyser.start(raw, ledger.has_copy), Draft.cancel, window
+        messages,
+        lambda raw: analyser.start(raw, ledger.has_copy),
+        Draft.cancel,
+        window,
+        size=lambda draft: len(draft.raw.data),
+        budget=READ_AHEAD_BYTES,
     )
     with closing(drafts_ahead) as drafts:
         for draft in drafts:

@@ -15,16 +15,23 @@ def read_ahead(
     start: Callable[[Item], Started],
     cancel: Callable[[Started], None],
     window: int,
+    size: Callable[[Started], int] = lambda _: 0,
+    budget: int = 0,
 ) -> Generator[Started, None, None]:
     """``start(item)`` for each item in order, up to ``window`` started before the caller takes
-    them (so every worker of a pool stays busy); those started but never handed out, because
-    the caller stopped early, are cancelled."""
+    them (so every worker of a pool stays busy, even while one reads a long scan), and, with a
+    ``budget``, the waiting ones held to ``budget`` in ``size`` (the newest may go over); those
+    started but never handed out, because the caller stopped early, are cancelled."""
     started: deque[Started] = deque()
+    held = 0
     try:
         for item in items:
             started.append(start(item))
-            if len(started) >= window:
-                yield started.popleft()
+            held += size(started[-1])
+            while len(started) >= window or (budget and held > budget and len(started) > 1):
+                oldest = started.popleft()
+                held -= size(oldest)
+                yield oldest
         while started:
             yield started.popleft()
     finally:

@@ -109,6 +109,7 @@ class WorkerPoolExtractor:
         seconds: int,
         memory_mib: int,
         reader: Reader = extract,
+        tasks_per_worker: int = TASKS_PER_WORKER,
     ) -> None:
         self.seconds = seconds
         self.memory_mib = memory_mib
@@ -116,6 +117,7 @@ class WorkerPoolExtractor:
         self._limits = limits
         self._reader = reader
         self._workers = workers
+        self._tasks_per_worker = tasks_per_worker
         self._pool: ProcessPool | None = None
 
     def submit(self, payload: bytes, filename: str) -> PendingExtraction:
@@ -146,7 +148,7 @@ class WorkerPoolExtractor:
             context.set_forkserver_preload(["parsers.documents.extract"])
             self._pool = ProcessPool(
                 max_workers=self._workers,
-                max_tasks=TASKS_PER_WORKER,
+                max_tasks=self._tasks_per_worker,
                 initializer=_prepare_worker,
                 initargs=(self.memory_mib * MIB,),
                 context=context,

@@ -89,3 +89,18 @@ def child_is_running(pid: int) -> bool:
     except (FileNotFoundError, ProcessLookupError):
         return False
     return state != "Z"
+
+
+def test_workers_replaced_after_their_task_count_still_read_every_document() -> None:
+    recycled = WorkerPoolExtractor(
+        ExtractionLimits(), workers=2, seconds=10, memory_mib=MEMORY_CAP_MIB,
+        reader=scripted_reader, tasks_per_worker=2,
+    )  # fmt: skip
+    try:
+        pending = [recycled.submit(b"pid", f"doc{index}.txt") for index in range(10)]
+        read = [document.result() for document in pending]
+    finally:
+        recycled.close()
+    assert [extraction.status for extraction in read] == [DocumentStatus.OK] * 10
+    # Ten documents, two per worker: at least five workers took part, none kept them all.
+    assert len({extraction.text for extraction in read}) >= 5

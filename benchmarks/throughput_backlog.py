@@ -1,0 +1,71 @@
+"""The throughput benchmark's backlog: applications with text PDFs, DOCX letters, scans and
+hostile files, written once as a Maildir and copied for each run."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from tests import candidate_files, messages
+from tests.documents import (
+    billion_laughs_odt_bytes,
+    docx_bytes,
+    docx_zip_bomb_bytes,
+    entity_docx_bytes,
+    looping_pdf_bytes,
+    lying_size_docx_bytes,
+    pdf_bytes,
+    scanned_pdf_bytes,
+)
+
+DELIVERED = 1_760_000_000
+SCAN_EVERY = 10  # one scanned CV in ten
+HOSTILE_EVERY = 15  # a hostile file instead of the letter in one message in fifteen
+HOSTILE: list[tuple[str, Callable[[], bytes]]] = [
+    ("letter.docx", docx_zip_bomb_bytes),
+    ("cv.pdf", looping_pdf_bytes),
+    ("letter.odt", billion_laughs_odt_bytes),
+    ("letter.docx", lambda: lying_size_docx_bytes()),
+    ("letter.docx", lambda: entity_docx_bytes(laughs=True)),
+]
+Attachment = tuple[str, str, bytes]
+
+
+def attachments(index: int) -> tuple[Attachment, ...]:
+    """Message ``index``'s CV and letter (each a little different, so none is a duplicate)."""
+    cv_pages = [f"{candidate_files.CV_TEXT}\nCandidate number {index}", "References on request."]
+    if index % SCAN_EVERY == SCAN_EVERY - 1:
+        cv: Attachment = ("scan0001.pdf", "application/pdf", scanned_pdf_bytes(cv_pages))
+    else:
+        cv = (f"CV {index}.pdf", "application/pdf", pdf_bytes(cv_pages))
+    if index % HOSTILE_EVERY == HOSTILE_EVERY - 1:
+        name, build = HOSTILE[(index // HOSTILE_EVERY) % len(HOSTILE)]
+        return cv, (name, "application/octet-stream", build())
+    letter = docx_bytes([*candidate_files.LETTER_PARAGRAPHS, f"Reference {index}"])
+    return cv, (f"Letter {index}.docx", "application/octet-stream", letter)
+
+
+def write_backlog(maildir: Path, count: int) -> int:
+    """``count`` applications, each from its own sender, in ``maildir``/new; returns bytes."""
+    for sub in ("cur", "new", "tmp"):
+        (maildir / sub).mkdir(parents=True, exist_ok=True)
+    written = 0
+    for index in range(count):
+        raw = messages.application(
+            sender=f"Candidate {index} <candidate.{index}@example.com>",
+            subject=f"Application – Deputy Director, Implementation Support – Candidate {index}",
+            attachments=attachments(index),
+            message_id=f"<backlog-{index}@example.com>",
+        )
+        (maildir / "new" / f"{DELIVERED + index}.B{index}.backlog").write_bytes(raw)
+        written += len(raw)
+    return written
+
+
+def fresh_copy(template: Path, target: Path) -> Path:
+    """A copy of the backlog for one run (a poll moves and marks the messages)."""
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(template, target)
+    return target
