@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from intake import __version__
+from intake.acks.template_check import check_templates
 from intake.commands import COMMANDS, check_config, status
 from intake.commands.acks import add_arguments as add_acks_arguments
 from intake.config.needs import require_mailbox_secrets
@@ -33,6 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(args.log_level)
         awaiting = getattr(args, "awaiting_refresh_token", False)  # set by ``oauth2 login``
         config = load_config(_config_path(args.config), os.environ, awaiting_refresh_token=awaiting)
+        check_templates(config)
         command: Command = args.handler
         with database_errors():
             return command(args, config)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from intake.acks.compose import compose_acknowledgement
 from intake.acks.content import AckContent, AckDocument, ComposeSettings
 from intake.config.deadlines import deadline_instant
-from intake.config.settings import Config
+from intake.config.settings import Config, VacancyConfig
 from storage.models import Acknowledgement, Application, Document, Message
 
 DEFAULT_LANGUAGE = "en"
@@ -46,6 +46,7 @@ def compose_settings(config: Config) -> ComposeSettings:
         timezone=config.organisation.timezone,
         notices=frozenset(acks.notices),
         templates_dir=acks.templates,
+        organisation_names=config.organisation.names,
     )
 
 
@@ -82,7 +83,8 @@ def load_outgoing(session: Session, ack_id: int, config: Config) -> Outgoing | N
 def application_content(ack: Acknowledgement, config: Config) -> AckContent:
     """What the acknowledgement confirms (its Message-ID is filled in when composing)."""
     application = ack.application
-    title, deadline = _vacancy(application.vacancy, config)
+    vacancy = _vacancy(application.vacancy, config)
+    deadline = deadline_instant(vacancy.deadline, config.organisation.timezone) if vacancy else None
     from_sender = ack.recipient is not None and ack.recipient == application.sender
     return AckContent(
         recipient=ack.recipient or "",
@@ -91,7 +93,8 @@ def application_content(ack: Acknowledgement, config: Config) -> AckContent:
         original_subject=application.subject,
         original_message_id=application.message.message_id,
         vacancy_reference=application.vacancy,
-        vacancy_title=title,
+        vacancy_title=vacancy.title if vacancy else None,
+        vacancy_titles=vacancy.titles if vacancy else (),
         deadline=deadline,
         received_at=application.received_at,
         documents=tuple(
@@ -104,9 +107,6 @@ def application_content(ack: Acknowledgement, config: Config) -> AckContent:
     )
 
 
-def _vacancy(reference: str | None, config: Config) -> tuple[str | None, datetime | None]:
-    """The configured title and closing instant (grace not included) of a vacancy."""
-    for vacancy in config.vacancies:
-        if vacancy.reference == reference:
-            return vacancy.title, deadline_instant(vacancy.deadline, config.organisation.timezone)
-    return None, None
+def _vacancy(reference: str | None, config: Config) -> VacancyConfig | None:
+    """The configured vacancy of this reference (its deadline is shown without the grace)."""
+    return next((v for v in config.vacancies if v.reference == reference), None)

@@ -62,6 +62,10 @@ class OrganisationConfig:
         """Every way a candidate may name the organisation: name, names, aliases."""
         return tuple(dict.fromkeys((self.name, *(name for _, name in self.names), *self.aliases)))
 
+    def name_in(self, language: str) -> str:
+        """The organisation's name in ``language``, else its name."""
+        return dict(self.names).get(language, self.name)
+
 
 @dataclass(frozen=True)
 class MailboxConfig:
@@ -220,6 +224,12 @@ class VacancyConfig:
     subject_requires: tuple[str, ...] = SUBJECT_PARTS
     # None: the organisation's grace_minutes applies.
     grace_minutes: int | None = None
+    # The title in other languages, (language code, title): ("fr", "Directeur adjoint…").
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def title_in(self, language: str) -> str:
+        """The vacancy's title in ``language``, else its title."""
+        return dict(self.titles).get(language, self.title)
 
 
 @dataclass(frozen=True)
@@ -299,17 +309,17 @@ def _organisation(table: TableReader) -> OrganisationConfig:
         staff_register=table.path("staff_register", None),
         aliases=table.string_list("aliases", ()),
         grace_minutes=table.integer("grace_minutes", 0, minimum=0, maximum=MAX_GRACE_MINUTES),
-        names=_names(table),
+        names=_names(table, "names"),
     )
     table.finish()
     return config
 
 
-def _names(table: TableReader) -> tuple[tuple[str, str], ...]:
-    """``names = { fr = "…" }``: the organisation's name per ISO 639-1 language code."""
-    names = table.string_table("names")
+def _names(table: TableReader, key: str) -> tuple[tuple[str, str], ...]:
+    """``names = { fr = "…" }`` (or ``titles``): a name per ISO 639-1 language code."""
+    names = table.string_table(key)
     for code in names:
-        _check_language(f"{table.key_path('names')}.{code}", code)
+        _check_language(f"{table.key_path(key)}.{code}", code)
     return tuple((code, name.strip()) for code, name in names.items())
 
 
@@ -543,6 +553,7 @@ def _vacancy(table: TableReader) -> VacancyConfig:
         languages=_languages(table),
         subject_requires=requires,
         grace_minutes=table.integer("grace_minutes", None, minimum=0, maximum=MAX_GRACE_MINUTES),
+        titles=_names(table, "titles"),
     )
     table.finish()
     return config

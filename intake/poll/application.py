@@ -55,7 +55,10 @@ class ApplicationBuilder:
         self._config = config
         self._attachments = AttachmentReader(config.limits, extractor)
         self._subjects = SubjectReader(
-            [VacancyTerms(v.reference, v.title, v.aliases) for v in config.vacancies]
+            [
+                VacancyTerms(v.reference, v.title, (*v.aliases, *(t for _, t in v.titles)))
+                for v in config.vacancies
+            ]
         )
         self._vacancies = {vacancy.reference: vacancy for vacancy in config.vacancies}
         self._relatives = RelativesChecker(config.organisation)
@@ -135,7 +138,7 @@ class ApplicationBuilder:
             acknowledgement=initial_acknowledgement(
                 parsed,
                 self._config,
-                pick_language(candidate_languages(facts), self._ack_languages),
+                pick_language(answer_languages(facts), self._ack_languages),
                 uuid.uuid4().hex,
             ),
         )
@@ -152,6 +155,12 @@ class ApplicationBuilder:
             if reference is not None:
                 return self._vacancies[reference], source
         return None, None
+
+
+def answer_languages(facts: Facts) -> list[str | None]:
+    """The candidate's languages, then the vacancy's first (the fallback of the notice)."""
+    fallback = facts.vacancy.languages[:1] if facts.vacancy else ()
+    return [*candidate_languages(facts), *fallback]
 
 
 def candidate_languages(facts: Facts) -> list[str | None]:

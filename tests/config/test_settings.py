@@ -366,3 +366,30 @@ def test_metrics_are_off_unless_listen_is_set_and_take_ipv6_hosts(tmp_path: Path
     text = CONTRACT_EXAMPLE + '\n[metrics]\nlisten = "[::1]:9464"\n'
     on = load_config(write(tmp_path, text), environ)
     assert (on.metrics.host, on.metrics.port) == ("::1", 9464)
+
+
+def with_vacancy_lines(lines: str) -> str:
+    listed = 'languages = ["en", "fr"]'
+    return CONTRACT_EXAMPLE.replace(listed, f"{listed}\n{lines}")
+
+
+def test_vacancy_titles_per_language_are_read_and_give_the_title_in_a_language(
+    tmp_path: Path,
+) -> None:
+    text = with_vacancy_lines('titles = { fr = "Directeur adjoint, Appui à la mise en œuvre" }')
+    vacancy = load_config(write(tmp_path, text), {"INTAKE_IMAP_PASSWORD": "pw"}).vacancies[0]
+    assert vacancy.titles == (("fr", "Directeur adjoint, Appui à la mise en œuvre"),)
+    assert vacancy.title_in("fr") == "Directeur adjoint, Appui à la mise en œuvre"
+    assert vacancy.title_in("es") == "Deputy Director, Implementation Support"
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('titles = { French = "Directeur adjoint" }', "vacancies[0].titles.French"),
+        ('titles = { fr = "" }', "vacancies[0].titles.fr"),
+        ('title_fr = "Directeur adjoint"', "vacancies[0].title_fr"),
+    ],
+)
+def test_a_wrong_vacancy_titles_key_is_named(tmp_path: Path, line: str, key: str) -> None:
+    assert error_for(tmp_path, with_vacancy_lines(line)).key == key
