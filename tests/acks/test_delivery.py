@@ -98,7 +98,11 @@ def test_complete_application_is_acknowledged_once_in_the_thread_of_the_original
             ON_TIME,
             "your motivation letter is missing",
         ),
-        (messages.application(subject="My documents"), ON_TIME, "asks for a subject line giving your full name"),
+        (
+            messages.application(subject="My documents"),
+            ON_TIME,
+            "asks for a subject line giving your full name",
+        ),
     ],
     ids=["late", "letter_missing", "subject_invalid"],
 )
@@ -140,7 +144,11 @@ def french_application(**changes: Any) -> bytes:
             ON_TIME,
             "lettre de motivation",
         ),
-        (french_application(subject="Mes documents"), ON_TIME, "demande un objet indiquant votre nom complet"),
+        (
+            french_application(subject="Mes documents"),
+            ON_TIME,
+            "demande un objet indiquant votre nom complet",
+        ),
     ],
     ids=["complete", "late", "letter_missing", "subject_invalid"],
 )
