@@ -9,7 +9,8 @@ from email.message import EmailMessage
 
 from sqlalchemy.orm import Session, selectinload
 
-from intake.acks.compose import compose_acknowledgement
+from intake.acks.completion import completes_candidate
+from intake.acks.compose import compose_acknowledgement, compose_completion
 from intake.acks.content import AckContent, AckDocument, ComposeSettings
 from intake.config.deadlines import deadline_instant
 from intake.config.settings import Config, VacancyConfig
@@ -30,11 +31,14 @@ class Outgoing:
     content: AckContent
     # Set when an earlier attempt was handed to the transport and its outcome never recorded.
     sending_since: datetime | None = None
+    # The application made its candidate's application complete: the short note goes instead.
+    completes: bool = False
 
     def message(self, config: Config, message_id: str, now: datetime) -> EmailMessage:
-        """The acknowledgement composed with its fixed Message-ID."""
+        """The acknowledgement (or the completion note) composed with its fixed Message-ID."""
         content = dataclasses.replace(self.content, outbound_message_id=message_id)
-        return compose_acknowledgement(content, compose_settings(config), now)
+        compose = compose_completion if self.completes else compose_acknowledgement
+        return compose(content, compose_settings(config), now)
 
 
 def compose_settings(config: Config) -> ComposeSettings:
@@ -77,6 +81,7 @@ def load_outgoing(session: Session, ack_id: int, config: Config) -> Outgoing | N
         message_id=ack.outbound_message_id,
         content=application_content(ack, config),
         sending_since=ack.sending_since,
+        completes=completes_candidate(session, ack.application),
     )
 
 
