@@ -15,6 +15,8 @@ from sqlalchemy import select
 
 from intake.config.runtime import Runtime
 from intake.config.settings import Config
+from intake.hr.candidates.detail import candidate_lines
+from intake.hr.enquiries import enquiry_dicts
 from intake.mailbox.fake import FakeMailbox
 from intake.poll.cycle import poll_once
 from intake.poll.progress import Progress
@@ -153,6 +155,15 @@ def test_a_reply_without_documents_is_an_enquiry_and_gets_nothing(
     with runtime.sessions() as session:
         dispositions = session.scalars(select(Message.disposition).order_by(Message.id)).all()
     assert dispositions == [Disposition.APPLICATION, Disposition.ENQUIRY]
+    # Attached to the candidate: in the enquiries listing and on the candidate's screen.
+    with runtime.sessions() as session:
+        (candidate_id,) = session.scalars(select(Candidate.id)).all()
+        (listed,) = enquiry_dicts(session, runtime.config.organisation.timezone)
+        screen = candidate_lines(session, candidate_id, runtime.config)
+    assert listed["candidate"] == candidate_id
+    assert screen is not None
+    assert "Questions in reply (enquiries, not applications):" in screen
+    assert "    Merci. La date limite peut-elle être prolongée ?" in screen
 
 
 def test_a_reply_carrying_the_letter_completes_the_application_with_one_short_note(
