@@ -18,7 +18,7 @@ from intake.acks.compose import (
     compose_enquiry_reply,
 )
 from intake.acks.content import NOTICES, AckContent, AckDocument, ComposeSettings
-from intake.acks.errors import AckTemplateError
+from intake.acks.errors import AckError, AckTemplateError
 from intake.acks.outgoing import compose_settings
 from intake.config.settings import Config
 from intake.errors import ConfigError
@@ -26,6 +26,7 @@ from intake.errors import ConfigError
 TEMPLATES_KEY = "acknowledgements.templates"
 _RECEIVED = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
 _LATE = _RECEIVED + timedelta(days=30)
+_SAMPLE_SENDER = "Recruitment <recruitment@example.org>"
 Composer = Callable[[AckContent, ComposeSettings, datetime], EmailMessage]
 _COMPOSERS: tuple[tuple[str, Composer], ...] = (
     (ACKNOWLEDGEMENT, compose_acknowledgement),
@@ -38,6 +39,8 @@ def check_templates(config: Config) -> None:
     """Every language a vacancy lists has templates, and every template of every language
     renders the sample applications; ConfigError otherwise."""
     settings = compose_settings(config)
+    # With acknowledgements off the sender may be unset; the templates are checked all the same.
+    settings = replace(settings, sender=settings.sender or _SAMPLE_SENDER)
     try:
         languages = {kind: available_languages(settings, kind) for kind, _ in _COMPOSERS}
     except AckTemplateError as exc:
@@ -92,7 +95,7 @@ def _render(
     """Compose once; a template error becomes a ConfigError naming the file and line."""
     try:
         message = compose(content, settings, now)
-    except AckTemplateError as exc:
+    except (AckError, ValueError) as exc:  # a broken template, or a header it breaks
         raise ConfigError(TEMPLATES_KEY, str(exc)) from exc
     if not message.get_body(preferencelist=("plain",)):
         raise ConfigError(TEMPLATES_KEY, f"{content.language}: the message has no text part")

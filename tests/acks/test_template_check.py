@@ -27,6 +27,13 @@ def test_the_shipped_templates_pass_for_english_and_french(tmp_path: Path) -> No
     check_templates(make_config(tmp_path, f"sqlite:///{tmp_path}/db.sqlite"))
 
 
+def test_the_templates_are_checked_with_acknowledgements_off_and_no_sender(
+    tmp_path: Path,
+) -> None:
+    quiet: dict[str, dict[str, str]] = {"acknowledgements": {}}
+    check_templates(make_config(tmp_path, f"sqlite:///{tmp_path}/db.sqlite", overrides=quiet))
+
+
 def test_a_vacancy_language_without_templates_names_the_vacancy_key(tmp_path: Path) -> None:
     vacancies = [{**VACANCIES[0], "languages": ["en", "es"]}]
     config = make_config(tmp_path, f"sqlite:///{tmp_path}/db.sqlite", vacancies=vacancies)
