@@ -52,6 +52,7 @@ class AckContent:
     language: str  # ISO 639-1 wanted; "en" is used when it has no template
     outbound_message_id: str  # "<...@our-domain>", fixed with the outbox row
     vacancy_titles: tuple[tuple[str, str], ...] = ()  # (language, title) of other languages
+    subject_requires: tuple[str, ...] = ("name", "vacancy")  # what the notice asks the subject
 
     def __post_init__(self) -> None:
         for name in ("deadline", "received_at"):
@@ -85,14 +86,14 @@ def template_context(
     kind ("acknowledgement" | "enquiry" | "completed"), language (of the template),
     organisation and vacancy_title (in that language when the config names them in it),
     recipient, greeting_name (candidate or display name, or None), original_subject,
-    vacancy_reference, vacancy_known, received_at and deadline (datetimes in the organisation's
-    timezone; deadline may be None), deadline_passed, timezone (its name), documents (each:
-    filename, kind, status, readable), notices (codes of NOTICES to show, in order), missing
-    (the shown "cv_missing" and "letter_missing"), complete (no document missing or unreadable,
-    shown or not), invite (the deadline has not passed and something is missing). Candidate
-    text arrives as one line; the filter ``utc_offset`` and the ``moment`` macro of
-    ``<language>/dates.j2`` format datetimes, the filter ``plain`` lets HTML escape a macro's
-    text.
+    vacancy_reference, vacancy_known, subject_requires (of "name", "vacancy"), received_at and
+    deadline (datetimes in the organisation's timezone; deadline may be None), deadline_passed,
+    timezone (its name), documents (each: filename, kind, status, readable), notices (codes of
+    NOTICES to show, in order), missing (the shown "cv_missing" and "letter_missing"), complete
+    (no document missing or unreadable, shown or not), invite (the deadline has not passed and
+    something is missing). Candidate text arrives as one line; the filter ``utc_offset`` and
+    the ``moment`` macro of ``<language>/dates.j2`` format datetimes, the filter ``plain`` lets
+    HTML escape a macro's text.
     """
     zone = settings.timezone
     deadline = content.deadline.astimezone(zone) if content.deadline is not None else None
@@ -110,6 +111,7 @@ def template_context(
         "original_subject": _optional_line(content.original_subject),
         "vacancy_reference": content.vacancy_reference,
         "vacancy_title": dict(content.vacancy_titles).get(language, content.vacancy_title),
+        "subject_requires": list(content.subject_requires),
         "vacancy_known": bool(content.vacancy_reference or content.vacancy_title),
         "received_at": content.received_at.astimezone(zone),
         "deadline": deadline,

@@ -100,6 +100,7 @@ def application_content(ack: Acknowledgement, config: Config) -> AckContent:
         vacancy_reference=application.vacancy,
         vacancy_title=vacancy.title if vacancy else None,
         vacancy_titles=vacancy.titles if vacancy else (),
+        subject_requires=vacancy.subject_requires if vacancy else ("name", "vacancy"),
         deadline=deadline,
         received_at=application.received_at,
         documents=tuple(

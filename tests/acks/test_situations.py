@@ -111,3 +111,13 @@ def test_the_completion_note_is_short_threads_and_speaks_french() -> None:
     assert text.startswith("Bonjour Jeanne Dupont,")
     assert f"Votre candidature au poste {FRENCH_TITLE} ({REFERENCE}) est désormais complète" in text
     assert len(text.splitlines()) < 12
+
+
+def test_a_notice_asking_only_for_the_vacancy_in_the_subject_says_only_that() -> None:
+    content = _content(flags=frozenset({"subject_invalid"}), subject_requires=("vacancy",))
+    text = _decoded(compose_acknowledgement(content, SETTINGS, NOW))[1]
+    assert (
+        'asks for a subject line naming the vacancy, such as "Deputy Director, Implementation '
+        'Support (WCO/2025/DD-IS)"' in text
+    )
+    assert "full name" not in text
