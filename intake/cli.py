@@ -24,6 +24,8 @@ from storage.errors import StorageError
 from storage.migrate import current_revision, head_revision
 
 Command = Callable[[argparse.Namespace, Config], int]
+#: Commands that may compose an acknowledgement: their start renders every template once.
+COMPOSING_COMMANDS = frozenset({"poll", "run", "check-config", "acks"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(args.log_level)
         awaiting = getattr(args, "awaiting_refresh_token", False)  # set by ``oauth2 login``
         config = load_config(_config_path(args.config), os.environ, awaiting_refresh_token=awaiting)
+        if args.command in COMPOSING_COMMANDS:
+            _check_templates(config)
         command: Command = args.handler
         with database_errors():
             return command(args, config)
@@ -50,6 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (``intake applications | head``): not an error
         _silence_stdout()
         return EXIT_OK
+
+
+def _check_templates(config: Config) -> None:
+    """Every acknowledgement template renders (ConfigError naming the file otherwise)."""
+    # Imported here: Jinja and the templates cost half a second the read commands skip.
+    from intake.acks.template_check import check_templates
+
+    check_templates(config)
 
 
 def _silence_stdout() -> None:

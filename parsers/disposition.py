@@ -16,17 +16,27 @@ from parsers.receipts import (
 )
 from parsers.robots import (
     acknowledgement_echo,
+    answers_our_acknowledgement,
     delivery_failure_text,
     delivery_status_part,
     out_of_office_subject,
     out_of_office_text,
 )
-from parsers.sender_text import APPLYING_PHRASES, files, unquoted
+from parsers.sender_text import (
+    APPLYING_PHRASES,
+    documents,
+    files,
+    mentions_application,
+    own_text,
+    unquoted,
+)
 
 Rule = Callable[[ParsedMessage], bool]
 
 DEFAULT_REASON = "default_application"
 _LETTER_WORDS = 100
+#: Words of its own that make a reply about applying count as a letter written in the reply.
+_REPLY_LETTER_WORDS = 60
 _REPORT_TYPE = re.compile(r"""report-type\s*=\s*"?\s*([\w-]+)""", re.IGNORECASE)
 _QUESTION_PHRASES = re.compile(
     r"""\b(?:
@@ -128,6 +138,18 @@ def precedence_bulk(message: ParsedMessage) -> bool:
 
 
 # Enquiries ----------------------------------------------------------------------------
+# A reply to our acknowledgement that brings a file that could be a CV or letter, or writes a
+# letter in its own text, stays an application (it joins its candidate by the thread); any
+# other reply to it is a question about the application.
+
+
+def reply_to_our_acknowledgement(message: ParsedMessage) -> bool:
+    """A reply to our acknowledgement bringing no document: an enquiry, never an application."""
+    return (
+        answers_our_acknowledgement(message)
+        and not documents(message)
+        and not _writes_a_letter(own_text(message.body_text))
+    )
 
 
 # A subject or a question that names the application or its papers does not make one: only
@@ -135,13 +157,13 @@ def precedence_bulk(message: ParsedMessage) -> bool:
 # file-sharing site, or a letter in the body do.
 def question_without_application(message: ParsedMessage) -> bool:
     """No attachment, a question asked, and a body that neither applies nor is a letter."""
-    own_text = unquoted(message.body_text)
+    own = unquoted(message.body_text)
     return (
         not files(message)
-        and _asks_question(message.subject, own_text)
+        and _asks_question(message.subject, own)
         and APPLYING_PHRASES.search(message.body_text) is None
         and not sharing_links(message.body_text)
-        and len(_WORD.findall(own_text)) <= _LETTER_WORDS
+        and len(_WORD.findall(own)) <= _LETTER_WORDS
         and not body_is_letter(message.body_text).is_letter
     )
 
@@ -166,11 +188,19 @@ RULES: tuple[tuple[Rule, Disposition], ...] = (
     (calendar_message, Disposition.AUTO_REPLY),
     (mailing_list, Disposition.BULK),
     (precedence_bulk, Disposition.BULK),
+    (reply_to_our_acknowledgement, Disposition.ENQUIRY),
     (question_without_application, Disposition.ENQUIRY),
 )
 
 
 # Helpers ------------------------------------------------------------------------------
+
+
+def _writes_a_letter(own: str) -> bool:
+    """The sender's own text is a letter: one by its form, or a long text about applying."""
+    if body_is_letter(own).is_letter:
+        return True
+    return len(_WORD.findall(own)) >= _REPLY_LETTER_WORDS and mentions_application(own)
 
 
 def _keyword(value: str | None) -> str | None:

@@ -10,6 +10,7 @@ from email.message import Message
 from parsers.charsets import LINE_BREAK, clean_header_text, decode_bytes
 from parsers.html_text import html_to_text
 from parsers.model import Attachment
+from parsers.tnef import is_tnef, unpack
 
 _MAX_FILENAME_CHARS = 255
 _BODY_TYPES = frozenset({"text/plain", "text/html"})
@@ -75,9 +76,28 @@ def _harvest_leaf(part: Message, harvest: PartHarvest) -> None:
     is_attached = filename is not None or part.get_content_disposition() == "attachment"
     if not is_attached and (content_type in _BODY_TYPES or content_type.startswith("multipart/")):
         _add_body_text(part, data, content_type, harvest)
+    elif is_tnef(data):
+        _add_tnef(data, filename or "winmail.dat", content_type, harvest)
     elif filename is not None or data:
         name = filename or _generated_filename(content_type, len(harvest.attachments) + 1)
         harvest.attachments.append(Attachment(name, content_type, data))
+
+
+def _add_tnef(data: bytes, filename: str, content_type: str, harvest: PartHarvest) -> None:
+    """The files inside Outlook's winmail.dat, each an attachment of its own, and its plain
+    body when no text part came before it; a wrapper that cannot be read, or holds nothing,
+    stays one attachment."""
+    content = unpack(data)
+    if content is None or not (content.files or content.body.strip()):
+        harvest.defects.append("UnreadableTnef")
+        harvest.attachments.append(Attachment(filename, content_type, data))
+        return
+    for found in content.files:
+        name = _safe_basename(found.filename, harvest.defects)
+        name = name or _generated_filename(found.content_type, len(harvest.attachments) + 1)
+        harvest.attachments.append(Attachment(name, found.content_type, found.payload))
+    if content.body.strip() and not harvest.plain:  # Outlook often repeats it as text/plain
+        harvest.plain.append(content.body)
 
 
 def _decoded_payload(part: Message, defects: list[str]) -> bytes:
@@ -121,7 +141,12 @@ def _attachment_filename(part: Message, defects: list[str]) -> str | None:
         return None
     if raw_name is None:
         return None
-    name = clean_header_text(str(raw_name))
+    return _safe_basename(str(raw_name), defects)
+
+
+def _safe_basename(raw_name: str, defects: list[str]) -> str | None:
+    """A filename cleaned of controls and folders and cut to a safe length, or None."""
+    name = clean_header_text(raw_name)
     name = re.split(r"[/\\]", name)[-1].strip()
     if name in {"", ".", ".."}:
         return None

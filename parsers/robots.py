@@ -62,9 +62,13 @@ def acknowledgement_echo(message: ParsedMessage) -> bool:
     own = own_text(top_text(message))
     if not machine_made(message) or asks_or_applies(own) or mentions_application(own):
         return False
-    return word_count(own) <= _ECHO_WORDS and (
-        _refers_to_our_ack(message) or _quotes_our_ack(message)
-    )
+    return word_count(own) <= _ECHO_WORDS and answers_our_acknowledgement(message)
+
+
+def answers_our_acknowledgement(message: ParsedMessage) -> bool:
+    """The message replies to one of our acknowledgements: its threading names an ack's
+    Message-ID, or its text quotes one."""
+    return _refers_to_our_ack(message) or _quotes_our_ack(message)
 
 
 def _away_until(opening: str) -> bool:

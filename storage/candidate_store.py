@@ -91,6 +91,22 @@ def link(
     return candidate_id
 
 
+def candidate_of_thread(session: Session, message_ids: Iterable[str]) -> int | None:
+    """The candidate one of whose emails (or our acknowledgements of them) bears one of these
+    Message-IDs, or None."""
+    wanted = list(dict.fromkeys(message_ids))
+    if not wanted:
+        return None
+    query = (
+        select(CandidateLink.candidate_id)
+        .join(IdentityKey, IdentityKey.application_id == CandidateLink.application_id)
+        .where(IdentityKey.kind == "message_id", IdentityKey.value.in_(wanted))
+        .order_by(CandidateLink.candidate_id)
+        .limit(1)
+    )
+    return session.scalar(query)
+
+
 def candidate_of(session: Session, application_id: int) -> CandidateLink | None:
     """The link of an application to its candidate, or None when it is not grouped."""
     return session.get(CandidateLink, application_id)

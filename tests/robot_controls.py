@@ -66,7 +66,7 @@ CONTROLS: list[tuple[str, str, bytes]] = [
     ("reply to our acknowledgement with a letter of its own", "application",
      messages.application(subject="Re: Application – Maria FERNÁNDEZ", attachments=(),
                           body=_reply("\n".join(LETTER_LINES[:8])), extra_headers=THREAD)),
-    ("reply to our acknowledgement saying the letter is in the body", "application",
+    ("reply to our acknowledgement saying the letter is in the body", "enquiry",
      messages.application(subject="Re: Application – Maria FERNÁNDEZ", attachments=(),
                           body=_reply("Thank you for the confirmation. My motivation letter "
                                       "was in the body of my first email."),

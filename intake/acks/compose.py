@@ -21,6 +21,8 @@ from intake.acks.templating import render, template_names
 DEFAULT_LANGUAGE = "en"
 ACKNOWLEDGEMENT = "acknowledgement"
 ENQUIRY = "enquiry"
+COMPLETED = "completed"
+KINDS = (ACKNOWLEDGEMENT, ENQUIRY, COMPLETED)
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _DOT_ATOM = rf"{_ATOM}(?:\.{_ATOM})*"
 _MSG_ID = re.compile(rf"<{_DOT_ATOM}@(?:{_DOT_ATOM}|\[[!-Z^-~]*\])>")
@@ -41,6 +43,14 @@ def compose_enquiry_reply(
 ) -> EmailMessage:
     """The "we received your question" reply to an enquiry (plain text only)."""
     return _compose(ENQUIRY, content, settings, now)
+
+
+def compose_completion(
+    content: AckContent, settings: ComposeSettings, now: datetime
+) -> EmailMessage:
+    """The short "your application is now complete" note, in the thread of the message that
+    completed it (plain text, or with HTML when the templates give it)."""
+    return _compose(COMPLETED, content, settings, now)
 
 
 def outbound_message_id(sender: str, token: str) -> str:
@@ -91,7 +101,7 @@ def _compose(
     if now.utcoffset() is None:
         raise ValueError("now must be timezone-aware")
     language = pick_language([content.language], available_languages(settings, kind))
-    context = template_context(kind, content, settings, now)
+    context = template_context(kind, content, settings, now, language)
     directory = settings.templates_dir
     neutral = render(directory, f"{language}/subject.txt.j2", context)
     subject = reply_subject(content.original_subject, neutral)

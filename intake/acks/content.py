@@ -51,6 +51,8 @@ class AckContent:
     flags: frozenset[str]  # flag codes of the application
     language: str  # ISO 639-1 wanted; "en" is used when it has no template
     outbound_message_id: str  # "<...@our-domain>", fixed with the outbox row
+    vacancy_titles: tuple[tuple[str, str], ...] = ()  # (language, title) of other languages
+    subject_requires: tuple[str, ...] = ("name", "vacancy")  # what the notice asks the subject
 
     def __post_init__(self) -> None:
         for name in ("deadline", "received_at"):
@@ -68,6 +70,7 @@ class ComposeSettings:
     timezone: ZoneInfo  # receipt time and deadline are shown in it
     notices: frozenset[str] = DEFAULT_NOTICES  # which of NOTICES may appear
     templates_dir: Path | None = None  # operator overrides, same layout as the shipped templates
+    organisation_names: tuple[tuple[str, str], ...] = ()  # (language, name) of other languages
 
     def __post_init__(self) -> None:
         unknown = sorted(self.notices - DEFAULT_NOTICES)
@@ -76,32 +79,39 @@ class ComposeSettings:
 
 
 def template_context(
-    kind: str, content: AckContent, settings: ComposeSettings, now: datetime
+    kind: str, content: AckContent, settings: ComposeSettings, now: datetime, language: str = "en"
 ) -> dict[str, object]:
     """The variables every template receives (operator overrides may use any of them).
 
-    kind ("acknowledgement" | "enquiry"), organisation, recipient, greeting_name (candidate or
-    display name, or None), original_subject, vacancy_reference, vacancy_title, vacancy_known,
-    received_at and deadline (datetimes in the organisation's timezone; deadline may be None),
-    deadline_passed, timezone (its name), documents (each: filename, kind, status, readable),
-    notices (codes of NOTICES to show, in order), invite (the deadline has not passed and
+    kind ("acknowledgement" | "enquiry" | "completed"), language (of the template),
+    organisation and vacancy_title (in that language when the config names them in it),
+    recipient, greeting_name (candidate or display name, or None), original_subject,
+    vacancy_reference, vacancy_known, subject_requires (of "name", "vacancy"), received_at and
+    deadline (datetimes in the organisation's timezone; deadline may be None), deadline_passed,
+    timezone (its name), documents (each: filename, kind, status, readable), notices (codes of
+    NOTICES to show, in order), missing (the shown "cv_missing" and "letter_missing"), complete
+    (no document missing or unreadable, shown or not), invite (the deadline has not passed and
     something is missing). Candidate text arrives as one line; the filter ``utc_offset`` and
-    the ``moment`` macro of ``<language>/dates.j2`` format datetimes.
+    the ``moment`` macro of ``<language>/dates.j2`` format datetimes, the filter ``plain`` lets
+    HTML escape a macro's text.
     """
     zone = settings.timezone
     deadline = content.deadline.astimezone(zone) if content.deadline is not None else None
     deadline_passed = deadline is not None and now > deadline
     notices = _notices(content, settings)
+    gaps = _notices(content, ComposeSettings(settings.sender, "", zone))
     name = _optional_line(content.candidate_name) or _optional_line(content.recipient_name)
     name = name_case(name) if name else None
     return {
         "kind": kind,
-        "organisation": settings.organisation_name,
+        "language": language,
+        "organisation": dict(settings.organisation_names).get(language, settings.organisation_name),
         "recipient": content.recipient,
         "greeting_name": name,
         "original_subject": _optional_line(content.original_subject),
         "vacancy_reference": content.vacancy_reference,
-        "vacancy_title": content.vacancy_title,
+        "vacancy_title": dict(content.vacancy_titles).get(language, content.vacancy_title),
+        "subject_requires": list(content.subject_requires),
         "vacancy_known": bool(content.vacancy_reference or content.vacancy_title),
         "received_at": content.received_at.astimezone(zone),
         "deadline": deadline,
@@ -109,6 +119,8 @@ def template_context(
         "timezone": zone.key,
         "documents": [_document(doc.filename, doc.kind, doc.status) for doc in content.documents],
         "notices": notices,
+        "missing": [code for code in ("cv_missing", "letter_missing") if code in notices],
+        "complete": not MISSING_ITEM_NOTICES.intersection(gaps),
         "invite": deadline is not None
         and not deadline_passed
         and bool(MISSING_ITEM_NOTICES.intersection(notices)),

@@ -121,7 +121,9 @@ class Drain:
             )
             self._record.suppress(outgoing.ack_id, reason)
             return True
-        if for_vacancy >= acks.max_per_recipient_vacancy:
+        # The note that the application is now complete is sent once per candidate at most:
+        # the vacancy cap, which stops a candidate's resends, does not hold it back.
+        if for_vacancy >= acks.max_per_recipient_vacancy and not outgoing.completes:
             reason = (
                 f"vacancy cap: {for_vacancy} acknowledgements for "
                 f"{vacancy or 'no recognised vacancy'} already sent to this address in the last "

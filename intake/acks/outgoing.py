@@ -9,10 +9,11 @@ from email.message import EmailMessage
 
 from sqlalchemy.orm import Session, selectinload
 
-from intake.acks.compose import compose_acknowledgement
+from intake.acks.completion import completes_candidate
+from intake.acks.compose import compose_acknowledgement, compose_completion
 from intake.acks.content import AckContent, AckDocument, ComposeSettings
 from intake.config.deadlines import deadline_instant
-from intake.config.settings import Config
+from intake.config.settings import Config, VacancyConfig
 from storage.models import Acknowledgement, Application, Document, Message
 
 DEFAULT_LANGUAGE = "en"
@@ -30,11 +31,14 @@ class Outgoing:
     content: AckContent
     # Set when an earlier attempt was handed to the transport and its outcome never recorded.
     sending_since: datetime | None = None
+    # The application made its candidate's application complete: the short note goes instead.
+    completes: bool = False
 
     def message(self, config: Config, message_id: str, now: datetime) -> EmailMessage:
-        """The acknowledgement composed with its fixed Message-ID."""
+        """The acknowledgement (or the completion note) composed with its fixed Message-ID."""
         content = dataclasses.replace(self.content, outbound_message_id=message_id)
-        return compose_acknowledgement(content, compose_settings(config), now)
+        compose = compose_completion if self.completes else compose_acknowledgement
+        return compose(content, compose_settings(config), now)
 
 
 def compose_settings(config: Config) -> ComposeSettings:
@@ -46,6 +50,7 @@ def compose_settings(config: Config) -> ComposeSettings:
         timezone=config.organisation.timezone,
         notices=frozenset(acks.notices),
         templates_dir=acks.templates,
+        organisation_names=config.organisation.names,
     )
 
 
@@ -76,13 +81,15 @@ def load_outgoing(session: Session, ack_id: int, config: Config) -> Outgoing | N
         message_id=ack.outbound_message_id,
         content=application_content(ack, config),
         sending_since=ack.sending_since,
+        completes=completes_candidate(session, ack.application),
     )
 
 
 def application_content(ack: Acknowledgement, config: Config) -> AckContent:
     """What the acknowledgement confirms (its Message-ID is filled in when composing)."""
     application = ack.application
-    title, deadline = _vacancy(application.vacancy, config)
+    vacancy = _vacancy(application.vacancy, config)
+    deadline = deadline_instant(vacancy.deadline, config.organisation.timezone) if vacancy else None
     from_sender = ack.recipient is not None and ack.recipient == application.sender
     return AckContent(
         recipient=ack.recipient or "",
@@ -91,7 +98,9 @@ def application_content(ack: Acknowledgement, config: Config) -> AckContent:
         original_subject=application.subject,
         original_message_id=application.message.message_id,
         vacancy_reference=application.vacancy,
-        vacancy_title=title,
+        vacancy_title=vacancy.title if vacancy else None,
+        vacancy_titles=vacancy.titles if vacancy else (),
+        subject_requires=vacancy.subject_requires if vacancy else ("name", "vacancy"),
         deadline=deadline,
         received_at=application.received_at,
         documents=tuple(
@@ -104,9 +113,6 @@ def application_content(ack: Acknowledgement, config: Config) -> AckContent:
     )
 
 
-def _vacancy(reference: str | None, config: Config) -> tuple[str | None, datetime | None]:
-    """The configured title and closing instant (grace not included) of a vacancy."""
-    for vacancy in config.vacancies:
-        if vacancy.reference == reference:
-            return vacancy.title, deadline_instant(vacancy.deadline, config.organisation.timezone)
-    return None, None
+def _vacancy(reference: str | None, config: Config) -> VacancyConfig | None:
+    """The configured vacancy of this reference (its deadline is shown without the grace)."""
+    return next((v for v in config.vacancies if v.reference == reference), None)

@@ -36,6 +36,7 @@ def environment(templates_dir: Path | None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["utc_offset"] = utc_offset
+    env.filters["plain"] = plain
     return env
 
 
@@ -68,6 +69,12 @@ def utc_offset(moment: datetime) -> str:
     sign = "-" if minutes < 0 else "+"
     hours, rest = divmod(abs(minutes), 60)
     return f"{sign}{hours:02d}:{rest:02d}"
+
+
+def plain(value: object) -> str:
+    """The value as plain text (filter ``plain``): Jinja marks what a macro returns as safe
+    markup, so an HTML template writes ``{{ say.sentence() | plain }}`` to have it escaped."""
+    return str.__str__(str(value))
 
 
 def _template_frame(exc: BaseException, name: str) -> tuple[str, int | None]:

@@ -63,6 +63,10 @@ class OrganisationConfig:
         """Every way a candidate may name the organisation: name, names, aliases."""
         return tuple(dict.fromkeys((self.name, *(name for _, name in self.names), *self.aliases)))
 
+    def name_in(self, language: str) -> str:
+        """The organisation's name in ``language``, else its name."""
+        return dict(self.names).get(language, self.name)
+
 
 @dataclass(frozen=True)
 class MailboxConfig:
@@ -229,6 +233,10 @@ class VacancyConfig:
         notice's other languages."""
         return tuple(dict.fromkeys((*self.aliases, *(title for _, title in self.titles))))
 
+    def title_in(self, language: str) -> str:
+        """The vacancy's title in ``language``, else its title."""
+        return dict(self.titles).get(language, self.title)
+
 
 @dataclass(frozen=True)
 class Config:
@@ -309,17 +317,17 @@ def _organisation(table: TableReader) -> OrganisationConfig:
         staff_register=table.path("staff_register", None),
         aliases=table.string_list("aliases", ()),
         grace_minutes=table.integer("grace_minutes", 0, minimum=0, maximum=MAX_GRACE_MINUTES),
-        names=_names(table),
+        names=_names(table, "names"),
     )
     table.finish()
     return config
 
 
-def _names(table: TableReader) -> tuple[tuple[str, str], ...]:
-    """``names = { fr = "…" }``: the organisation's name per ISO 639-1 language code."""
-    names = table.string_table("names")
+def _names(table: TableReader, key: str) -> tuple[tuple[str, str], ...]:
+    """``names = { fr = "…" }`` (or ``titles``): a name per ISO 639-1 language code."""
+    names = table.string_table(key)
     for code in names:
-        _check_language(f"{table.key_path('names')}.{code}", code)
+        _check_language(f"{table.key_path(key)}.{code}", code)
     return tuple((code, name.strip()) for code, name in names.items())
 
 
@@ -556,13 +564,12 @@ def _vacancy(table: TableReader) -> VacancyConfig:
 
 def _titles(table: TableReader, languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """``titles = { fr = "…" }``: the title in the notice's other languages, each one of them."""
-    titles = table.string_table("titles")
-    for code in titles:
-        key = f"{table.key_path('titles')}.{code}"
-        _check_language(key, code)
+    titles = _names(table, "titles")
+    for code, _ in titles:
         if code not in languages:
+            key = f"{table.key_path('titles')}.{code}"
             raise ConfigError(key, f"{code} is not one of the vacancy's languages")
-    return tuple((code, title.strip()) for code, title in titles.items())
+    return titles
 
 
 def _languages(table: TableReader) -> tuple[str, ...]:

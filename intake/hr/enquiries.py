@@ -1,5 +1,6 @@
 """The enquiries HR must answer: stored messages judged ``enquiry``, newest first, each with
-its sender, its dates and the first lines the sender wrote (quoted replies left out)."""
+its sender, its dates, the candidate it replies to and the first lines the sender wrote
+(quoted replies left out)."""
 
 from __future__ import annotations
 
@@ -14,17 +15,19 @@ from sqlalchemy.orm import Session
 from intake.hr.views import iso_utc
 from intake.terminal_text import safe_lines
 from parsers.errors import MessageParseError
+from parsers.identity.thread import replied_ids
 from parsers.message import parse_message
 from parsers.model import Disposition
 from parsers.sender_text import own_text
+from storage import candidate_store
 from storage.models import Message
 
 ENQUIRY_COLUMNS = (
     "id", "message_id", "received_at", "received_local", "sender", "sender_name", "subject",
-    "first_lines",
+    "candidate", "first_lines",
 )  # fmt: skip
 #: The table: the first lines are printed under each row, across the whole width.
-ENQUIRY_TABLE_COLUMNS = ("id", "received_local", "sender", "subject")
+ENQUIRY_TABLE_COLUMNS = ("id", "received_local", "sender", "subject", "candidate")
 FIRST_LINES = 3
 
 
@@ -45,8 +48,28 @@ def enquiry_dicts(
             "sender": message.sender,
             "sender_name": message.sender_name,
             "subject": message.subject,
+            "candidate": thread_candidate(session, message.raw),
             "first_lines": first_lines(message.raw, lines),
         }
+
+
+def thread_candidate(session: Session, raw: bytes) -> int | None:
+    """The candidate whose email, or our acknowledgement of it, this message replies to."""
+    return candidate_store.candidate_of_thread(session, replied_ids(raw))
+
+
+def candidate_enquiries(session: Session, candidate_id: int, since: datetime) -> list[Message]:
+    """The enquiries received since ``since`` that reply to the candidate's thread."""
+    query = (
+        select(Message)
+        .where(Message.disposition == Disposition.ENQUIRY.value, Message.received_at >= since)
+        .order_by(Message.received_at, Message.id)
+    )
+    return [
+        message
+        for message in session.scalars(query)
+        if thread_candidate(session, message.raw) == candidate_id
+    ]
 
 
 def local_time(moment: datetime, zone: ZoneInfo) -> str:

@@ -139,7 +139,7 @@ class ApplicationBuilder:
             acknowledgement=initial_acknowledgement(
                 parsed,
                 self._config,
-                pick_language(candidate_languages(facts), self._ack_languages),
+                pick_language(answer_languages(facts), self._ack_languages),
                 uuid.uuid4().hex,
             ),
         )
@@ -156,6 +156,12 @@ class ApplicationBuilder:
             if reference is not None:
                 return self._vacancies[reference], source
         return None, None
+
+
+def answer_languages(facts: Facts) -> list[str | None]:
+    """The candidate's languages, then the vacancy's first (the fallback of the notice)."""
+    fallback = facts.vacancy.languages[:1] if facts.vacancy else ()
+    return [*candidate_languages(facts), *fallback]
 
 
 def candidate_languages(facts: Facts) -> list[str | None]:

@@ -30,6 +30,7 @@ def identity_facts(application: Application) -> IdentityFacts:
     phones = tuple(dict.fromkeys(phone for text in texts for phone in phone_keys(text)))
     emails = tuple(dict.fromkeys(email for text in texts for email in email_keys(text)))
     own = sender_key(application.sender)
+    ack = application.acknowledgement
     return IdentityFacts(
         sender_key=own,
         # The subject's name, else the sender's display name (compared, never trusted alone).
@@ -38,6 +39,7 @@ def identity_facts(application: Application) -> IdentityFacts:
         emails=tuple(email for email in emails if email != own),
         message_id=application.message.message_id,
         replies_to=replied_ids(application.message.raw or b""),
+        acknowledgement_id=ack.outbound_message_id if ack is not None else None,
     )
 
 

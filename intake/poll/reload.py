@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from intake.acks.template_check import check_templates
 from intake.config.changes import changed_keys, keep_restart_settings
 from intake.config.settings import Config, load_config
 from intake.errors import ConfigError
@@ -53,6 +54,7 @@ def reread(current: Config, path: Path) -> tuple[Config, list[str]] | None:
     """
     try:
         new = load_config(path, os.environ)
+        check_templates(new)
     except ConfigError as exc:
         log.error("config reload refused, the running config is kept: %s", exc)
         return None

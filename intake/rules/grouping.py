@@ -1,12 +1,12 @@
 """Which candidate an application belongs to: the facts compared, and the choice (pure).
 
 An application joins an earlier candidate of the same vacancy when they share the sender
-address, a thread (it replies to one of the candidate's messages), an email address written
-in a CV or letter (or the sender address written in the other's CV), or a phone number
-written in either. An address written in a CV may be a referee's, so it joins only when
-the names do not differ; a phone number may be the organisation's own, copied from the
-notice, so it joins only when both names are known and agree. A name alone never joins two
-applications: two people may share a common name.
+address, a thread (it replies to one of the candidate's messages or to our acknowledgement of
+one), an email address written in a CV or letter (or the sender address written in the other's
+CV), or a phone number written in either. An address written in a CV may be a referee's, so it
+joins only when the names do not differ; a phone number may be the organisation's own, copied
+from the notice, so it joins only when both names are known and agree. A name alone never joins
+two applications: two people may share a common name.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ NAMES_AGREE = frozenset({"phone"})
 #: The kinds of matches in the order they are trusted, with how HR reads them.
 MATCH_KINDS: dict[str, str] = {
     "address": "the same sender address {value}",
-    "thread": "a reply to the candidate's message {value}",
+    "thread": "a reply to the candidate's message or its acknowledgement {value}",
     "cv_email": "the address {value} written in a CV or letter",
     "phone": "the phone number {value} written in a CV, letter or email",
 }
@@ -37,14 +37,15 @@ class IdentityFacts:
     emails: tuple[str, ...] = ()
     message_id: str | None = None
     replies_to: tuple[str, ...] = ()
+    # Our acknowledgement's Message-ID: a reply to the acknowledgement is in the thread too.
+    acknowledgement_id: str | None = None
 
     def stored_keys(self) -> tuple[tuple[str, str], ...]:
         """(kind, value) rows to store, for later applications to find this one by."""
         rows = [("address", self.sender_key)] if self.sender_key else []
         rows += [("phone", phone) for phone in self.phones]
         rows += [("email", email) for email in self.emails]
-        if self.message_id:
-            rows.append(("message_id", self.message_id))
+        rows += [("message_id", own) for own in (self.message_id, self.acknowledgement_id) if own]
         return tuple(dict.fromkeys(rows))
 
     def sought_keys(self) -> tuple[tuple[str, str], ...]:

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 
 import pypdfium2
 import pytesseract
-from PIL import Image, ImageSequence
+from PIL import Image, ImageOps, ImageSequence
+from pillow_heif import register_heif_opener
 
 from parsers.documents.cleaning import text_extraction
 from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
@@ -23,6 +24,8 @@ MAX_PIXELS = 40_000_000
 #: A picture narrower or lower than this holds no readable page (a logo in a signature, an
 #: icon): it is not sent to Tesseract.
 MIN_PAGE_PIXELS = 200
+
+register_heif_opener()  # Pillow opens phones' HEIC photos too (libheif ships in the wheel)
 
 
 def ocr_available() -> bool:
@@ -94,7 +97,8 @@ def _frames(picture: Image.Image, max_frames: int) -> Iterator[Image.Image]:
         width, height = frame.size
         if width * height > MAX_PIXELS:
             raise UnreadableDocument(f"picture of {width}×{height} pixels, over {MAX_PIXELS}")
-        yield frame
+        # A phone photo stores its turn in EXIF; Tesseract reads the page upright only.
+        yield ImageOps.exif_transpose(frame)
 
 
 def _render(page: pypdfium2.PdfPage) -> Image.Image:

@@ -41,12 +41,18 @@ class FileType(StrEnum):
     GIF = "gif"
     BMP = "bmp"
     WEBP = "webp"
+    HEIC = "heic"  # a phone photo (HEIF with HEVC), read when pillow-heif is installed
     UNKNOWN = "unknown"
 
 
 IMAGE_TYPES = frozenset(
-    {FileType.PNG, FileType.JPEG, FileType.TIFF, FileType.GIF, FileType.BMP, FileType.WEBP}
-)
+    {
+        FileType.PNG, FileType.JPEG, FileType.TIFF, FileType.GIF, FileType.BMP, FileType.WEBP,
+        FileType.HEIC,
+    }
+)  # fmt: skip
+# ISO base media "ftyp" brands of HEIF still pictures (phones write heic or mif1).
+_HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"mif1", b"msf1", b"hevc", b"hevx"})
 _SIGNATURES = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", FileType.DOC),
     (b"{\\rtf", FileType.RTF),
@@ -87,6 +93,8 @@ def _signature_type(payload: bytes) -> FileType | None:
         return FileType.WEBP
     if payload.startswith(b"BM") and payload[6:10] == bytes(4):  # BMP's reserved header words
         return FileType.BMP
+    if payload[4:8] == b"ftyp" and payload[8:12] in _HEIF_BRANDS:
+        return FileType.HEIC
     return None
 
 

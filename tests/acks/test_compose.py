@@ -132,9 +132,10 @@ def test_receipt_time_is_shown_in_brussels_time_across_the_dst_change(
                 "Jane_Doe_CV.pdf: CV",
                 "Cover letter.docx: motivation letter",
                 "diploma-scan.pdf: other document",
+                "Your application is complete: we have your CV and your motivation letter.",
                 "Kind regards,\nWorld Customs Organization",
             ],
-            ["could not be opened", "Please note", "You may still send"],
+            ["could not be read", "is missing", "If you reply to this message"],
         ),
         (
             "fr",
@@ -146,9 +147,11 @@ def test_receipt_time_is_shown_in_brussels_time_across_the_dst_change(
                 "Jane_Doe_CV.pdf : CV",
                 "Cover letter.docx : lettre de motivation",
                 "diploma-scan.pdf : autre document",
+                "Votre candidature est complète : nous avons votre CV et votre lettre de "
+                "motivation.",
                 "Cordialement,\nWorld Customs Organization",
             ],
-            ["n'a pas pu être ouvert", "Veuillez noter", "Vous pouvez encore envoyer"],
+            ["illisible", "il manque", "Si vous répondez à ce message"],
         ),
     ],
 )
@@ -177,40 +180,43 @@ def test_late_application_in_english_says_so_and_invites_nothing() -> None:
             "Your application arrived after the closing date of 26 October 2025 at 23:59:59 "
             "(Europe/Brussels, UTC+01:00)." in body
         )
-        assert "We did not find a motivation letter" in body
-        assert "You may still send" not in body
+        assert "Your application is not complete: your motivation letter is missing." in body
+        assert "If you reply" not in body
 
 
 def test_missing_letter_before_the_deadline_invites_to_send_it_in_english() -> None:
     message = _compose(_content(flags=frozenset({"letter_missing"})))
     for body in (_text(message), _html_as_text(message)):
-        assert "We did not find a motivation letter" in body
+        assert "Your application is not complete: your motivation letter is missing." in body
         assert (
-            "You may still send what is missing until the closing date, 26 October 2025 at "
-            "23:59:59 (Europe/Brussels, UTC+01:00)," in body
+            "If you reply to this message before 26 October 2025 at 23:59:59 "
+            "(Europe/Brussels, UTC+01:00) with your motivation letter attached, your "
+            "application will be complete." in body
         )
-        assert "We did not find a CV" not in body
+        assert "there is no need to reply" not in body
+        assert "your CV is missing" not in body
         assert "arrived after the closing date" not in body
 
 
 def test_missing_letter_after_the_deadline_is_noted_without_an_invitation() -> None:
     message = _compose(_content(flags=frozenset({"letter_missing"})), now=AFTER_DEADLINE)
-    assert "We did not find a motivation letter" in _text(message)
-    assert "You may still send" not in _text(message)
+    assert "your motivation letter is missing" in _text(message)
+    assert "If you reply" not in _text(message)
 
 
 def test_a_letter_in_the_body_is_no_missing_letter() -> None:
     flags = frozenset({"letter_missing", "letter_in_body"})
-    assert "We did not find a motivation letter" not in _text(_compose(_content(flags=flags)))
+    text = _text(_compose(_content(flags=flags)))
+    assert "motivation letter is missing" not in text
+    assert "Your application is complete" in text
 
 
 def test_bad_subject_in_english_states_the_convention() -> None:
     content = _content(original_subject="Application", flags=frozenset({"subject_invalid"}))
     text = _text(_compose(content))
-    assert "does not follow the convention of the vacancy notice" in text
-    assert "your full name and the vacancy" in text
-    assert f'"Jane Doe - {TITLE}"' in text
-    assert "You may still send" not in text
+    assert "asks for a subject line giving your full name and the vacancy" in text
+    assert f'"Jane Doe - {TITLE} ({REFERENCE})"' in text
+    assert "If you reply" not in text
 
 
 def test_unknown_vacancy_is_said_plainly() -> None:
@@ -229,17 +235,17 @@ def test_unknown_vacancy_is_said_plainly() -> None:
 def test_unreadable_file_is_marked_and_noticed() -> None:
     documents = (AckDocument("cv.pdf", "cv", "encrypted"),)
     text = _text(_compose(_content(documents=documents, flags=frozenset({"unreadable_document"}))))
-    assert "- cv.pdf: CV (could not be opened)" in text
-    assert "At least one of your files could not be opened" in text
-    assert "You may still send what is missing" in text
+    assert "- cv.pdf: CV (could not be read)" in text
+    assert "We could not read at least one of your files" in text
+    assert "with a readable copy of the file attached, your application will be complete" in text
 
 
 def test_only_enabled_notices_appear() -> None:
     flags = frozenset({"cv_missing", "letter_missing", "subject_invalid", "late"})
     text = _text(_compose(_content(flags=flags), notices=frozenset({"cv_missing"})))
-    assert "We did not find a CV" in text
-    assert "We did not find a motivation letter" not in text
-    assert "convention" not in text
+    assert "Your application is not complete: your CV is missing." in text
+    assert "motivation letter is missing" not in text
+    assert "subject line giving" not in text
     assert "after the closing date" not in text
 
 
@@ -258,28 +264,30 @@ def test_late_application_in_french() -> None:
         "Votre candidature est arrivée après la date limite du 26 octobre 2025 à 23:59:59 "
         "(Europe/Brussels, UTC+01:00)." in text
     )
-    assert "Vous pouvez encore envoyer" not in text
+    assert "Si vous répondez" not in text
 
 
 def test_missing_letter_in_french_invites_before_the_deadline() -> None:
     content = _content(language="fr", flags=frozenset({"letter_missing"}))
     for body in (_text(_compose(content)), _html_as_text(_compose(content))):
-        assert "Nous n'avons pas trouvé de lettre de motivation" in body
+        assert "il manque votre lettre de motivation." in body
         assert (
-            "Vous pouvez encore envoyer ce qui manque jusqu'à la date limite, le 26 octobre 2025 "
-            "à 23:59:59 (Europe/Brussels, UTC+01:00)," in body
+            "Si vous répondez à ce message avant le 26 octobre 2025 à 23:59:59 "
+            "(Europe/Brussels, UTC+01:00) en joignant votre lettre de motivation, votre "
+            "candidature sera complète." in body
         )
+        assert "il n'est pas nécessaire d'y répondre" not in body
     after = _text(_compose(content, now=AFTER_DEADLINE))
-    assert "Nous n'avons pas trouvé de lettre de motivation" in after
-    assert "Vous pouvez encore envoyer" not in after
+    assert "il manque votre lettre de motivation." in after
+    assert "Si vous répondez" not in after
 
 
 def test_bad_subject_in_french_states_the_convention() -> None:
     content = _content(language="fr", flags=frozenset({"subject_invalid"}))
     text = _text(_compose(content))
-    assert "L'objet de votre courriel ne suit pas la règle de l'avis de vacance" in text
-    assert "votre nom complet et le poste" in text
-    assert "Nous n'avons pas trouvé" not in text
+    assert "L'avis de vacance demande un objet indiquant votre nom complet et le poste" in text
+    assert f"« Jane Doe - {TITLE} ({REFERENCE}) »" in text
+    assert "il manque" not in text
 
 
 def test_first_of_the_month_in_french() -> None:

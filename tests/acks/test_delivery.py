@@ -96,9 +96,13 @@ def test_complete_application_is_acknowledged_once_in_the_thread_of_the_original
                 body="Hello, my CV is attached.",
             ),
             ON_TIME,
-            "did not find a motivation letter",
+            "your motivation letter is missing",
         ),
-        (messages.application(subject="My documents"), ON_TIME, "does not follow the convention"),
+        (
+            messages.application(subject="My documents"),
+            ON_TIME,
+            "asks for a subject line giving your full name",
+        ),
     ],
     ids=["late", "letter_missing", "subject_invalid"],
 )
@@ -140,7 +144,11 @@ def french_application(**changes: Any) -> bytes:
             ON_TIME,
             "lettre de motivation",
         ),
-        (french_application(subject="Mes documents"), ON_TIME, "ne suit pas la règle"),
+        (
+            french_application(subject="Mes documents"),
+            ON_TIME,
+            "demande un objet indiquant votre nom complet",
+        ),
     ],
     ids=["complete", "late", "letter_missing", "subject_invalid"],
 )

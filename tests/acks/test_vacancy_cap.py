@@ -16,6 +16,7 @@ from intake.poll.cycle import poll_once
 from intake.poll.progress import Progress
 from tests import messages
 from tests.configs import config_document, make_config
+from tests.documents import pdf_bytes
 from tests.smtp import (
     OpenRuntimes,
     SmtpServer,
@@ -114,7 +115,7 @@ def test_a_second_acknowledgement_for_the_vacancy_is_sent_only_after_the_window(
     assert len(smtp_server.received) == (2 if first_status == "sent" else 1)
 
 
-def test_a_robot_the_rules_miss_answering_our_acknowledgement_gets_no_second_one(
+def test_a_robot_the_rules_miss_answering_our_acknowledgement_with_a_file_gets_no_second_one(
     tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
 ) -> None:
     runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server))
@@ -122,10 +123,13 @@ def test_a_robot_the_rules_miss_answering_our_acknowledgement_gets_no_second_one
     mailbox.append(*applying(DEPUTY, 0))
     poll_once(runtime.config, runtime.sessions, mailbox, progress=Progress(live=False))
     (ours,) = smtp_server.received
+    # A file makes the answer an application (without one, a reply to our acknowledgement is
+    # an enquiry and gets nothing): the vacancy cap is what stops the second acknowledgement.
+    ticket = ("ticket-4711.pdf", "application/pdf", pdf_bytes(["Ticket 4711 has been opened."]))
     answer = messages.application(
         subject=f"Re: {ours.message['Subject']}",
         body=HELPDESK,
-        attachments=(),
+        attachments=(ticket,),
         message_id="<answer-1@example.com>",
         extra_headers=(("In-Reply-To", str(ours.message["Message-ID"])),),
     )

@@ -393,3 +393,30 @@ def test_a_title_in_a_language_the_notice_lacks_or_a_wrong_code_names_its_key(
     tmp_path: Path, titles: str, key: str
 ) -> None:
     assert error_for(tmp_path, CONTRACT_EXAMPLE + TITLED.format(titles=titles)).key == key
+
+
+def with_vacancy_lines(lines: str) -> str:
+    listed = 'languages = ["en", "fr"]'
+    return CONTRACT_EXAMPLE.replace(listed, f"{listed}\n{lines}")
+
+
+def test_vacancy_titles_per_language_are_read_and_give_the_title_in_a_language(
+    tmp_path: Path,
+) -> None:
+    text = with_vacancy_lines('titles = { fr = "Directeur adjoint, Appui à la mise en œuvre" }')
+    vacancy = load_config(write(tmp_path, text), {"INTAKE_IMAP_PASSWORD": "pw"}).vacancies[0]
+    assert vacancy.titles == (("fr", "Directeur adjoint, Appui à la mise en œuvre"),)
+    assert vacancy.title_in("fr") == "Directeur adjoint, Appui à la mise en œuvre"
+    assert vacancy.title_in("es") == "Deputy Director, Implementation Support"
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ('titles = { French = "Directeur adjoint" }', "vacancies[0].titles.French"),
+        ('titles = { fr = "" }', "vacancies[0].titles.fr"),
+        ('title_fr = "Directeur adjoint"', "vacancies[0].title_fr"),
+    ],
+)
+def test_a_wrong_vacancy_titles_key_is_named(tmp_path: Path, line: str, key: str) -> None:
+    assert error_for(tmp_path, with_vacancy_lines(line)).key == key

@@ -124,6 +124,7 @@ def test_csv_carries_every_field(polled: Path, capsys: pytest.CaptureFixture[str
     rows = list(csv.DictReader(lines))
     assert list(rows[0]) == [
         "id", "message_id", "received_at", "received_local", "sender", "sender_name", "subject",
-        "first_lines",
+        "candidate", "first_lines",
     ]  # fmt: skip
+    assert rows[2]["candidate"] == ""  # a question out of the blue replies to no candidate
     assert rows[2]["first_lines"] == QUESTION

@@ -10,6 +10,7 @@ from intake.config.deadlines import local_time
 from intake.config.settings import Config
 from intake.hr.candidates.listing import current_documents
 from intake.hr.candidates.sheet import FLAG_WORDS, STATUS_WORDS
+from intake.hr.enquiries import FIRST_LINES, candidate_enquiries, first_lines
 from intake.terminal_text import safe_line
 from storage import candidate_store
 from storage.candidate_models import Candidate, CandidateLink
@@ -27,6 +28,7 @@ def candidate_lines(session: Session, candidate_id: int, config: Config) -> list
         "",
         "Messages (oldest first):",
         *_messages(session, members, config),
+        *_enquiries(session, candidate_id, members, config),
         "",
         "Documents that stand (a CV or letter sent again replaces the earlier one):",
         *_documents(members),
@@ -61,6 +63,22 @@ def _messages(session: Session, members: list[Application], config: Config) -> I
         yield f"  application {app.id}  {local_time(app.received_at, zone)}"
         yield f"    from {safe_line(app.sender)}  subject: {safe_line(app.subject)}"
         yield f"    {joined}"
+
+
+def _enquiries(
+    session: Session, candidate_id: int, members: list[Application], config: Config
+) -> Iterator[str]:
+    """The questions sent in reply to the candidate's emails or our acknowledgements."""
+    if not members:
+        return
+    found = candidate_enquiries(session, candidate_id, members[0].received_at)
+    if found:
+        yield ""
+        yield "Questions in reply (enquiries, not applications):"
+    for message in found:
+        when = local_time(message.received_at, config.organisation.timezone)
+        yield f"  message {message.id}  {when}  from {safe_line(message.sender)}"
+        yield from (f"    {line}" for line in first_lines(message.raw, FIRST_LINES))
 
 
 def _documents(members: list[Application]) -> Iterator[str]:
