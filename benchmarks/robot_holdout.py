@@ -83,7 +83,7 @@ PEOPLE: tuple[Person, ...] = (
      "reform programmes, and I would bring that experience to the post.", (), False,
      "application"),
     (ORIG, "Dear Sir, attached is the signed letter." + QUOTE, (LETTER,), True, "application"),
-    (ORIG, "Thank you. I'll send my CV tomorrow." + QUOTE, (), True, "application"),
+    (ORIG, "Thank you. I'll send my CV tomorrow." + QUOTE, (), True, "enquiry"),
     ("Question", "I'm away until 3 Nov — can I send my documents afterwards?", (), False,
      "enquiry"),
     ("Fwd: Application – Maria FERNÁNDEZ", "Forwarding my application as my first email "

@@ -64,7 +64,7 @@ PEOPLE: tuple[Person, ...] = (
      "jusqu'à fin octobre, je souhaite vous faire part de mon intérêt pour l'offre de "
      "Directeur adjoint.", (), False, "application"),
     (ORIG, "Hello, I noticed my letter was not received. I am travelling until Friday and will "
-     "send it then." + QUOTE, (), True, "application"),
+     "send it then." + QUOTE, (), True, "enquiry"),
     ("Interview", "Good morning, I'm out of the country until December. Is an interview by "
      "video possible?", (), False, "enquiry"),
     ("Candidatura – Lucía GÓMEZ", "Estimados: me encuentro de vacaciones hasta el 3 de "
@@ -88,5 +88,5 @@ PEOPLE: tuple[Person, ...] = (
      "During fifteen years in customs administration I have led reform projects.", (), False,
      "application"),
     ("Re: Application", "Dear HR, I'm on mission until 30 October and will then send the "
-     "certified copies you asked for." + QUOTE, (), True, "application"),
+     "certified copies you asked for." + QUOTE, (), True, "enquiry"),
 )  # fmt: skip
