@@ -85,17 +85,16 @@ def console_errors(driver: webdriver.Chrome) -> list[str]:
     return [entry["message"] for entry in entries if entry["level"] == "SEVERE"]
 
 
-def wait_for_download(downloads: Path, name: str, timeout: float = 20.0) -> bytes:
-    """The bytes of ``downloads/name`` once Chromium has finished writing it."""
-    target = downloads / name
+def wait_for_download(downloads: Path, timeout: float = 20.0) -> Path:
+    """The one file Chromium saved into ``downloads``, once it has finished writing it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        partial = list(downloads.glob("*.crdownload"))
-        if target.exists() and not partial:
-            return target.read_bytes()
+        files = sorted(downloads.iterdir())
+        if len(files) == 1 and not files[0].name.endswith(".crdownload"):
+            return files[0]
         time.sleep(0.1)
     listed = sorted(path.name for path in downloads.iterdir())
-    raise AssertionError(f"{name} not downloaded into {downloads} (holds {listed})")
+    raise AssertionError(f"no single finished download in {downloads} (holds {listed})")
 
 
 def csp_violations(messages: list[str]) -> list[str]:

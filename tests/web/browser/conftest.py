@@ -1,14 +1,17 @@
-"""Fixtures of the browser tests: a headless Chromium with its own download directory."""
+"""Fixtures of the browser tests: a headless Chromium with its own download directory, and
+one seeded ``intake web`` for the session (its stderr shown under a failing test)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 
 import pytest
 from selenium import webdriver
 
-from tests.web.browser.chromium import headless_chromium
+from tests.web.browser.chromium import chromium_paths, headless_chromium
+from tests.web.browser.console import WebConsole
+from tests.web.browser.seed import seed_console
 
 
 @pytest.fixture
@@ -24,3 +27,29 @@ def browser(downloads: Path) -> Iterator[webdriver.Chrome]:
     """A fresh headless Chromium (no cookies) for one test."""
     with headless_chromium(downloads) as driver:
         yield driver
+
+
+@pytest.fixture(scope="session")
+def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebConsole]:
+    """``intake web`` on a seeded SQLite database (four candidates, an hr and a panel user)."""
+    chromium_paths()  # no browser: skip (fail under CI=true) before seeding anything
+    directory = tmp_path_factory.mktemp("console")
+    config = seed_console(directory, f"sqlite:///{directory / 'intake.db'}")
+    server = WebConsole(config, directory / "logs")
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Add the server's stderr to the report of a failing test that used it."""
+    report: pytest.TestReport = yield
+    server = getattr(item, "funcargs", {}).get("console")
+    if report.failed and isinstance(server, WebConsole):
+        report.sections.append(("intake web stderr", server.stderr))
+    return report

@@ -57,4 +57,6 @@ def test_a_download_lands_in_the_download_directory_with_its_bytes(
 ) -> None:
     browser.get(f"{static_site}/index.html")
     browser.find_element(By.ID, "file").click()
-    assert wait_for_download(downloads, "data.bin") == b"\x00\x01binary\xff"
+    saved = wait_for_download(downloads)
+    assert saved.name == "data.bin"
+    assert saved.read_bytes() == b"\x00\x01binary\xff"

@@ -1,0 +1,55 @@
+"""What a panel user may see, hostile candidate text shown as text, and no CSP refusal."""
+
+from __future__ import annotations
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.by import By
+
+from tests.web.browser.chromium import console_errors, csp_violations
+from tests.web.browser.console import WebConsole
+from tests.web.browser.pages import candidate_names, sign_in
+from tests.web.browser.seed import HOSTILE, HR, PANEL
+
+pytestmark = pytest.mark.browser
+MAIN_PAGES = ("/vacancies", "/candidates", "/candidates/1", "/quarantine", "/enquiries", "/status")
+
+
+def test_the_panel_user_sees_only_its_vacancys_candidates(
+    console: WebConsole, browser: webdriver.Chrome
+) -> None:
+    sign_in(browser, console, PANEL)
+    names = candidate_names(browser)
+    assert "Amina DIALLO" in names.values()
+    assert not {"Maria FERNÁNDEZ", "John SMITH"} & set(names.values())
+    assert len(names) == 2
+    browser.get(f"{console.url}/candidates/1")  # Maria, for the director's post
+    assert "Maria" not in browser.find_element(By.TAG_NAME, "body").text
+    assert browser.find_elements(By.ID, "decide") == []
+
+
+def test_the_hostile_name_shows_as_text_and_injects_nothing(
+    console: WebConsole, browser: webdriver.Chrome
+) -> None:
+    sign_in(browser, console, HR)
+    browser.get(f"{console.url}/candidates/4")
+    assert HOSTILE in browser.find_element(By.TAG_NAME, "body").text
+    assert browser.execute_script("return document.querySelectorAll('img[onerror]').length") == 0
+    assert browser.execute_script("return document.querySelectorAll('img[src=x]').length") == 0
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018 - reading it is the check
+    browser.get(f"{console.url}/candidates")
+    assert browser.execute_script("return document.querySelectorAll('img[onerror]').length") == 0
+
+
+def test_the_main_pages_raise_no_csp_violation_in_the_console(
+    console: WebConsole, browser: webdriver.Chrome
+) -> None:
+    sign_in(browser, console, HR)
+    seen: list[str] = []
+    for path in MAIN_PAGES:
+        browser.get(f"{console.url}{path}")
+        assert browser.find_element(By.TAG_NAME, "body").text.strip(), path
+        seen += console_errors(browser)
+    assert csp_violations(seen) == []
