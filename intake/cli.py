@@ -79,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     messages.add_argument("--format", choices=FORMATS, default="table")
     for name, module in COMMANDS[1:]:
         module.add_arguments(_add(commands, name, module.SUMMARY, module.run))
+    web = _add(commands, "web", "serve the HR web console (docs/web.md)", _web)
+    web.add_argument("--listen", metavar="HOST:PORT", help="default: [web] listen")
     acks = _add(commands, "acks", "acknowledgements: list, retry, preview, send", _acks)
     add_acks_arguments(acks)
     db = _add(commands, "db", "database schema", _db)
@@ -123,6 +125,13 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         Daemon(runtime, config_path=_config_path(args.config).absolute()).run()
     finally:
         runtime.close()
+    return EXIT_OK
+
+
+def _web(args: argparse.Namespace, config: Config) -> int:
+    from intake.web.server import serve  # imported here: only this command needs the web stack
+
+    serve(config, args.listen)
     return EXIT_OK
 
 

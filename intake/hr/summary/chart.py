@@ -76,6 +76,11 @@ def write_chart(path: Path, summaries: Sequence[VacancySummary], zone_name: str)
     _write_atomically(path, data)
 
 
+def chart_png(summaries: Sequence[VacancySummary], zone_name: str) -> bytes:
+    """The chart as PNG bytes (the web console serves it as an image)."""
+    return _figure_bytes(summaries, zone_name, "png")
+
+
 def _figure_bytes(summaries: Sequence[VacancySummary], zone_name: str, fmt: str) -> bytes:
     """The chart as PNG or SVG bytes: one panel per group, bars per day, the deadline marked."""
     _writable_matplotlib_config()

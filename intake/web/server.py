@@ -1,0 +1,28 @@
+"""``intake web``: the console served by uvicorn in the foreground until SIGTERM or Ctrl-C."""
+
+from __future__ import annotations
+
+from intake.config.runtime import open_runtime
+from intake.config.settings import Config
+from intake.config.web import require_web_secret, split_host_port
+from intake.web.app import build_app
+
+
+def serve(config: Config, listen: str | None) -> None:
+    """Serve on ``listen`` (``HOST:PORT``) or ``[web] listen``; the schema must be current."""
+    secret = require_web_secret(config.web)
+    host, port = (
+        split_host_port(listen, "--listen") if listen else (config.web.host, config.web.port)
+    )
+    runtime = open_runtime(config, schema="require")
+    try:
+        import uvicorn
+
+        app = build_app(config, runtime.sessions, secret)
+        # proxy_headers: X-Forwarded-For/-Proto are believed only from forwarded_allow_ips
+        # (uvicorn's default: 127.0.0.1, or $FORWARDED_ALLOW_IPS), i.e. a reverse proxy here.
+        uvicorn.run(
+            app, host=host, port=port, proxy_headers=True, server_header=False, log_config=None
+        )
+    finally:
+        runtime.close()
