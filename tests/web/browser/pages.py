@@ -65,3 +65,11 @@ def open_candidate(browser: webdriver.Chrome, name: str) -> int:
     link.click()
     WebDriverWait(browser, WAIT).until(lambda driver: driver.current_url == href)
     return int(href.rsplit("/", 1)[1])
+
+
+def decide(browser: webdriver.Chrome, decision: str, note: str) -> None:
+    """Choose ``decision``, write ``note`` in form#decide and send it (no wait)."""
+    form = browser.find_element(By.ID, "decide")
+    Select(form.find_element(By.NAME, "decision")).select_by_value(decision)
+    form.find_element(By.NAME, "note").send_keys(note)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from intake.config.runtime import open_runtime
+from tests.candidate_messages import cv_file, letter_file
 from tests.configs import make_config, write_config_file
 from tests.hr_data import Doc, Stored, store_applications
 from tests.processes import REPO
@@ -15,7 +17,8 @@ from tests.processes import REPO
 DIRECTOR = "WCO/2025/DD-IS"
 HEAD_OF_UNIT = "WCO/2025/HU-NA"
 HOSTILE = "<img src=x onerror=alert(1)>"
-MARIA_CV = b"%PDF-1.4\n% Maria Fernandez, curriculum vitae\n%%EOF\n"
+_CV_NAME, _CV_TYPE, MARIA_CV = cv_file("Maria Fernández")
+_LETTER_NAME, _LETTER_TYPE, MARIA_LETTER = letter_file("Maria Fernández")
 PASSWORD = "correct horse battery staple"
 INTAKE = (sys.executable, "-m", "intake")
 
@@ -34,10 +37,15 @@ PANEL = User("pablo.panel", "panel", HEAD_OF_UNIT)
 
 
 def applications() -> list[Stored]:
-    """Maria (CV and letter), John (CV only) for the director; Amina and a hostile name for
-    the head of unit."""
+    """Maria (a real CV and letter), John (CV only) for the director; Amina and a
+    hostile name for the head of unit, on different days."""
     return [
-        Stored(documents=(Doc("CV.pdf", content=MARIA_CV), Doc("Letter.pdf", "motivation_letter"))),
+        Stored(
+            documents=(
+                Doc(_CV_NAME, content=MARIA_CV, content_type=_CV_TYPE),
+                Doc(_LETTER_NAME, "motivation_letter", MARIA_LETTER, content_type=_LETTER_TYPE),
+            )
+        ),
         Stored(
             sender="john.smith@example.com",
             sender_name="John Smith",
@@ -51,6 +59,7 @@ def applications() -> list[Stored]:
             sender_name="Amina Diallo",
             candidate_name="Amina DIALLO",
             subject="Application – Head of Unit, Needs Assessment – Amina DIALLO",
+            received_at=datetime(2025, 11, 3, 16, 40, tzinfo=UTC),
             vacancy=HEAD_OF_UNIT,
         ),
         Stored(
@@ -59,6 +68,7 @@ def applications() -> list[Stored]:
             candidate_name=HOSTILE,
             subject=f"Application – Head of Unit, Needs Assessment – {HOSTILE}",
             body=f"<script>alert(2)</script> {HOSTILE}",
+            received_at=datetime(2025, 11, 12, 23, 55, tzinfo=UTC),
             vacancy=HEAD_OF_UNIT,
         ),
     ]

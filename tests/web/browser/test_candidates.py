@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.select import Select
 
 from tests.web.browser.chromium import wait_for_download
 from tests.web.browser.console import WebConsole
 from tests.web.browser.pages import (
     candidate_names,
+    decide,
     filter_candidates,
     open_candidate,
     sign_in,
@@ -43,10 +43,7 @@ def test_a_decision_with_a_note_shows_in_the_history(
     sign_in(browser, console, HR)
     number = open_candidate(browser, "John SMITH")
     assert "John SMITH" in browser.find_element(By.TAG_NAME, "h1").text
-    form = browser.find_element(By.ID, "decide")
-    Select(form.find_element(By.NAME, "decision")).select_by_value("shortlisted")
-    form.find_element(By.NAME, "note").send_keys("Strong field experience; call in week 44")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    decide(browser, "shortlisted", "Strong field experience; call in week 44")
     wait_for_path(browser, console, f"/candidates/{number}")
     newest = browser.find_element(By.CSS_SELECTOR, "ol#decisions li")
     assert "shortlisted" in newest.text

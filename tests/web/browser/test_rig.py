@@ -12,9 +12,20 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
-from tests.web.browser.chromium import WINDOW, console_errors, wait_for_download
+from tests.web.browser.chromium import WINDOW, console_errors, csp_violations, wait_for_download
 
 pytestmark = pytest.mark.browser
+
+
+class StrictHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files with the console's kind of policy: scripts only from the site itself."""
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", "default-src 'self'; script-src 'self'")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the test reads the DOM, not the access log."""
 
 
 @pytest.fixture
@@ -29,7 +40,11 @@ def static_site(tmp_path: Path) -> Iterator[str]:
     )
     (site / "data.bin").write_bytes(b"\x00\x01binary\xff")
     (site / "favicon.ico").write_bytes(b"")
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    (site / "inline.html").write_text(
+        "<!doctype html><title>Inline</title><script>document.title = 'ran'</script>",
+        encoding="utf-8",
+    )
+    handler = partial(StrictHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -60,3 +75,12 @@ def test_a_download_lands_in_the_download_directory_with_its_bytes(
     saved = wait_for_download(downloads)
     assert saved.name == "data.bin"
     assert saved.read_bytes() == b"\x00\x01binary\xff"
+
+
+def test_an_inline_script_refused_by_the_policy_is_seen_in_the_console(
+    static_site: str, browser: webdriver.Chrome
+) -> None:
+    browser.get(f"{static_site}/inline.html")
+    assert browser.title == "Inline"
+    [violation] = csp_violations(console_errors(browser))
+    assert "script-src 'self'" in violation
