@@ -88,3 +88,22 @@ def sign_in(client: TestClient, name: str, password: str = PASSWORD) -> str:
     answer = client.post("/login", data=form)
     assert answer.status_code == 303, answer.text
     return csrf_of(client.get("/candidates").text)
+
+
+_LINK = re.compile(r'(?:href|src)="(/[^"]*)"')
+
+
+def crawl(client: TestClient, starts: tuple[str, ...], most: int) -> dict[str, int]:
+    """Follow every same-site link (and image) from ``starts``, at most ``most`` pages;
+    each path with its status code."""
+    seen: dict[str, int] = {}
+    queue = list(starts)
+    while queue and len(seen) < most:
+        path = queue.pop(0).replace("&amp;", "&")
+        if path in seen:
+            continue
+        answer = client.get(path)
+        seen[path] = answer.status_code
+        if answer.headers.get("content-type", "").startswith("text/html"):
+            queue += [link for link in _LINK.findall(answer.text) if link not in seen]
+    return seen

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import signal
+from types import FrameType
+
 from intake.config.runtime import open_runtime
 from intake.config.settings import Config
 from intake.config.web import require_web_secret, split_host_port
@@ -15,6 +18,9 @@ def serve(config: Config, listen: str | None) -> None:
         split_host_port(listen, "--listen") if listen else (config.web.host, config.web.port)
     )
     runtime = open_runtime(config, schema="require")
+    # uvicorn stops gracefully on SIGTERM, then raises the signal again under the handler it
+    # found: this one, so that a stop asked for is exit code 0, not death by signal.
+    previous = signal.signal(signal.SIGTERM, _stopped)
     try:
         import uvicorn
 
@@ -25,4 +31,9 @@ def serve(config: Config, listen: str | None) -> None:
             app, host=host, port=port, proxy_headers=True, server_header=False, log_config=None
         )
     finally:
+        signal.signal(signal.SIGTERM, previous)
         runtime.close()
+
+
+def _stopped(_signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(0)
