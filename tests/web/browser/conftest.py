@@ -31,7 +31,8 @@ def browser(downloads: Path) -> Iterator[webdriver.Chrome]:
 
 @pytest.fixture(scope="session")
 def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebConsole]:
-    """``intake web`` on a seeded SQLite database (four candidates, an hr and a panel user)."""
+    """``intake web`` on a seeded SQLite database (four candidates, an hr and a panel user);
+    SIGTERM must stop it with status 0."""
     chromium_paths()  # no browser: skip (fail under CI=true) before seeding anything
     directory = tmp_path_factory.mktemp("console")
     config = seed_console(directory, f"sqlite:///{directory / 'intake.db'}")
@@ -40,7 +41,8 @@ def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebConsole]:
         server.start()
         yield server
     finally:
-        server.stop()
+        status = server.stop()
+    assert status == 0, f"intake web exited {status} on SIGTERM:\n{server.stderr}"
 
 
 @pytest.hookimpl(wrapper=True)
