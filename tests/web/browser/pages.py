@@ -49,10 +49,16 @@ def candidate_names(browser: webdriver.Chrome) -> dict[int, str]:
 
 
 def filter_candidates(browser: webdriver.Chrome, **choices: str) -> None:
-    """Choose ``choices`` (select name -> option value) in form#filters and send it."""
+    """Set ``choices`` (field name -> value: an option of a select, the text of an input) in
+    form#filters and send it."""
     form = browser.find_element(By.ID, "filters")
     for name, value in choices.items():
-        Select(form.find_element(By.NAME, name)).select_by_value(value)
+        field = form.find_element(By.NAME, name)
+        if field.tag_name == "select":
+            Select(field).select_by_value(value)
+        else:
+            field.clear()
+            field.send_keys(value)
     old = browser.find_element(By.ID, "candidates")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(browser, WAIT).until(expected_conditions.staleness_of(old))

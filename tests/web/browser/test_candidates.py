@@ -35,6 +35,21 @@ def test_filters_by_vacancy_and_by_complete_narrow_the_table(
     filter_candidates(browser, vacancy=HEAD_OF_UNIT, complete="yes")
     assert "Amina DIALLO" in candidate_names(browser).values()
     assert len(candidate_names(browser)) == 2
+    filter_candidates(browser, q="diallo")
+    assert list(candidate_names(browser).values()) == ["Amina DIALLO"]
+
+
+def test_the_csv_export_downloads_what_the_filter_shows(
+    console: WebConsole, browser: webdriver.Chrome, downloads: Path
+) -> None:
+    sign_in(browser, console, HR)
+    filter_candidates(browser, complete="no")
+    browser.find_element(By.ID, "export-csv").click()
+    saved = wait_for_download(downloads)
+    assert saved.suffix == ".csv"
+    text = saved.read_bytes().decode("utf-8-sig")
+    assert "John SMITH" in text
+    assert "Maria FERNÁNDEZ" not in text and "Amina DIALLO" not in text
 
 
 def test_a_decision_with_a_note_shows_in_the_history(

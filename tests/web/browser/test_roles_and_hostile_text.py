@@ -46,8 +46,9 @@ def test_the_hostile_name_shows_as_text_and_injects_nothing(
 def test_the_main_pages_raise_no_csp_violation_in_the_console(
     console: WebConsole, browser: webdriver.Chrome
 ) -> None:
+    browser.get(f"{console.url}/login")
+    seen = console_errors(browser)
     sign_in(browser, console, HR)
-    seen: list[str] = []
     for path in MAIN_PAGES:
         browser.get(f"{console.url}{path}")
         assert browser.find_element(By.TAG_NAME, "body").text.strip(), path
