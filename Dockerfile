@@ -8,6 +8,11 @@
 #       -e INTAKE_IMAP_PASSWORD -e INTAKE_SMTP_PASSWORD \
 #       recruitment-intake
 #
+# The HR web console from the same image, on the same database (docs/web.md):
+#   docker run -d --name intake-web -p 8080:8080 \
+#       -v /etc/intake/config.toml:/etc/intake/config.toml:ro -v intake-db:/var/lib/intake \
+#       -e INTAKE_WEB_SECRET_KEY recruitment-intake intake web --listen 0.0.0.0:8080
+#
 # As shipped, /etc/intake/config.toml is the repository's embedded default with its paths made
 # absolute: the sample Maildir under /usr/share/intake/examples, SQLite in /var/lib/intake,
 # acknowledgements written as .eml files to /var/spool/intake/outbox.
@@ -77,6 +82,9 @@ ENV PATH=/opt/venv/bin:$PATH \
 
 USER intake
 WORKDIR /var/lib/intake
+
+# The web console, when the container runs `intake web --listen 0.0.0.0:8080` (docs/web.md).
+EXPOSE 8080
 
 # The database (SQLite) and the acknowledgement outbox folder (the "file" transport).
 VOLUME ["/var/lib/intake", "/var/spool/intake/outbox"]

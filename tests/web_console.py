@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -90,20 +91,29 @@ def sign_in(client: TestClient, name: str, password: str = PASSWORD) -> str:
     return csrf_of(client.get("/candidates").text)
 
 
+@dataclass(frozen=True)
+class Visit:
+    """One page of a crawl: its status code and how long it took."""
+
+    status: int
+    seconds: float
+
+
 _LINK = re.compile(r'(?:href|src)="(/[^"]*)"')
 
 
-def crawl(client: TestClient, starts: tuple[str, ...], most: int) -> dict[str, int]:
+def crawl(client: TestClient, starts: tuple[str, ...], most: int) -> dict[str, Visit]:
     """Follow every same-site link (and image) from ``starts``, at most ``most`` pages;
-    each path with its status code."""
-    seen: dict[str, int] = {}
+    each path with its status code and the seconds it took (for the benchmark)."""
+    seen: dict[str, Visit] = {}
     queue = list(starts)
     while queue and len(seen) < most:
         path = queue.pop(0).replace("&amp;", "&")
         if path in seen:
             continue
+        started = time.perf_counter()
         answer = client.get(path)
-        seen[path] = answer.status_code
+        seen[path] = Visit(answer.status_code, time.perf_counter() - started)
         if answer.headers.get("content-type", "").startswith("text/html"):
             queue += [link for link in _LINK.findall(answer.text) if link not in seen]
     return seen
