@@ -65,13 +65,17 @@ def test_a_decision_with_a_note_shows_in_the_history(
     assert "Strong field experience; call in week 44" in newest.text
 
 
-def test_the_cv_downloads_into_the_download_directory_with_its_bytes(
+def test_the_cv_text_unfolds_and_the_cv_downloads_with_its_bytes(
     console: WebConsole, browser: webdriver.Chrome, downloads: Path
 ) -> None:
     sign_in(browser, console, HR)
     open_candidate(browser, "Maria FERNÁNDEZ")
     links = browser.find_elements(By.CSS_SELECTOR, "section#documents a.download")
     assert len(links) == 2
+    preview = browser.find_element(By.CSS_SELECTOR, "section#documents details")
+    assert "Senior customs adviser" not in preview.text  # folded until opened
+    preview.find_element(By.TAG_NAME, "summary").click()
+    assert "Senior customs adviser" in preview.text
     [cv] = [link for link in links if "CV.pdf" in link.text]
     cv.click()
     saved = wait_for_download(downloads)

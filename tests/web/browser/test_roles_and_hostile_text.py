@@ -9,14 +9,14 @@ from selenium.webdriver.common.by import By
 
 from tests.web.browser.chromium import console_errors, csp_violations
 from tests.web.browser.console import WebConsole
-from tests.web.browser.pages import candidate_names, sign_in
+from tests.web.browser.pages import candidate_names, open_candidate, sign_in
 from tests.web.browser.seed import HOSTILE, HR, PANEL
 
 pytestmark = pytest.mark.browser
 MAIN_PAGES = ("/vacancies", "/candidates", "/candidates/1", "/quarantine", "/enquiries", "/status")
 
 
-def test_the_panel_user_sees_only_its_vacancys_candidates(
+def test_the_panel_user_sees_only_its_vacancys_candidates_and_cannot_decide(
     console: WebConsole, browser: webdriver.Chrome
 ) -> None:
     sign_in(browser, console, PANEL)
@@ -24,6 +24,9 @@ def test_the_panel_user_sees_only_its_vacancys_candidates(
     assert "Amina DIALLO" in names.values()
     assert not {"Maria FERNÁNDEZ", "John SMITH"} & set(names.values())
     assert len(names) == 2
+    open_candidate(browser, "Amina DIALLO")
+    assert "Amina DIALLO" in browser.find_element(By.TAG_NAME, "h1").text
+    assert browser.find_elements(By.ID, "decide") == []  # a panel reads, never decides
     browser.get(f"{console.url}/candidates/1")  # Maria, for the director's post
     assert "Maria" not in browser.find_element(By.TAG_NAME, "body").text
     assert browser.find_elements(By.ID, "decide") == []
