@@ -1,5 +1,8 @@
 """Fixtures of the browser tests: a headless Chromium with its own download directory, and
-one seeded ``intake web`` for the session (its stderr shown under a failing test)."""
+one seeded ``intake web`` for the session (its stderr shown under a failing test).
+
+The rig that starts them sits at the root of tests/ with the other server fixtures:
+tests/chromium.py (the browser), tests/web_process.py (``intake web`` as a subprocess)."""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 
-from tests.web.browser.chromium import chromium_paths, headless_chromium
-from tests.web.browser.console import WebConsole
+from tests.chromium import chromium_paths, headless_chromium
 from tests.web.browser.seed import seed_console
+from tests.web_process import WebConsole
 
 
 @pytest.fixture

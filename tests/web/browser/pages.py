@@ -8,8 +8,8 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
 
-from tests.web.browser.console import WebConsole
 from tests.web.browser.seed import PASSWORD, User
+from tests.web_process import WebConsole
 
 WAIT = 15.0
 

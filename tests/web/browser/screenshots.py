@@ -13,10 +13,10 @@ from pathlib import Path
 
 from selenium import webdriver
 
-from tests.web.browser.chromium import WINDOW, headless_chromium
-from tests.web.browser.console import WebConsole
+from tests.chromium import WINDOW, headless_chromium
 from tests.web.browser.pages import decide, open_candidate, sign_in, wait_for_path
 from tests.web.browser.seed import HR, seed_console
+from tests.web_process import WebConsole
 
 #: The tallest page kept whole; longer pages are cut there.
 MAX_HEIGHT = 2400

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +12,7 @@ from tests.candidate_messages import cv_file, letter_file
 from tests.configs import make_config, write_config_file
 from tests.hr_data import Doc, Stored, store_applications
 from tests.processes import REPO
+from tests.web_process import INTAKE
 
 DIRECTOR = "WCO/2025/DD-IS"
 HEAD_OF_UNIT = "WCO/2025/HU-NA"
@@ -20,7 +20,6 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 _CV_NAME, _CV_TYPE, MARIA_CV = cv_file("Maria Fernández")
 _LETTER_NAME, _LETTER_TYPE, MARIA_LETTER = letter_file("Maria Fernández")
 PASSWORD = "correct horse battery staple"
-INTAKE = (sys.executable, "-m", "intake")
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
-from tests.web.browser.chromium import wait_for_download
-from tests.web.browser.console import WebConsole
+from tests.chromium import wait_for_download
 from tests.web.browser.pages import (
     candidate_names,
     decide,
@@ -19,6 +18,7 @@ from tests.web.browser.pages import (
     wait_for_path,
 )
 from tests.web.browser.seed import DIRECTOR, HEAD_OF_UNIT, HR, MARIA_CV
+from tests.web_process import WebConsole
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.browser import chromium
+from tests import chromium
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
-from tests.web.browser.chromium import WINDOW, console_errors, csp_violations, wait_for_download
+from tests.chromium import WINDOW, console_errors, csp_violations, wait_for_download
 
 pytestmark = pytest.mark.browser
 

@@ -7,10 +7,10 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.common.by import By
 
-from tests.web.browser.chromium import console_errors, csp_violations
-from tests.web.browser.console import WebConsole
+from tests.chromium import console_errors, csp_violations
 from tests.web.browser.pages import candidate_names, open_candidate, sign_in
 from tests.web.browser.seed import HOSTILE, HR, PANEL
+from tests.web_process import WebConsole
 
 pytestmark = pytest.mark.browser
 MAIN_PAGES = ("/vacancies", "/candidates", "/candidates/1", "/quarantine", "/enquiries", "/status")

@@ -6,9 +6,9 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
-from tests.web.browser.console import WebConsole
 from tests.web.browser.pages import candidate_names, fill_login, sign_in, wait_for_path
 from tests.web.browser.seed import HR, PASSWORD
+from tests.web_process import WebConsole
 
 pytestmark = pytest.mark.browser
 

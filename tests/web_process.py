@@ -7,6 +7,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -14,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.processes import REPO
-from tests.web.browser.seed import INTAKE
 
 STARTUP_TIMEOUT = 30.0
+#: ``intake`` from this checkout, as a separate process.
+INTAKE = (sys.executable, "-m", "intake")
 
 
 def free_port() -> int:
