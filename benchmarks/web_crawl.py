@@ -25,6 +25,7 @@ from benchmarks.hr_commands import LISTED
 from benchmarks.hr_database import build
 from intake.config.runtime import open_runtime
 from intake.poll.grouping import group_by_id
+from intake.web.server import warm_up
 from storage.database import write_transaction
 from storage.models import Application
 from tests.configs import make_config
@@ -45,6 +46,7 @@ def main() -> None:
             build(runtime.sessions, args.count, [(LISTED, args.count)])
             _group(runtime.sessions, args.count)
             add_users(runtime.sessions)
+            warm_up()  # as intake web does before it listens
             client = client_for(config, runtime.sessions)
             sign_in(client, "ada")
             seen = crawl(client, ("/vacancies", "/candidates"), args.most)

@@ -10,13 +10,12 @@ from urllib.parse import quote
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
-from intake.hr.candidates.listing import candidate_dict
 from intake.hr.candidates.sheet import headings, sheet_rows
 from intake.hr.export.safe_names import safe_name
 from intake.output import write_rows
+from intake.web.export_rows import export_dicts
 from intake.web.listing import Filters, everything, filtered
 from intake.web.pages import NotFound, Page
-from storage import candidate_store
 from storage.candidate_models import Candidate, CandidateLink
 from storage.database import write_transaction
 from storage.models import Document
@@ -65,7 +64,7 @@ def export(page: Page) -> Response:
     zone = page.console.config.organisation.timezone
     with write_transaction(page.console.sessions) as session:
         candidates = everything(session, filtered(filters, page.account))
-        items = [candidate_dict(c, candidate_store.members(session, c.id)) for c in candidates]
+        items = list(export_dicts(session, candidates))
         record_web_action(
             session, "export", page.account.name, f"{len(items)} candidates as {fmt}", page.address
         )

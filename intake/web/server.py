@@ -25,6 +25,7 @@ def serve(config: Config, listen: str | None) -> None:
         import uvicorn
 
         app = build_app(config, runtime.sessions, secret)
+        warm_up()
         # proxy_headers: X-Forwarded-For/-Proto are believed only from forwarded_allow_ips
         # (uvicorn's default: 127.0.0.1, or $FORWARDED_ALLOW_IPS), i.e. a reverse proxy here.
         uvicorn.run(
@@ -33,6 +34,14 @@ def serve(config: Config, listen: str | None) -> None:
     finally:
         signal.signal(signal.SIGTERM, previous)
         runtime.close()
+
+
+def warm_up() -> None:
+    """Draw an empty chart once: matplotlib's import (a second or more) is paid at start, not
+    by the first person who opens the vacancies page."""
+    from intake.hr.summary.chart import chart_png
+
+    chart_png([], "UTC")
 
 
 def _stopped(_signum: int, _frame: FrameType | None) -> None:
