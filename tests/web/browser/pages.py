@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.wait import WebDriverWait
@@ -29,12 +30,18 @@ def sign_in(browser: webdriver.Chrome, console: WebConsole, user: User) -> None:
     wait_for_path(browser, console, "/candidates")
 
 
+def send_form(browser: webdriver.Chrome, form: WebElement) -> None:
+    """Click the form's submit button and wait until the page it was on is gone."""
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, WAIT).until(expected_conditions.staleness_of(form))
+
+
 def fill_login(browser: webdriver.Chrome, name: str, password: str) -> None:
     """Type ``name`` and ``password`` into form#login and send it."""
     form = browser.find_element(By.ID, "login")
     form.find_element(By.NAME, "username").send_keys(name)
     form.find_element(By.NAME, "password").send_keys(password)
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    send_form(browser, form)
 
 
 def candidate_names(browser: webdriver.Chrome) -> dict[int, str]:
@@ -59,9 +66,7 @@ def filter_candidates(browser: webdriver.Chrome, **choices: str) -> None:
         else:
             field.clear()
             field.send_keys(value)
-    old = browser.find_element(By.ID, "candidates")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, WAIT).until(expected_conditions.staleness_of(old))
+    send_form(browser, form)
 
 
 def open_candidate(browser: webdriver.Chrome, name: str) -> int:
@@ -74,8 +79,8 @@ def open_candidate(browser: webdriver.Chrome, name: str) -> int:
 
 
 def decide(browser: webdriver.Chrome, decision: str, note: str) -> None:
-    """Choose ``decision``, write ``note`` in form#decide and send it (no wait)."""
+    """Choose ``decision``, write ``note`` in form#decide, send it and wait for the next page."""
     form = browser.find_element(By.ID, "decide")
     Select(form.find_element(By.NAME, "decision")).select_by_value(decision)
     form.find_element(By.NAME, "note").send_keys(note)
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    send_form(browser, form)

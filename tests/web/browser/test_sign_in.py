@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.wait import WebDriverWait
 
-from tests.web.browser.pages import candidate_names, fill_login, sign_in, wait_for_path
+from tests.web.browser.pages import WAIT, candidate_names, fill_login, sign_in, wait_for_path
 from tests.web.browser.seed import HR, PASSWORD
 from tests.web_process import WebConsole
 
@@ -50,7 +52,9 @@ def test_an_anonymous_browser_is_sent_to_the_login_page(
 
 def test_signing_out_ends_the_session(console: WebConsole, browser: webdriver.Chrome) -> None:
     sign_in(browser, console, HR)
-    browser.find_element(By.CSS_SELECTOR, "form#logout button").click()
+    logout = browser.find_element(By.ID, "logout")
+    logout.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(browser, WAIT).until(expected_conditions.staleness_of(logout))
     wait_for_path(browser, console, "/login")
     browser.get(f"{console.url}/candidates")
     wait_for_path(browser, console, "/login")
