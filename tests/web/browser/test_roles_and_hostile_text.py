@@ -13,7 +13,15 @@ from tests.web.browser.seed import HOSTILE, HR, PANEL
 from tests.web_process import WebConsole
 
 pytestmark = pytest.mark.browser
-MAIN_PAGES = ("/vacancies", "/candidates", "/candidates/1", "/quarantine", "/enquiries", "/status")
+#: The main pages and an element each must have (the ids docs/web.md says the tests rely on).
+MAIN_PAGES = {
+    "/vacancies": "table#vacancies tr[data-vacancy]",
+    "/candidates": "table#candidates tr[data-candidate-id]",
+    "/candidates/1": "form#decide",
+    "/quarantine": "table#quarantine",
+    "/enquiries": "table#enquiries",
+    "/status": "dl#status",
+}
 
 
 def test_the_panel_user_sees_only_its_vacancys_candidates_and_cannot_decide(
@@ -46,14 +54,27 @@ def test_the_hostile_name_shows_as_text_and_injects_nothing(
     assert browser.execute_script("return document.querySelectorAll('img[onerror]').length") == 0
 
 
-def test_the_main_pages_raise_no_csp_violation_in_the_console(
+def test_the_main_pages_show_their_contract_elements_and_raise_no_csp_violation(
     console: WebConsole, browser: webdriver.Chrome
 ) -> None:
     browser.get(f"{console.url}/login")
     seen = console_errors(browser)
     sign_in(browser, console, HR)
-    for path in MAIN_PAGES:
+    for path, element in MAIN_PAGES.items():
         browser.get(f"{console.url}{path}")
-        assert browser.find_element(By.TAG_NAME, "body").text.strip(), path
+        assert browser.find_elements(By.CSS_SELECTOR, element), (path, element)
         seen += console_errors(browser)
     assert csp_violations(seen) == []
+
+
+def test_the_arrivals_chart_loads_as_an_image_under_the_policy(
+    console: WebConsole, browser: webdriver.Chrome
+) -> None:
+    sign_in(browser, console, HR)
+    browser.get(f"{console.url}/vacancies")
+    chart = browser.find_element(By.CSS_SELECTOR, "img#chart")
+    loaded = browser.execute_script(
+        "return arguments[0].complete && arguments[0].naturalWidth", chart
+    )
+    assert loaded > 0
+    assert csp_violations(console_errors(browser)) == []
