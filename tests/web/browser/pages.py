@@ -1,4 +1,4 @@
-"""What a user does in the console's pages (their element ids and field names), in a real browser."""
+"""What a user does in the console's pages (by their element ids and field names)."""
 
 from __future__ import annotations
 
