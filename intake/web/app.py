@@ -14,6 +14,7 @@ from intake.config.settings import Config
 from intake.web.candidate_pages import candidate_page, candidates_page, decide_post
 from intake.web.console import HERE, Console
 from intake.web.downloads import document_download, export
+from intake.web.erasure import erase_form, erase_post
 from intake.web.headers import SecurityHeaders
 from intake.web.other_pages import enquiries_page, quarantine_page, status_page
 from intake.web.overview import chart, vacancies_page
@@ -52,6 +53,8 @@ def routes() -> list[Route | Mount]:
             methods=["POST"],
         ),
         Route("/documents/{document_id:int}", page(document_download)),
+        Route("/erase", page(erase_form, DECIDERS), methods=["GET"]),
+        Route("/erase", page(erase_post, DECIDERS), methods=["POST"]),
         Route("/quarantine", page(quarantine_page, DECIDERS)),
         Route("/enquiries", page(enquiries_page, DECIDERS)),
         Route("/status", page(status_page, DECIDERS)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from starlette.testclient import TestClient
 
-from tests.web_console import Seeded, csrf_of, sign_in
+from tests.web_console import PASSWORD, Seeded, csrf_of, sign_in
 
 PAGES = (
     "/vacancies", "/vacancies/chart.png", "/candidates", "/candidates/1",
@@ -105,4 +105,28 @@ def test_a_removed_user_is_signed_out_at_its_next_page(client: TestClient) -> No
     console = client.app.state.console  # type: ignore[attr-defined]
     with write_transaction(console.sessions) as session:
         remove_user(session, "hana")
+    assert client.get("/candidates").status_code == 303
+
+
+@pytest.mark.parametrize(
+    ("wanted", "landing"),
+    [
+        ("/candidates/1", "/candidates/1"),
+        ("//evil.example.org/x", "/candidates"),
+        ("/\\evil.example.org", "/candidates"),
+        ("https://evil.example.org/", "/candidates"),
+    ],
+)
+def test_sign_in_returns_only_to_a_page_of_this_site(
+    client: TestClient, wanted: str, landing: str
+) -> None:
+    token = csrf_of(client.get("/login", params={"next": wanted}).text)
+    form = {"username": "ada", "password": PASSWORD, "csrf_token": token, "next": wanted}
+    answer = client.post("/login", data=form)
+    assert answer.status_code == 303 and answer.headers["location"] == landing
+
+
+def test_sign_out_ends_the_session(client: TestClient) -> None:
+    token = sign_in(client, "ada")
+    assert client.post("/logout", data={"csrf_token": token}).status_code == 303
     assert client.get("/candidates").status_code == 303
