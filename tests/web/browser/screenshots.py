@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.webdriver.common.by import By
 
 from tests.chromium import WINDOW, headless_chromium
 from tests.web.browser.pages import decide, open_candidate, sign_in, wait_for_path
@@ -52,6 +53,8 @@ def take_screenshots(console: WebConsole, browser: webdriver.Chrome, out: Path) 
     saved = [out / "login.png"]
     for name, path in SIGNED_IN_PAGES:
         browser.get(f"{console.url}{path}")
+        for summary in browser.find_elements(By.CSS_SELECTOR, "section#documents summary")[:1]:
+            summary.click()  # the first document's text unfolded, as HR would read it
         shoot(browser, out / f"{name}.png")
         saved.append(out / f"{name}.png")
     return saved
