@@ -1,5 +1,6 @@
 """Fixtures of the browser tests: a headless Chromium with its own download directory, and
-one seeded ``intake web`` for the session (its stderr shown under a failing test).
+one seeded ``intake web`` shared by this package's tests and stopped after the last of them
+(its stderr shown under a failing test).
 
 The rig that starts them sits at the root of tests/ with the other server fixtures:
 tests/chromium.py (the browser), tests/web_process.py (``intake web`` as a subprocess)."""
@@ -32,7 +33,7 @@ def browser(downloads: Path) -> Iterator[webdriver.Chrome]:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def console(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebConsole]:
     """``intake web`` on a seeded SQLite database (four candidates, an hr and a panel user);
     SIGTERM must stop it with status 0."""
