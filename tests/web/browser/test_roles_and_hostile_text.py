@@ -32,6 +32,7 @@ def test_the_panel_user_sees_only_its_vacancys_candidates_and_cannot_decide(
     assert "Amina DIALLO" in names.values()
     assert not {"Maria FERNÁNDEZ", "John SMITH"} & set(names.values())
     assert len(names) == 2
+    assert browser.find_elements(By.ID, "export-csv") == []  # a panel may not export
     open_candidate(browser, "Amina DIALLO")
     assert "Amina DIALLO" in browser.find_element(By.TAG_NAME, "h1").text
     assert browser.find_elements(By.ID, "decide") == []  # a panel reads, never decides
