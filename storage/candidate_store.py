@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.base import ExecutableOption
 
 from storage.batches import in_batches
 from storage.candidate_models import Candidate, CandidateFlag, CandidateLink, IdentityKey
@@ -95,13 +96,14 @@ def candidate_of(session: Session, application_id: int) -> CandidateLink | None:
     return session.get(CandidateLink, application_id)
 
 
-def members(session: Session, candidate_id: int) -> list[Application]:
-    """The candidate's applications in receipt order."""
+def members(session: Session, candidate_id: int, *options: ExecutableOption) -> list[Application]:
+    """The candidate's applications in receipt order; ``options`` say how to load them."""
     query = (
         select(Application)
         .join(CandidateLink, CandidateLink.application_id == Application.id)
         .where(CandidateLink.candidate_id == candidate_id)
         .order_by(Application.received_at, Application.id)
+        .options(*options)
     )
     return list(session.scalars(query))
 

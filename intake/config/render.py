@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import make_url
 
 from intake.config.settings import Config, DatabaseConfig, MetricsConfig, Secret
+from intake.config.web import WebConfig
 
 
 def config_lines(config: Config) -> Iterator[str]:
@@ -30,6 +31,12 @@ def config_lines(config: Config) -> Iterator[str]:
 def _section(prefix: str, section: Any) -> Iterator[str]:
     if isinstance(section, MetricsConfig):  # the file's one key, not the parsed host and port
         yield f"{prefix}.listen = {_show(section.listen)}"
+        return
+    if isinstance(section, WebConfig):  # the file's keys: the variable's name, not its value
+        yield f"{prefix}.listen = {_show(section.listen)}"
+        yield f"{prefix}.secret_key_env = {_show(section.secret_key.env)}"
+        yield f"{prefix}.secure_cookies = {_show(section.secure_cookies)}"
+        yield f"{prefix}.session_minutes = {section.session_minutes}"
         return
     for field in dataclasses.fields(section):
         value = getattr(section, field.name)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer, selectinload
 
 from intake.config.deadlines import local_time
 from intake.config.settings import Config
@@ -46,7 +46,9 @@ def readable_candidate(
 
 def candidate_view(session: Session, candidate: Candidate, config: Config) -> CandidateView:
     """Everything the candidate page shows, in the organisation's time."""
-    members = candidate_store.members(session, candidate.id)
+    # The documents' bytes stay in the database: the page shows their text, a link fetches them.
+    documents = selectinload(Application.documents).options(defer(Document.content))
+    members = candidate_store.members(session, candidate.id, documents)
     zone = config.organisation.timezone
     return CandidateView(
         candidate=candidate,

@@ -19,6 +19,7 @@ from intake.web.session import SessionData
 ALL_ROLES = ("admin", "hr", "panel")
 DECIDERS = ("admin", "hr")
 MAX_FORM_FIELDS = 50
+MAX_FORM_BYTES = 64 * 1024
 
 
 class NotFound(Exception):
@@ -80,9 +81,13 @@ def page(
 
 
 async def read_form(request: Request) -> FormData:
-    """The POSTed form (no files accepted); empty for a GET."""
+    """The POSTed form (no files accepted); empty for a GET and for a body that does not say
+    its length or is over ``MAX_FORM_BYTES``."""
     if request.method != "POST":
         return FormData()
+    length = request.headers.get("content-length", "")
+    if not length.isdigit() or int(length) > MAX_FORM_BYTES:
+        return FormData()  # not read: without its token the POST is refused
     return await request.form(max_files=0, max_fields=MAX_FORM_FIELDS)
 
 

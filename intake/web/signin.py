@@ -32,7 +32,7 @@ async def login(request: Request) -> Response:
     token = form.get("csrf_token")
     if not session.token_matches(token if isinstance(token, str) else None):
         return forbidden()
-    name, password = str(form.get("username") or ""), str(form.get("password") or "")
+    name, password = str(form.get("username") or "")[:255], str(form.get("password") or "")
     address = client_address(request)
     if console.throttle.refused(name, address):
         _audit(console, "sign_in_refused", name, address)

@@ -130,3 +130,11 @@ def test_sign_out_ends_the_session(client: TestClient) -> None:
     token = sign_in(client, "ada")
     assert client.post("/logout", data={"csrf_token": token}).status_code == 303
     assert client.get("/candidates").status_code == 303
+
+
+def test_a_form_over_the_size_limit_is_not_read_and_so_refused(
+    client: TestClient, seeded: Seeded
+) -> None:
+    token = sign_in(client, "hana")
+    form = {"csrf_token": token, "decision": "hired", "note": "x" * 70_000}
+    assert client.post(f"/candidates/{seeded.plain}/decisions", data=form).status_code == 403

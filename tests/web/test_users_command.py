@@ -109,3 +109,17 @@ def _wait_for(url: str) -> str:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_check_config_shows_the_web_keys_and_never_the_session_key(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    from intake.config.render import config_lines
+
+    web = {"listen": "[::1]:8443", "secret_key_env": "HR_WEB_KEY", "secure_cookies": "true"}
+    config = make_config(tmp_path, sqlite_url, {"web": web}, environ={"HR_WEB_KEY": SECRET})
+    lines = list(config_lines(config))
+    assert 'web.listen = "[::1]:8443"' in lines
+    assert 'web.secret_key_env = "HR_WEB_KEY"' in lines
+    assert 'web.secure_cookies = "true"' in lines and "web.session_minutes = 480" in lines
+    assert not any(SECRET in line for line in lines)
