@@ -93,10 +93,11 @@ def sign_in(client: TestClient, name: str, password: str = PASSWORD) -> str:
 
 @dataclass(frozen=True)
 class Visit:
-    """One page of a crawl: its status code and how long it took."""
+    """One page of a crawl: its status code, how long it took, its HTML (else empty)."""
 
     status: int
     seconds: float
+    html: str = ""
 
 
 _LINK = re.compile(r'(?:href|src)="(/[^"]*)"')
@@ -113,7 +114,8 @@ def crawl(client: TestClient, starts: tuple[str, ...], most: int) -> dict[str, V
             continue
         started = time.perf_counter()
         answer = client.get(path)
-        seen[path] = Visit(answer.status_code, time.perf_counter() - started)
-        if answer.headers.get("content-type", "").startswith("text/html"):
-            queue += [link for link in _LINK.findall(answer.text) if link not in seen]
+        spent = time.perf_counter() - started
+        html = answer.text if answer.headers.get("content-type", "").startswith("text/html") else ""
+        seen[path] = Visit(answer.status_code, spent, html)
+        queue += [link for link in _LINK.findall(html) if link not in seen]
     return seen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 
 from intake.config.runtime import runtime_for
@@ -20,14 +21,19 @@ COLUMNS = ("name", "role", "vacancies", "created_at")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``add NAME --role R [--vacancy REF ...] [--password-stdin]``, ``list``, ``remove NAME``."""
+    """``add NAME --role R [--vacancy REF ...] [--password-env VAR | --password-stdin]``,
+    ``list``, ``remove NAME``."""
     parser.add_argument("action", choices=("add", "list", "remove"))
     parser.add_argument("name", nargs="?", metavar="NAME")
     parser.add_argument("--role", choices=ROLES, help="add: admin, hr or panel")
     parser.add_argument(
         "--vacancy", action="append", default=[], metavar="REF", help="add: a panel's vacancy"
     )
-    parser.add_argument(
+    given = parser.add_mutually_exclusive_group()
+    given.add_argument(
+        "--password-env", metavar="VAR", help="add: the password is in environment variable VAR"
+    )
+    given.add_argument(
         "--password-stdin", action="store_true", help="add: read the password from stdin"
     )
 
@@ -48,15 +54,19 @@ def run(args: argparse.Namespace, config: Config) -> int:
         return EXIT_OK
     if args.role is None:
         raise UsageError("users add: give --role admin, hr or panel")
-    password = _password(args.password_stdin)
+    password = _password(args.password_env, args.password_stdin)
     with runtime_for(config) as runtime, write_transaction(runtime.sessions) as session:
         add_user(session, args.name, args.role, password, tuple(args.vacancy))
     print(f"user {args.name} added ({args.role})")
     return EXIT_OK
 
 
-def _password(from_stdin: bool) -> str:
-    """The first line of stdin, or asked twice on the terminal."""
+def _password(env: str | None, from_stdin: bool) -> str:
+    """From the variable ``env``, the first line of stdin, or asked twice on the terminal."""
+    if env:
+        if env not in os.environ:
+            raise UsageError(f"--password-env: environment variable {env} is not set")
+        return os.environ[env]
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():

@@ -16,7 +16,7 @@ from intake.web.console import HERE, Console
 from intake.web.downloads import document_download, export
 from intake.web.erasure import erase_form, erase_post
 from intake.web.headers import SecurityHeaders
-from intake.web.other_pages import enquiries_page, quarantine_page, status_page
+from intake.web.other_pages import enquiries_page, quarantine_page, status_page, users_page
 from intake.web.overview import chart, vacancies_page
 from intake.web.pages import DECIDERS, page
 from intake.web.session import SessionCookies
@@ -58,6 +58,7 @@ def routes() -> list[Route | Mount]:
         Route("/quarantine", page(quarantine_page, DECIDERS)),
         Route("/enquiries", page(enquiries_page, DECIDERS)),
         Route("/status", page(status_page, DECIDERS)),
+        Route("/users", page(users_page, ("admin",))),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
 

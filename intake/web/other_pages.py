@@ -1,4 +1,5 @@
-"""The quarantine, enquiries and status pages (admin and hr: they are not one vacancy's)."""
+"""The quarantine, enquiries and status pages (admin and hr: they are not one vacancy's) and
+the users page (admin)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from itertools import islice
 from starlette.responses import Response
 
 from intake.hr.enquiries import enquiry_dicts
+from intake.hr.users import list_users
 from intake.hr.views import iso_utc
 from intake.poll.health import check_health
 from intake.web.pages import Page
@@ -55,6 +57,17 @@ def status_page(page: Page) -> Response:
         *((f"Messages {name}", str(count)) for name, count in sorted(health.messages.items())),
     ]  # fmt: skip
     return page.render("status.html", facts=facts, reasons=health.reasons)
+
+
+def users_page(page: Page) -> Response:
+    """GET /users (admin): who may sign in, in which role; changed with ``intake users``."""
+    with page.console.sessions() as session:
+        rows = [
+            {"name": user.name, "role": user.role, "created": iso_utc(user.created_at),
+             "vacancies": ", ".join(item.vacancy for item in user.vacancies)}
+            for user in list_users(session)
+        ]  # fmt: skip
+    return page.render("users.html", rows=rows)
 
 
 def _when(value: object) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from intake.config.settings import Config
 from tests.configs import make_config
-from tests.web_console import add_users, client_for, crawl, seed, sign_in
+from tests.web_console import HOSTILE, add_users, client_for, crawl, seed, sign_in
 
 
 def test_no_page_reachable_from_vacancies_and_candidates_fails(
@@ -24,6 +24,8 @@ def test_no_page_reachable_from_vacancies_and_candidates_fails(
     assert failed == {}
     assert any(path.startswith("/documents/") for path in seen)
     assert any(path.startswith("/candidates/export.xlsx") for path in seen)
+    echoed = [path for path, visit in seen.items() if any(bad in visit.html for bad in HOSTILE)]
+    assert echoed == []
 
 
 def test_sign_in_decide_and_download_on_each_database(tmp_path: Path, database_url: str) -> None:

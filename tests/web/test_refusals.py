@@ -10,7 +10,7 @@ from tests.web_console import PASSWORD, Seeded, csrf_of, sign_in
 PAGES = (
     "/vacancies", "/vacancies/chart.png", "/candidates", "/candidates/1",
     "/candidates/export.csv", "/candidates/export.xlsx", "/documents/1", "/quarantine",
-    "/enquiries", "/status",
+    "/enquiries", "/status", "/erase", "/users",
 )  # fmt: skip
 
 
@@ -138,3 +138,12 @@ def test_a_form_over_the_size_limit_is_not_read_and_so_refused(
     token = sign_in(client, "hana")
     form = {"csrf_token": token, "decision": "hired", "note": "x" * 70_000}
     assert client.post(f"/candidates/{seeded.plain}/decisions", data=form).status_code == 403
+
+
+def test_only_an_admin_sees_the_users(client: TestClient) -> None:
+    sign_in(client, "hana")
+    assert client.get("/users").status_code == 404
+    client.cookies.clear()
+    sign_in(client, "ada")
+    page = client.get("/users").text
+    assert 'data-user="pat"' in page and "WCO/2025/DD-IS" in page and "password" not in page

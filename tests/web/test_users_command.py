@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from intake.config.runtime import open_runtime
 from intake.errors import ConfigError
+from intake.hr.users import sign_in
 from tests.configs import make_config, write_config_file
 from tests.processes import run_intake, start_intake
 from tests.web_console import SECRET
@@ -38,6 +40,24 @@ def test_users_are_added_listed_and_removed(tmp_path: Path, sqlite_url: str) -> 
     assert _users(config, *add, stdin="a long password\n")[0] == 2
     assert _users(config, "remove", "pat")[0] == 0
     assert "pat" not in _users(config, "list")[1]
+
+
+def test_users_add_takes_the_password_from_the_variable_it_names(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    config = write_config_file(tmp_path, sqlite_url)
+    assert run_intake("--config", str(config), "db", "upgrade").returncode == 0
+    add = ("--config", str(config), "users", "add", "ana", "--role", "hr")
+    missing = run_intake(*add, "--password-env", "HR_NEW_PASSWORD")
+    assert missing.returncode == 2 and "HR_NEW_PASSWORD is not set" in missing.stderr
+    done = run_intake(*add, "--password-env", "HR_NEW_PASSWORD", env={"HR_NEW_PASSWORD": "x" * 12})
+    assert done.returncode == 0, done.stderr
+    runtime = open_runtime(make_config(tmp_path, sqlite_url))
+    try:
+        with runtime.sessions() as session:
+            assert sign_in(session, "ana", "x" * 12) is not None
+    finally:
+        runtime.close()
 
 
 @pytest.mark.parametrize(
