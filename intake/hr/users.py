@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -16,9 +17,14 @@ from storage.web_models import WebUser, WebUserVacancy
 ROLES = ("admin", "hr", "panel")
 MIN_PASSWORD_LENGTH = 10
 _HASHER = PasswordHasher()
-#: Verified against when the name is unknown, so that a wrong name costs as long as a wrong
-#: password and the answer time does not tell which names exist.
-_DUMMY_HASH = _HASHER.hash("not a password anyone has")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so that a wrong name costs as long as a wrong
+    password and the answer time does not tell which names exist. Made at the first sign-in,
+    not at import: every command imports this module, and one Argon2 hash costs 0.1 s of CPU."""
+    return _HASHER.hash("not a password anyone has")
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ def sign_in(session: Session, name: str, password: str) -> WebAccount | None:
     """The account when the name and password match an enabled user; None otherwise."""
     user = session.scalar(select(WebUser).where(WebUser.name == name))
     if user is None or user.disabled_at is not None:
-        _verify(_DUMMY_HASH, password)
+        _verify(_dummy_hash(), password)
         return None
     if not _verify(user.password_hash, password):
         return None
