@@ -63,10 +63,6 @@ class OrganisationConfig:
         """Every way a candidate may name the organisation: name, names, aliases."""
         return tuple(dict.fromkeys((self.name, *(name for _, name in self.names), *self.aliases)))
 
-    def name_in(self, language: str) -> str:
-        """The organisation's name in ``language``, else its name."""
-        return dict(self.names).get(language, self.name)
-
 
 @dataclass(frozen=True)
 class MailboxConfig:

@@ -82,7 +82,7 @@ class Daemon:
             self._jobs.add(self._config)
             self._idle.open(self._config)
             self._reloader.start()
-            with self._record(), serve_metrics(self._sessions, self._live_config, self._counters):
+            with self._record(), serve_metrics(self._sessions, lambda: self.config, self._counters):
                 self._scheduler.start()
                 while not self._stop.wait(SIGNAL_SECONDS):
                     pass
@@ -99,9 +99,6 @@ class Daemon:
         """This process's row for ``intake status``: start, heartbeat, IDLE state."""
         beat = self._config.schedule.heartbeat_seconds
         return DaemonRecord(self._sessions, beat, lambda: self.idle_live)
-
-    def _live_config(self) -> Config:
-        return self._config
 
     def poll(self) -> None:
         """One cycle, skipped if another is still running."""
