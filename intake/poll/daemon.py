@@ -78,21 +78,27 @@ class Daemon:
         signal.signal(signal.SIGHUP, self._on_hangup)
         # The workers start first: the first poll, due at once, must not be missed meanwhile.
         self._readers.start(self._config)
-        try:
-            self._jobs.add(self._config)
-            self._idle.open(self._config)
-            self._reloader.start()
-            with self._record(), serve_metrics(self._sessions, lambda: self.config, self._counters):
+        # The daemon's row and the metrics outlive the shutdown below: status says "running"
+        # until the poll in hand has finished.
+        with contextlib.ExitStack() as running:
+            try:
+                self._jobs.add(self._config)
+                self._idle.open(self._config)
+                self._reloader.start()
+                running.enter_context(self._record())
+                running.enter_context(
+                    serve_metrics(self._sessions, lambda: self.config, self._counters)
+                )
                 self._scheduler.start()
                 while not self._stop.wait(SIGNAL_SECONDS):
                     pass
-        finally:
-            self._stop.set()
-            self._shutdown()  # a running poll or send finishes its current message first
-            self._reloader.ask()
-            self._idle.close()
-            self._reloader.join()
-            self._readers.close()
+            finally:
+                self._stop.set()
+                self._shutdown()  # a running poll or send finishes its current message first
+                self._reloader.ask()
+                self._idle.close()
+                self._reloader.join()
+                self._readers.close()
         log.info("daemon stopped")
 
     def _record(self) -> DaemonRecord:
