@@ -1,18 +1,17 @@
-"""How attachments are read: the Extractor protocol, its limits, and the in-process reader.
+"""How attachments are read: the Extractor protocol and its limits.
 
 The daemon reads in worker processes (``intake.poll.workers``); reading in the calling
-process, with no caps, is for tests and tools.
+process, with no caps, is for tests and tools (``intake.poll.inline``). This module does not
+import the readers: the polling process never reads a document itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from intake.config.settings import Config
-from parsers.documents.extract import extract
 from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
-from parsers.documents.ocr import ocr_readiness
+from parsers.documents.tesseract import ocr_readiness
 
 
 class PendingExtraction(Protocol):
@@ -61,32 +60,3 @@ def ocr_problem(config: Config) -> str | None:
 def failed(problem: str) -> Extraction:
     """The Extraction of a document the service could not read."""
     return Extraction(status=DocumentStatus.FAILED, file_type="unknown", problem=problem)
-
-
-@dataclass
-class _Done:
-    """An extraction that already ended."""
-
-    extraction: Extraction
-
-    def result(self) -> Extraction:
-        return self.extraction
-
-    def cancel(self) -> None:
-        pass
-
-
-class InlineExtractor:
-    """Reads in the calling process, with no caps: for tests and tools, never for the daemon."""
-
-    def __init__(self, limits: ExtractionLimits) -> None:
-        self._limits = limits
-
-    def submit(self, payload: bytes, filename: str) -> PendingExtraction:
-        try:
-            return _Done(extract(payload, filename, self._limits))
-        except Exception as exc:  # extract() is not supposed to raise; stay safe if it does
-            return _Done(failed(f"{type(exc).__name__}: {exc}"))
-
-    def close(self) -> None:
-        pass

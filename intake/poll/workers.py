@@ -17,7 +17,6 @@ from pebble import ProcessExpired, ProcessPool
 
 from intake.config.settings import Config
 from intake.poll.extraction import PendingExtraction, extraction_limits, failed, ocr_problem
-from parsers.documents.extract import extract
 from parsers.documents.model import Extraction, ExtractionLimits
 
 log = logging.getLogger(__name__)
@@ -61,6 +60,15 @@ class _Scheduled:
 
 
 Reader = Callable[[bytes, str, ExtractionLimits], Extraction]
+
+
+def read_attachment(payload: bytes, filename: str, limits: ExtractionLimits) -> Extraction:
+    """The workers' reader: ``parsers.documents.extract``, imported in the worker only."""
+    # The polling process hands attachments over and never reads one: importing the readers
+    # (pdfminer, Pillow, pytesseract, python-docx...) there would cost it about 50 MiB.
+    from parsers.documents.extract import extract
+
+    return extract(payload, filename, limits)
 
 
 @dataclass(frozen=True)
@@ -108,7 +116,7 @@ class WorkerPoolExtractor:
         workers: int,
         seconds: int,
         memory_mib: int,
-        reader: Reader = extract,
+        reader: Reader = read_attachment,
         tasks_per_worker: int = TASKS_PER_WORKER,
     ) -> None:
         self.seconds = seconds

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import shutil
 import time
 from collections.abc import Iterable, Iterator
 
@@ -16,8 +15,8 @@ from pillow_heif import register_heif_opener
 from parsers.documents.cleaning import text_extraction
 from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
 from parsers.documents.problems import UnreadableDocument
+from parsers.documents.tesseract import OCR_INSTALL_HINT, ocr_available
 
-OCR_INSTALL_HINT = "install Debian packages tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra"
 RENDER_DPI = 200
 #: A page or picture larger than this is scaled down (PDF) or refused (image) before OCR.
 MAX_PIXELS = 40_000_000
@@ -26,26 +25,6 @@ MAX_PIXELS = 40_000_000
 MIN_PAGE_PIXELS = 200
 
 register_heif_opener()  # Pillow opens phones' HEIC photos too (libheif ships in the wheel)
-
-
-def ocr_available() -> bool:
-    """Whether the Tesseract program is installed (on PATH)."""
-    return shutil.which(pytesseract.pytesseract.tesseract_cmd) is not None
-
-
-def ocr_readiness(languages: str) -> str | None:
-    """Why OCR in ``languages`` ("eng+fra") cannot run here, or None when it can."""
-    if not ocr_available():
-        return f"Tesseract is not installed: {OCR_INSTALL_HINT}"
-    try:
-        installed = set(pytesseract.get_languages(config=""))
-    except (OSError, RuntimeError, pytesseract.TesseractError) as exc:
-        return f"Tesseract does not answer: {exc}"
-    missing = [language for language in languages.split("+") if language not in installed]
-    if missing:
-        packages = " ".join(f"tesseract-ocr-{language.replace('_', '-')}" for language in missing)
-        return f"Tesseract lacks the languages {', '.join(missing)}: install {packages}"
-    return None
 
 
 def ocr_pdf(

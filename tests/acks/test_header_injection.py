@@ -26,7 +26,8 @@ from intake.acks.header_check import Intended, problems
 from intake.acks.header_text import header_text
 from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE
 from intake.poll.analysis import Analyser
-from intake.poll.extraction import InlineExtractor, extraction_limits
+from intake.poll.extraction import extraction_limits
+from intake.poll.inline import InlineExtractor
 from intake.reprocess.applications import Result, reprocess
 from intake.terminal_text import DIRECTION_MARKS
 from storage.database import write_transaction

@@ -11,7 +11,7 @@ from PIL import Image
 from parsers.documents.cleaning import clean_text
 from parsers.documents.extract import extract
 from parsers.documents.model import DocumentStatus, ExtractionLimits
-from parsers.documents.ocr import OCR_INSTALL_HINT, ocr_available
+from parsers.documents.tesseract import OCR_INSTALL_HINT, ocr_available
 from tests.documents import (
     docx_bytes,
     image_bytes,

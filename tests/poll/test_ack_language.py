@@ -10,7 +10,8 @@ import pytest
 
 from intake.mailbox.base import RawMessage
 from intake.poll.analysis import Analyser
-from intake.poll.extraction import InlineExtractor, extraction_limits
+from intake.poll.extraction import extraction_limits
+from intake.poll.inline import InlineExtractor
 from tests import candidate_files, messages
 from tests.configs import VACANCIES, make_config
 

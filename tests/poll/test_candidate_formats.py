@@ -13,7 +13,8 @@ from PIL import Image
 
 from intake.mailbox.base import RawMessage
 from intake.poll.analysis import Analyser
-from intake.poll.extraction import InlineExtractor, extraction_limits
+from intake.poll.extraction import extraction_limits
+from intake.poll.inline import InlineExtractor
 from storage.records import ApplicationRecord
 from tests import candidate_files, messages
 from tests.configs import make_config

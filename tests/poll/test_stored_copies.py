@@ -14,7 +14,8 @@ from intake.mailbox.base import RawMessage
 from intake.mailbox.fake import FakeMailbox
 from intake.poll.analysis import Analyser
 from intake.poll.cycle import poll_once
-from intake.poll.extraction import InlineExtractor, PendingExtraction, extraction_limits
+from intake.poll.extraction import PendingExtraction, extraction_limits
+from intake.poll.inline import InlineExtractor
 from intake.poll.progress import Progress
 from storage import repository
 from storage.database import write_transaction

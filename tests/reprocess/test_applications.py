@@ -18,7 +18,8 @@ from intake.config.runtime import Runtime
 from intake.config.settings import Config
 from intake.hr.views import application_dicts
 from intake.poll.analysis import Analyser
-from intake.poll.extraction import InlineExtractor, extraction_limits
+from intake.poll.extraction import extraction_limits
+from intake.poll.inline import InlineExtractor
 from intake.reprocess.applications import Result, reprocess
 from intake.reprocess.changes import describe_changes
 from storage.models import Acknowledgement, Application, Document, Flag, Message

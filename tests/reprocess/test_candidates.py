@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.config.settings import Config
 from intake.hr.candidates.listing import candidate_dicts
 from intake.poll.analysis import Analyser
-from intake.poll.extraction import InlineExtractor, extraction_limits
+from intake.poll.extraction import extraction_limits
+from intake.poll.inline import InlineExtractor
 from intake.reprocess.applications import reprocess
 from intake.reprocess.candidates import split
 from storage.candidate_models import Candidate, IdentityKey

@@ -19,7 +19,8 @@ from intake.config.runtime import Runtime
 from intake.config.settings import Config
 from intake.mailbox.base import RawMessage
 from intake.poll.analysis import Analyser, MailboxProblem, quarantined
-from intake.poll.extraction import InlineExtractor, extraction_limits
+from intake.poll.extraction import extraction_limits
+from intake.poll.inline import InlineExtractor
 from intake.reprocess.quarantine import retry_lines, retry_quarantined
 from storage import repository
 from storage.database import write_transaction
