@@ -20,6 +20,7 @@ from intake.mailbox.ledger import DatabaseLedger
 from intake.mailbox.reconcile import mark_unmarked, sweep_marks
 from intake.poll.analysis import Analyser, Draft
 from intake.poll.claims import MessageClaims
+from intake.poll.heap import release_free_memory
 from intake.poll.mark_sweep import MarkSweep
 from intake.poll.pipeline import process_message
 from intake.poll.progress import Progress
@@ -153,6 +154,7 @@ def _poll(
             if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):
                 report.dispositions[_stored_disposition(record, result)] += 1
             progress.message_done(draft.raw, record, result)
+            release_free_memory()
             if should_stop():
                 report.stopped_early = True
                 return

@@ -17,6 +17,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from intake.config.settings import Config
 from intake.poll.extraction import PendingExtraction, extraction_limits, failed, ocr_problem
+from intake.poll.heap import release_free_memory
 from parsers.documents.model import Extraction, ExtractionLimits
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,7 @@ def _read_in_worker(
     reader: Reader, payload: bytes, filename: str, limits: ExtractionLimits
 ) -> WorkerResult:
     extraction = reader(payload, filename, limits)
+    release_free_memory()
     return WorkerResult(extraction, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
