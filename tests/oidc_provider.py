@@ -36,9 +36,11 @@ TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad"
 class Misbehaviour:
     """What the provider does wrong: ``claims`` replace the ID token's (None deletes one),
     ``foreign_key`` signs with a key not in the JWKS, ``error`` is sent back to the callback
-    instead of a code (error, description), ``down`` answers 503 to everything."""
+    instead of a code (error, description), ``down`` answers 503 to everything, ``discovery``
+    replaces entries of the discovery document."""
 
     claims: dict[str, Any] = field(default_factory=dict)
+    discovery: dict[str, Any] = field(default_factory=dict)
     foreign_key: bool = False
     error: tuple[str, str] | None = None
     down: bool = False
@@ -67,6 +69,8 @@ class OidcProvider:
     )
     grants: dict[str, Grant] = field(default_factory=dict)
     token_requests: int = 0
+    #: The paths of every GET, in order (discovery and JWKS fetches are counted by them).
+    gets: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     issuer: str = ""
 
@@ -80,7 +84,7 @@ class OidcProvider:
             "response_types_supported": ["code"],
             "id_token_signing_alg_values_supported": ["RS256"],
             "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
-        }
+        } | self.misbehave.discovery
 
     def authorize(self, query: dict[str, str]) -> str:
         """Where /authorize sends the browser back to."""
@@ -126,8 +130,12 @@ class OidcProvider:
                 claims[name] = value
         key = self.key
         if self.misbehave.foreign_key:
-            key = RSAKey.generate_key(2048, {"kid": "test-1"}, private=True)
-        return jwt.encode({"alg": "RS256", "kid": "test-1"}, claims, key)
+            key = RSAKey.generate_key(2048, {"kid": self.key.kid or ""}, private=True)
+        return jwt.encode({"alg": "RS256", "kid": key.kid}, claims, key)
+
+    def rotate_key(self) -> None:
+        """Sign from now on with a new key of a new ``kid``, the only one in the JWKS."""
+        self.key = RSAKey.generate_key(2048, {"kid": secrets.token_hex(4)}, private=True)
 
     def jwks(self) -> dict[str, Any]:
         """The public keys."""
@@ -149,6 +157,8 @@ class _Handler(JsonHandler):
         provider = self.server.provider
         parts = urlsplit(self.path)
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+        with provider.lock:
+            provider.gets.append(parts.path)
         if provider.misbehave.down:
             self._answer(503, {"error": "temporarily_unavailable"})
         elif parts.path.endswith("/.well-known/openid-configuration"):

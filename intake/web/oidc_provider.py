@@ -2,7 +2,8 @@
 
 Both come only from the configured issuer's discovery document (and the ``jwks_uri`` it
 names), with a timeout, and are kept for ``CACHE_SECONDS``; keys are fetched again at once
-(at most once a minute) when a token is signed by a key not seen yet, as after a rotation.
+when a token is signed by a key not seen yet, as after a rotation (such a fetch at most once
+a minute, so that tokens of made-up key ids cannot make the console hammer the provider).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class OidcProvider:
         self._lock = threading.Lock()
         self._metadata: tuple[float, ProviderMetadata] | None = None
         self._keys: tuple[float, KeySet] | None = None
+        self._forced_at: float | None = None
 
     def metadata(self) -> ProviderMetadata:
         """The discovery document's endpoints (cached); SignInRefused when it cannot be had."""
@@ -68,14 +70,17 @@ class OidcProvider:
 
     def keys(self, kid: str | None) -> KeySet:
         """The provider's signing keys; fetched again when ``kid`` is not among the cached
-        ones and the last fetch is over a minute old."""
+        ones (a rotation), but not twice within ``KEY_REFRESH_SECONDS`` for that reason."""
+        now = self._clock()
         with self._lock:
-            cached = self._keys
-        if cached is not None:
-            age = self._clock() - cached[0]
-            known = kid is None or any(key.kid == kid for key in cached[1].keys)
-            if age < CACHE_SECONDS and (known or age < KEY_REFRESH_SECONDS):
+            cached, forced_at = self._keys, self._forced_at
+        if cached is not None and now - cached[0] < CACHE_SECONDS:
+            if kid is None or any(key.kid == kid for key in cached[1].keys):
                 return cached[1]
+            if forced_at is not None and now - forced_at < KEY_REFRESH_SECONDS:
+                return cached[1]
+            with self._lock:
+                self._forced_at = now
         try:
             keys = KeySet.import_key_set(fetch_json(self.metadata().jwks_uri))  # type: ignore[arg-type]
         except (JoseError, ValueError, TypeError, KeyError) as exc:

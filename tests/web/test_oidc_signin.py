@@ -231,3 +231,36 @@ def test_address_outside_the_allowed_domains_is_refused(
         add_user(session, "olga", "hr", None, (), email=OLGA)
     client = client_for(config, web_sessions)
     assert "of that domain" in _refused(client, through_provider(client))
+
+
+def test_a_rotated_signing_key_is_fetched_again_and_accepted(
+    client: TestClient, oidc_provider: OidcProvider
+) -> None:
+    assert client.get(through_provider(client)).status_code == 303
+    oidc_provider.rotate_key()
+    assert client.get(through_provider(client)).status_code == 303
+
+
+def test_discovery_document_naming_another_issuer_is_refused(
+    client: TestClient, oidc_provider: OidcProvider
+) -> None:
+    oidc_provider.misbehave.discovery = {"issuer": "https://impostor.example"}
+    answer = client.get(f"/login/oidc/{SLUG}")
+    assert answer.status_code == 403 and "answered wrongly" in answer.text
+
+
+def test_discovery_endpoint_that_could_break_a_header_is_refused(
+    client: TestClient, oidc_provider: OidcProvider
+) -> None:
+    oidc_provider.misbehave.discovery = {"authorization_endpoint": "https://x.example/a\r\nX: y"}
+    answer = client.get(f"/login/oidc/{SLUG}")
+    assert answer.status_code == 403 and "X" not in answer.headers
+
+
+def test_discovery_and_keys_are_fetched_once_for_many_sign_ins(
+    client: TestClient, oidc_provider: OidcProvider
+) -> None:
+    for _ in range(3):
+        assert client.get(through_provider(client)).status_code == 303
+    fetched = [path for path in oidc_provider.gets if not path.endswith("/authorize")]
+    assert fetched == ["/.well-known/openid-configuration", "/jwks"]
