@@ -3,13 +3,15 @@
 IntakeError                    every error the service raises on purpose
 ├── ConfigError                the config file is missing, unreadable or invalid (names the key)
 ├── UsageError                 a value given on the command line is wrong (names the option)
-└── MailboxError               the mailbox could not be reached or answered wrongly
-    ├── MailboxConnectionLost  the connection dropped; the caller may reconnect and resume
-    └── OAuth2Error            no access token could be had (token endpoint, MSAL, google-auth)
+├── MailboxError               the mailbox could not be reached or answered wrongly
+│   ├── MailboxConnectionLost  the connection dropped; the caller may reconnect and resume
+│   └── OAuth2Error            no access token could be had (token endpoint, MSAL, google-auth)
+└── SignInRefused              an OpenID Connect sign-in was refused (provider down, a check of
+                               its answer failed, nobody has the account it vouched for)
 
-Third-party errors (imapclient, socket, tomllib) are wrapped where they enter with
-``raise … from exc``; the CLI turns an IntakeError into one line and an exit code, never a
-traceback.
+Third-party errors (imapclient, socket, tomllib, requests, Authlib, joserfc) are wrapped where
+they enter with ``raise … from exc``; the CLI turns an IntakeError into one line and an exit
+code, never a traceback.
 """
 
 EXIT_OK = 0
@@ -45,3 +47,14 @@ class MailboxConnectionLost(MailboxError):
 
 class OAuth2Error(MailboxError):
     """No OAuth2 access token could be had; the message says from where and why, never a token."""
+
+
+class SignInRefused(IntakeError):
+    """An OpenID Connect sign-in was refused. ``reason`` is a short code for the audit
+    (``provider_unreachable``, ``token_invalid``, ``unknown_identity``, …); the message is
+    our own words for the refusal page, never the provider's text."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message

@@ -12,14 +12,19 @@ from storage.types import UtcDateTime
 
 
 class WebUser(Base):
-    """One person who signs in to the web console; ``role`` is admin, hr or panel."""
+    """One person who signs in to the web console; ``role`` is admin, hr or panel.
+
+    ``password_hash`` is None for an account that signs in only through an OpenID Connect
+    provider, which finds it by ``email`` (lower case; unique among the accounts that have one).
+    """
 
     __tablename__ = "web_users"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
     role: Mapped[str] = mapped_column(String(16))
-    password_hash: Mapped[str] = mapped_column(Text)
+    password_hash: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     disabled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
@@ -46,7 +51,8 @@ class WebAuditEntry(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
-    # sign_in | sign_in_failed | sign_out | download | export | decision | erasure
+    # sign_in | sign_in_failed | sign_in_refused | sign_out | download | export | decision |
+    # erasure; an OpenID Connect sign-in or refusal says "oidc <provider>" in target
     action: Mapped[str] = mapped_column(String(32), index=True)
     # The account name as typed for a failed sign-in (cut to 255), else the user's name.
     username: Mapped[str] = mapped_column(String(255))

@@ -15,6 +15,7 @@ from tests.configs import make_config
 pytest_plugins = [
     "tests.dovecot",
     "tests.oauth2_server",
+    "tests.oidc_provider",
     "tests.dovecot_oauth2",
     "tests.smtp_oauth2",
     "tests.postgres",

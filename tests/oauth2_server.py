@@ -8,17 +8,18 @@ the SMTP test server. Tests can expire or revoke what was issued, or refuse ever
 
 from __future__ import annotations
 
-import json
 import secrets
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
+
+from tests.json_http import JsonHandler, serving
 
 __all__ = [
     "CLIENT_ID",
@@ -143,7 +144,7 @@ class TokenServer:
         return 200, body
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(JsonHandler):
     server: _Server
 
     def do_POST(self) -> None:
@@ -163,17 +164,6 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._answer(404, {"error": "not_found"})
 
-    def _answer(self, status: int, body: dict[str, Any]) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: Any) -> None:  # quiet
-        return
-
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
@@ -188,14 +178,8 @@ def running_token_server(user: str) -> Iterator[TokenServer]:
     state = TokenServer(user=user)
     server = _Server(state)
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(server):
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture

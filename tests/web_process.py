@@ -36,6 +36,8 @@ class WebConsole:
     config: Path
     logs: Path
     port: int = field(default_factory=free_port)
+    #: More environment variables for the server (an OpenID Connect client secret).
+    environ: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -57,7 +59,7 @@ class WebConsole:
     def start(self) -> None:
         """Start ``intake web --listen`` and wait until /login answers."""
         self.logs.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "INTAKE_WEB_SECRET_KEY": secrets.token_urlsafe(48)}
+        env = {**os.environ, "INTAKE_WEB_SECRET_KEY": secrets.token_urlsafe(48), **self.environ}
         with (
             (self.logs / "stdout.log").open("wb") as out,
             (self.logs / "stderr.log").open("wb") as err,

@@ -17,17 +17,22 @@ from storage.database import write_transaction
 from storage.web_models import WebUser
 
 SUMMARY = "the web console's users: add, list or remove (roles admin, hr, panel)"
-COLUMNS = ("name", "role", "vacancies", "created_at")
+COLUMNS = ("name", "role", "vacancies", "email", "password", "created_at")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``add NAME --role R [--vacancy REF ...] [--password-env VAR | --password-stdin]``,
-    ``list``, ``remove NAME``."""
+    """``add NAME --role R [--vacancy REF ...] [--email ADDRESS]
+    [--password-env VAR | --password-stdin | --no-password]``, ``list``, ``remove NAME``."""
     parser.add_argument("action", choices=("add", "list", "remove"))
     parser.add_argument("name", nargs="?", metavar="NAME")
     parser.add_argument("--role", choices=ROLES, help="add: admin, hr or panel")
     parser.add_argument(
         "--vacancy", action="append", default=[], metavar="REF", help="add: a panel's vacancy"
+    )
+    parser.add_argument(
+        "--email",
+        metavar="ADDRESS",
+        help="add: the address an OpenID Connect provider ([[web.oidc]]) signs this user in by",
     )
     given = parser.add_mutually_exclusive_group()
     given.add_argument(
@@ -35,6 +40,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     given.add_argument(
         "--password-stdin", action="store_true", help="add: read the password from stdin"
+    )
+    given.add_argument(
+        "--no-password",
+        action="store_true",
+        help="add: no password; the user signs in only through OpenID Connect, by --email",
     )
 
 
@@ -54,9 +64,11 @@ def run(args: argparse.Namespace, config: Config) -> int:
         return EXIT_OK
     if args.role is None:
         raise UsageError("users add: give --role admin, hr or panel")
-    password = _password(args.password_env, args.password_stdin)
+    if args.no_password and not args.email:
+        raise UsageError("users add: --no-password needs --email (the way this user signs in)")
+    password = None if args.no_password else _password(args.password_env, args.password_stdin)
     with runtime_for(config) as runtime, write_transaction(runtime.sessions) as session:
-        add_user(session, args.name, args.role, password, tuple(args.vacancy))
+        add_user(session, args.name, args.role, password, tuple(args.vacancy), args.email)
     print(f"user {args.name} added ({args.role})")
     return EXIT_OK
 
@@ -82,5 +94,7 @@ def _row(user: WebUser) -> dict[str, object]:
         "name": user.name,
         "role": user.role,
         "vacancies": ", ".join(item.vacancy for item in user.vacancies),
+        "email": user.email or "",
+        "password": "yes" if user.password_hash else "no",
         "created_at": iso_utc(user.created_at),
     }

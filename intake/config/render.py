@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import make_url
 
+from intake.config.oidc import OidcProviderConfig
 from intake.config.settings import Config, DatabaseConfig, MetricsConfig, Secret
 from intake.config.web import WebConfig
 
@@ -37,6 +38,8 @@ def _section(prefix: str, section: Any) -> Iterator[str]:
         yield f"{prefix}.secret_key_env = {_show(section.secret_key.env)}"
         yield f"{prefix}.secure_cookies = {_show(section.secure_cookies)}"
         yield f"{prefix}.session_minutes = {section.session_minutes}"
+        for index, provider in enumerate(section.oidc):
+            yield from _oidc(f"{prefix}.oidc[{index}]", provider)
         return
     for field in dataclasses.fields(section):
         value = getattr(section, field.name)
@@ -46,6 +49,17 @@ def _section(prefix: str, section: Any) -> Iterator[str]:
             yield from _section(f"{prefix}.{field.name}", value)  # mailbox.oauth2.client_id …
             continue
         yield f"{prefix}.{field.name} = {_show(value)}"
+
+
+def _oidc(prefix: str, provider: OidcProviderConfig) -> Iterator[str]:
+    """A provider as the file writes it: the client secret's variable, not its value."""
+    yield f"{prefix}.name = {_show(provider.name)}"
+    yield f"{prefix}.issuer = {_show(provider.issuer)}"
+    yield f"{prefix}.identity = {_show(provider.identity)}"
+    yield f"{prefix}.client_id = {_show(provider.client_id)}"
+    yield f"{prefix}.client_secret_env = {_show(provider.client_secret.env)}"
+    yield f"{prefix}.scopes = {_show(provider.scopes)}"
+    yield f"{prefix}.allowed_domains = {_show(provider.allowed_domains)}"
 
 
 def _show(value: Any) -> str:

@@ -1,10 +1,12 @@
-"""``[web]``: where ``intake web`` listens, its session key's variable, cookies and sessions."""
+"""``[web]``: where ``intake web`` listens, its session key's variable, cookies, sessions and
+the OpenID Connect providers offered beside passwords (``[[web.oidc]]``, config/oidc.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from intake.config.oidc import OidcProviderConfig, read_oidc_providers
 from intake.config.reader import TableReader
 from intake.config.secret import Secret
 from intake.errors import ConfigError
@@ -27,6 +29,7 @@ class WebConfig:
     # auto: Secure cookies when the request came over https (directly or through the proxy).
     secure_cookies: str = "auto"
     session_minutes: int = 480
+    oidc: tuple[OidcProviderConfig, ...] = ()
 
     @property
     def listen(self) -> str:
@@ -40,10 +43,11 @@ def web_config(table: TableReader, environ: Mapping[str, str]) -> WebConfig:
     env = table.string("secret_key_env", DEFAULT_SECRET_ENV)
     secure = table.string("secure_cookies", "auto", choices=SECURE_COOKIES)
     minutes = table.integer("session_minutes", 480, minimum=5, maximum=60 * 24 * 30)
+    providers = read_oidc_providers(table, environ)
     table.finish()
     host, port = split_host_port(listen, table.key_path("listen"))
     secret = Secret.from_env(environ, env, table.key_path("secret_key_env"))
-    return WebConfig(host, port, secret, secure, minutes)
+    return WebConfig(host, port, secret, secure, minutes, providers)
 
 
 def split_host_port(listen: str, key_path: str) -> tuple[str, int]:
@@ -61,7 +65,10 @@ def join_host_port(host: str, port: int) -> str:
 
 
 def require_web_secret(config: WebConfig) -> str:
-    """The session key; a ConfigError naming the key when unset or too short."""
+    """The session key; a ConfigError naming the key when it or a provider's client secret is
+    unset, or when the key is too short."""
+    for provider in config.oidc:
+        provider.client_secret.value  # noqa: B018 -- raises the ConfigError naming the key
     value = config.secret_key.value
     if len(value) < MIN_SECRET_LENGTH:
         raise ConfigError(

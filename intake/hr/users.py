@@ -1,4 +1,5 @@
-"""The web console's users: added with an Argon2 password hash, listed, disabled; signed in."""
+"""The web console's users: added with an Argon2 password hash and/or an email address for
+OpenID Connect, listed, disabled; signed in by password or found by a provider's email."""
 
 from __future__ import annotations
 
@@ -46,22 +47,32 @@ class WebAccount:
 
 
 def add_user(
-    session: Session, name: str, role: str, password: str, vacancies: tuple[str, ...]
+    session: Session,
+    name: str,
+    role: str,
+    password: str | None,
+    vacancies: tuple[str, ...],
+    email: str | None = None,
 ) -> None:
-    """A new user (a removed one's name may be taken again); UsageError for what is wrong."""
+    """A new user (a removed one's name may be taken again); UsageError for what is wrong.
+
+    ``password`` None: the user signs in only through an OpenID Connect provider, by ``email``.
+    """
     _check_new(name, role, password, vacancies)
+    email = _checked_email(session, email, password)
     existing = session.scalar(select(WebUser).where(WebUser.name == name))
     if existing is not None and existing.disabled_at is None:
         raise UsageError(f"user '{name}' exists already (remove it first)")
     if existing is not None:
         session.delete(existing)
         session.flush()
-    user = WebUser(name=name, role=role, password_hash=_HASHER.hash(password))
+    hashed = None if password is None else _HASHER.hash(password)
+    user = WebUser(name=name, role=role, password_hash=hashed, email=email)
     user.vacancies = [WebUserVacancy(vacancy=ref) for ref in dict.fromkeys(vacancies)]
     session.add(user)
 
 
-def _check_new(name: str, role: str, password: str, vacancies: tuple[str, ...]) -> None:
+def _check_new(name: str, role: str, password: str | None, vacancies: tuple[str, ...]) -> None:
     if not name.strip() or len(name) > 255 or not name.isprintable():
         raise UsageError("a user name is 1 to 255 printable characters")
     if role not in ROLES:
@@ -70,8 +81,27 @@ def _check_new(name: str, role: str, password: str, vacancies: tuple[str, ...]) 
         raise UsageError("a panel user reads only the vacancies given with --vacancy: give one")
     if role != "panel" and vacancies:
         raise UsageError(f"--vacancy is for panel users; {role} reads every vacancy")
-    if len(password) < MIN_PASSWORD_LENGTH:
+    if password is not None and len(password) < MIN_PASSWORD_LENGTH:
         raise UsageError(f"a password has at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def _checked_email(session: Session, email: str | None, password: str | None) -> str | None:
+    """``email`` in lower case; UsageError when it is malformed, taken, or missing for a user
+    without a password (who could never sign in)."""
+    if email is None:
+        if password is None:
+            raise UsageError("a user without a password signs in by --email: give one")
+        return None
+    address = email.strip().lower()
+    local, _, domain = address.rpartition("@")
+    if not local or "." not in domain or len(address) > 320 or not address.isprintable():
+        raise UsageError(f"--email: '{email}' is not an email address")
+    taken = session.scalar(
+        select(WebUser.name).where(WebUser.email == address, WebUser.disabled_at.is_(None))
+    )
+    if taken is not None:
+        raise UsageError(f"--email: user '{taken}' has {address} already")
+    return address
 
 
 def list_users(session: Session) -> list[WebUser]:
@@ -86,17 +116,27 @@ def remove_user(session: Session, name: str) -> None:
     if user is None or user.disabled_at is not None:
         raise UsageError(f"no user '{name}'")
     user.disabled_at = utcnow()
+    user.email = None  # free for a new account; a removed user is found by name in the audit
 
 
 def sign_in(session: Session, name: str, password: str) -> WebAccount | None:
     """The account when the name and password match an enabled user; None otherwise."""
     user = session.scalar(select(WebUser).where(WebUser.name == name))
-    if user is None or user.disabled_at is not None:
+    if user is None or user.disabled_at is not None or user.password_hash is None:
         _verify(_dummy_hash(), password)
         return None
     if not _verify(user.password_hash, password):
         return None
     return account(user)
+
+
+def account_by_email(session: Session, email: str) -> WebAccount | None:
+    """The enabled user whose address is ``email`` (any case), for an OpenID Connect sign-in
+    whose provider vouched for the address; None when nobody has it."""
+    user = session.scalar(
+        select(WebUser).where(WebUser.email == email.strip().lower(), WebUser.disabled_at.is_(None))
+    )
+    return None if user is None else account(user)
 
 
 def load_account(session: Session, name: str) -> WebAccount | None:

@@ -16,6 +16,9 @@ from intake.web.console import HERE, Console
 from intake.web.downloads import document_download, export
 from intake.web.erasure import erase_form, erase_post
 from intake.web.headers import SecurityHeaders
+from intake.web.oidc_pending import PendingCookies
+from intake.web.oidc_provider import OidcProvider
+from intake.web.oidc_signin import oidc_callback, oidc_start
 from intake.web.other_pages import enquiries_page, quarantine_page, status_page, users_page
 from intake.web.overview import chart, vacancies_page
 from intake.web.pages import DECIDERS, page
@@ -30,7 +33,13 @@ def build_app(config: Config, sessions: sessionmaker[Session], secret: str) -> S
         middleware=[Middleware(SecurityHeaders)],
         exception_handlers={404: _missing, 405: _missing, 500: _failed},
     )
-    app.state.console = Console(config, sessions, SessionCookies(secret, config.web))
+    app.state.console = Console(
+        config,
+        sessions,
+        SessionCookies(secret, config.web),
+        PendingCookies(secret, config.web),
+        {provider.slug: OidcProvider(provider) for provider in config.web.oidc},
+    )
     return app
 
 
@@ -42,6 +51,8 @@ def routes() -> list[Route | Mount]:
         Route("/login", login_form, methods=["GET"]),
         Route("/login", login, methods=["POST"]),
         Route("/logout", logout, methods=["POST"]),
+        Route("/login/oidc/{provider:str}", oidc_start, methods=["GET"]),
+        Route("/login/oidc/{provider:str}/callback", oidc_callback, methods=["GET"]),
         Route("/vacancies", page(vacancies_page)),
         Route("/vacancies/chart.png", page(chart)),
         Route("/candidates", page(candidates_page)),

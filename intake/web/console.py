@@ -1,4 +1,5 @@
-"""What every page shares: the config, the database, the session cookies, the templates."""
+"""What every page shares: the config, the database, the cookies, the sign-in providers, the
+templates."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from intake.config.settings import Config
+from intake.web.oidc_pending import PendingCookies
+from intake.web.oidc_provider import OidcProvider
 from intake.web.session import SessionCookies
 from intake.web.throttle import SignInThrottle
 
@@ -25,6 +28,9 @@ class Console:
     config: Config
     sessions: sessionmaker[Session]
     cookies: SessionCookies
+    pending: PendingCookies
+    #: The ``[[web.oidc]]`` providers by the slug of their name, in the file's order.
+    providers: dict[str, OidcProvider]
     throttle: SignInThrottle = field(default_factory=SignInThrottle)
     templates: Environment = field(default_factory=lambda: templates())
 

@@ -59,14 +59,16 @@ class SessionCookies:
             max_age=self._config.session_minutes * 60,
             httponly=True,
             samesite="lax",
-            secure=self._secure(request),
+            secure=secure_cookie(request, self._config),
             path="/",
         )
 
-    def _secure(self, request: Request) -> bool:
-        if self._config.secure_cookies == "auto":
-            return request.url.scheme == "https"
-        return self._config.secure_cookies == "true"
+
+def secure_cookie(request: Request, config: WebConfig) -> bool:
+    """Whether a cookie set in answer to ``request`` is ``Secure`` (``[web] secure_cookies``)."""
+    if config.secure_cookies == "auto":
+        return request.url.scheme == "https"
+    return config.secure_cookies == "true"
 
 
 def new_session(user: str | None) -> SessionData:

@@ -44,7 +44,7 @@ async def login(request: Request) -> Response:
         wrong = "Wrong user name or password."
         return _form(request, console, session, wrong, 200, str(form.get("next") or ""))
     console.throttle.succeeded(name)
-    response = RedirectResponse(_next(str(form.get("next") or "")), status_code=303)
+    response = RedirectResponse(landing_page(str(form.get("next") or "")), status_code=303)
     console.cookies.write(request, response, new_session(account.name))
     return response
 
@@ -85,13 +85,19 @@ def _form(
     wanted: str,
 ) -> Response:
     response = console.render(
-        "login.html", status, csrf_token=session.csrf, error=error, next=_next(wanted), account=None
+        "login.html",
+        status,
+        csrf_token=session.csrf,
+        error=error,
+        next=landing_page(wanted),
+        account=None,
+        providers=console.config.web.oidc,
     )
     console.cookies.write(request, response, session)
     return response
 
 
-def _next(wanted: str) -> str:
+def landing_page(wanted: str) -> str:
     """``wanted`` when it is a path on this site (not ``//host`` nor ``/\\host``), else the
     candidates list."""
     if wanted.startswith("/") and not wanted.startswith(("//", "/\\")) and "\n" not in wanted:

@@ -160,3 +160,30 @@ def test_revision_0007_adds_the_candidate_tables_and_its_downgrade_takes_them_aw
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM messages")).scalar() == 1
     engine.dispose()
+
+
+def test_revision_0009_adds_the_email_and_its_downgrade_drops_accounts_without_a_password(
+    database_url: str,
+) -> None:
+    engine = create_database_engine(database_url)
+    upgrade_to(engine, "0008")
+    when = datetime(2025, 10, 1, tzinfo=UTC)
+    insert_user = text(
+        "INSERT INTO web_users (id, name, role, password_hash, created_at) "
+        "VALUES (:id, :name, 'hr', :hash, :when)"
+    )
+    with engine.begin() as connection:
+        connection.execute(insert_user, {"id": 1, "name": "ana", "hash": "argon2", "when": when})
+    upgrade_to(engine, "0009")
+    with engine.begin() as connection:
+        assert connection.execute(text("SELECT email FROM web_users")).scalar() is None
+        connection.execute(insert_user, {"id": 2, "name": "olga", "hash": None, "when": when})
+        connection.execute(text("UPDATE web_users SET email = 'olga@org.example' WHERE id = 2"))
+    downgrade_to(engine, "0008")
+    assert "email" not in {column["name"] for column in inspect(engine).get_columns("web_users")}
+    with engine.connect() as connection:
+        names = connection.execute(text("SELECT name FROM web_users")).scalars().all()
+    assert names == ["ana"]
+    upgrade_to_head(engine)
+    assert schema_differences(engine) == []
+    engine.dispose()

@@ -11,7 +11,7 @@ import pytest
 
 from intake.config.runtime import open_runtime
 from intake.errors import ConfigError
-from intake.hr.users import sign_in
+from intake.hr.users import account_by_email, sign_in
 from tests.configs import make_config, write_config_file
 from tests.processes import run_intake, start_intake
 from tests.web_console import SECRET
@@ -40,6 +40,34 @@ def test_users_are_added_listed_and_removed(tmp_path: Path, sqlite_url: str) -> 
     assert _users(config, *add, stdin="a long password\n")[0] == 2
     assert _users(config, "remove", "pat")[0] == 0
     assert "pat" not in _users(config, "list")[1]
+
+
+def test_users_add_with_an_email_and_no_password_signs_in_only_through_oidc(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    config = write_config_file(tmp_path, sqlite_url)
+    assert run_intake("--config", str(config), "db", "upgrade").returncode == 0
+    add = ("add", "olga", "--role", "hr", "--email", "Olga@Org.Example", "--no-password")
+    assert _users(config, *add)[0] == 0
+    code, out, _err = _users(config, "list")
+    assert code == 0 and "olga@org.example" in out
+    refused = _users(config, "add", "oleg", "--role", "hr", "--email", "olga@org.example",
+                     "--no-password")  # fmt: skip
+    assert refused[0] == 2 and "olga" in refused[2] and "Traceback" not in refused[2]
+    assert _users(config, "add", "ivo", "--role", "hr", "--no-password")[0] == 2
+    assert _users(config, "add", "ivo", "--role", "hr", "--email", "not-an-address",
+                  "--no-password")[0] == 2  # fmt: skip
+    assert _users(config, "remove", "olga")[0] == 0
+    assert _users(config, "add", "oleg", "--role", "hr", "--email", "olga@org.example",
+                  "--no-password")[0] == 0  # fmt: skip
+    runtime = open_runtime(make_config(tmp_path, sqlite_url))
+    try:
+        with runtime.sessions() as session:
+            assert sign_in(session, "oleg", "") is None
+            found = account_by_email(session, "OLGA@org.example")
+            assert found is not None and found.name == "oleg"
+    finally:
+        runtime.close()
 
 
 def test_users_add_takes_the_password_from_the_variable_it_names(

@@ -81,15 +81,15 @@ def seed_console(directory: Path, database_url: str) -> Path:
     finally:
         runtime.close()
     config = write_config_file(directory, database_url)
-    _intake(config, "reprocess", "--all")
+    run_intake_checked(config, "reprocess", "--all")
     for user in (HR, PANEL):
         vacancy = ("--vacancy", user.vacancy) if user.vacancy else ()
-        _intake(config, "users", "add", user.name, "--role", user.role, *vacancy,
-                "--password-stdin", stdin=f"{PASSWORD}\n")  # fmt: skip
+        run_intake_checked(config, "users", "add", user.name, "--role", user.role, *vacancy,
+                           "--password-stdin", stdin=f"{PASSWORD}\n")  # fmt: skip
     return config
 
 
-def _intake(config: Path, *args: str, stdin: str | None = None) -> None:
+def run_intake_checked(config: Path, *args: str, stdin: str | None = None) -> None:
     """Run ``intake --config CONFIG ARGS``; an AssertionError with its stderr when it fails."""
     done = subprocess.run(
         [*INTAKE, "--config", str(config), *args],
