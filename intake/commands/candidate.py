@@ -11,13 +11,6 @@ from intake.config.settings import Config
 from intake.errors import EXIT_OK, IntakeError
 
 LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
-SUMMARY = "everything about one candidate: messages, documents, flags in words, decisions"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The candidate id and the format."""
-    parser.add_argument("candidate_id", type=int, metavar="ID")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:

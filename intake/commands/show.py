@@ -12,13 +12,6 @@ from intake.errors import EXIT_OK, IntakeError
 from storage.application_detail import load_application_detail
 
 LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
-SUMMARY = "everything about one application: headers, documents, flags with evidence"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The application id and the format."""
-    parser.add_argument("application_id", type=int, metavar="ID")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:

@@ -10,18 +10,6 @@ from pathlib import Path
 from intake.config.settings import Config
 from intake.errors import EXIT_OK
 
-SUMMARY = "per vacancy: counts, flags, acknowledgements, arrivals per day (chart)"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The vacancy, the chart file and the format."""
-    parser.add_argument("--vacancy", metavar="REF", help="only this vacancy")
-    parser.add_argument("--chart", metavar="FILE", help="also draw the arrivals (.png or .html)")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.add_argument(
-        "--brief", action="store_true", help="counts only, no arrivals-per-day bars"
-    )
-
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print the summary (and draw the chart file when asked)."""

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intake.hr.choices import FIRST_LINES
 from intake.hr.views import iso_utc
 from intake.terminal_text import safe_lines
 from parsers.errors import MessageParseError
@@ -28,7 +29,6 @@ ENQUIRY_COLUMNS = (
 )  # fmt: skip
 #: The table: the first lines are printed under each row, across the whole width.
 ENQUIRY_TABLE_COLUMNS = ("id", "received_local", "sender", "subject", "candidate")
-FIRST_LINES = 3
 
 
 def enquiry_dicts(

@@ -8,13 +8,8 @@ from alembic import command
 from sqlalchemy import Connection, Engine, inspect, text
 
 from storage.database import create_database_engine
-from storage.migrate import (
-    alembic_config,
-    current_revision,
-    head_revision,
-    schema_differences,
-    upgrade_to_head,
-)
+from storage.migrate import alembic_config, head_revision, schema_differences, upgrade_to_head
+from storage.schema import current_revision
 
 
 def downgrade_to(engine: Engine, revision: str) -> None:
