@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from alembic import command
+from alembic.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, text
 
 from storage.database import create_database_engine
+from storage.errors import SchemaOutOfDate
 from storage.migrate import alembic_config, head_revision, schema_differences, upgrade_to_head
-from storage.schema import current_revision
+from storage.schema import HEAD_REVISION, current_revision, require_head
 
 
 def downgrade_to(engine: Engine, revision: str) -> None:
@@ -154,4 +157,26 @@ def test_revision_0007_adds_the_candidate_tables_and_its_downgrade_takes_them_aw
     assert not candidate_tables & set(inspect(engine).get_table_names())
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM messages")).scalar() == 1
+    engine.dispose()
+
+
+def test_head_revision_constant_is_alembics_newest_migration(sqlite_url: str) -> None:
+    # A new migration must update storage.schema.HEAD_REVISION, or read commands refuse
+    # every upgraded database (and accept an old one).
+    engine = create_database_engine(sqlite_url)
+    assert head_revision(engine) == HEAD_REVISION
+    engine.dispose()
+
+
+def test_current_revision_reads_what_alembic_recorded_without_alembic(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    assert current_revision(engine) is None  # an empty database: no version table yet
+    upgrade_to(engine, "0006")
+    with engine.connect() as connection:
+        recorded = MigrationContext.configure(connection).get_current_revision()
+    assert current_revision(engine) == recorded == "0006"
+    with pytest.raises(SchemaOutOfDate, match="has revision 0006, this program needs revision"):
+        require_head(engine)
+    upgrade_to_head(engine)
+    require_head(engine)
     engine.dispose()
