@@ -83,8 +83,8 @@ def retry(runtime: Runtime, ack_id: int) -> int:
 def preview(runtime: Runtime, application_id: int, *, raw: bool = False) -> int:
     """Print the application's acknowledgement, decoded (or, ``raw``, as it would be sent);
     nothing is sent or stored."""
-    # Imported here: composing loads the templates and the subject lexicon, which every other
-    # command (this module is imported for each one's arguments) does without.
+    # Imported here: composing loads the templates and the subject lexicon, which listing
+    # the outbox does without.
     from intake.acks.outgoing import load_outgoing
     from intake.acks.readable import readable_lines
 

@@ -13,6 +13,9 @@ from types import FrameType
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
 from intake.errors import EXIT_FAILED, EXIT_OK, UsageError
+from intake.poll.analysis import Analyser
+from intake.poll.workers import pooled_extractor
+from intake.reprocess.applications import Outcome, Result, reprocess
 
 EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 
@@ -22,11 +25,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
     Exit 1 when any application was kept because its new reading failed; 130 after Ctrl-C.
     """
-    # Imported here: the document readers take seconds to import, which light commands skip.
-    from intake.poll.analysis import Analyser
-    from intake.poll.workers import pooled_extractor
-    from intake.reprocess.applications import Outcome, Result, reprocess
-
     vacancy = _vacancy(args, config)
 
     def show(outcome: Outcome) -> None:

@@ -9,6 +9,8 @@ import sys
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
 from intake.errors import EXIT_OK, IntakeError
+from intake.hr.application.detail import detail_dict
+from intake.hr.application.text import detail_lines
 from storage.application_detail import load_application_detail
 
 LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
@@ -16,9 +18,6 @@ LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print one application; an id with no application is an error (exit 1)."""
-    from intake.hr.application.detail import detail_dict
-    from intake.hr.application.text import detail_lines
-
     detail = None
     if 0 < args.application_id <= LARGEST_ID:  # a larger number overflows the database's integer
         with runtime_for(config) as runtime, runtime.sessions() as session:
