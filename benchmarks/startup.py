@@ -23,23 +23,10 @@ import tempfile
 from pathlib import Path
 
 from intake.config.runtime import open_runtime
+from tests.cli_runs import READ_COMMANDS
 from tests.configs import make_config, write_config_file
 
-COMMANDS: list[list[str]] = [
-    ["--help"],
-    ["--version"],
-    ["applications", "--help"],
-    ["check-config"],
-    ["status"],
-    ["applications"],
-    ["messages"],
-    ["summary"],
-    ["candidates"],
-    ["candidate", "1"],
-    ["show", "1"],
-    ["quarantine", "list"],
-    ["enquiries"],
-]
+COMMANDS: list[list[str]] = [["--help"], ["--version"], ["applications", "--help"], *READ_COMMANDS]
 #: What a read command cannot start below: (name, Python code, run with the database URL).
 FLOORS: list[tuple[str, str]] = [
     ("python3 (nothing imported)", "pass"),

@@ -16,6 +16,7 @@ import pytest
 
 from intake.cli import COMMANDS
 from intake.config.runtime import open_runtime
+from tests.cli_runs import READ_COMMANDS
 from tests.configs import make_config, write_config_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,18 +46,6 @@ NEVER_READ = (
     "starlette", "uvicorn", "argon2", "imapclient", "msal", "google", "requests", "apscheduler",
     "pebble", "intake.web", "intake.poll.cycle", "intake.reprocess", "migrations",
 )  # fmt: skip
-READ_COMMANDS = (
-    ["check-config"],
-    ["status"],
-    ["applications"],
-    ["messages"],
-    ["summary"],
-    ["candidates"],
-    ["candidate", "1"],
-    ["quarantine", "list"],
-    ["enquiries"],
-    ["show", "1"],
-)
 
 
 def imported_by(*argvs: list[str]) -> list[str]:
