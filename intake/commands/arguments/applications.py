@@ -6,7 +6,6 @@ import argparse
 
 SUMMARY = "list applications (filters; table, json, csv or xlsx)"
 FORMATS = ("table", "json", "csv", "xlsx")
-
 RELATIVES = ("declared", "denied", "none")
 
 

@@ -6,7 +6,6 @@ import argparse
 
 SUMMARY = "list candidates (one per person per vacancy); split or merge them"
 FORMATS = ("table", "json", "csv", "xlsx")
-
 STATUSES = ("new", "shortlisted", "rejected", "withdrawn", "hired")
 
 
