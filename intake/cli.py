@@ -1,4 +1,10 @@
-"""The ``intake`` command line: parses arguments, runs a command, turns errors into one line."""
+"""The ``intake`` command line: parses arguments, runs a command, turns errors into one line.
+
+Building the parser imports only argparse and each command's argument declarations
+(``intake.commands.arguments``): ``intake --help``, ``--version`` and ``COMMAND --help`` end
+there. The config, the database and the command's own module are imported once a command
+runs, and only that command's (docs/architecture.md, "Start-up").
+"""
 
 from __future__ import annotations
 
@@ -6,40 +12,105 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from dataclasses import dataclass
+from pkgutil import resolve_name
+from typing import TYPE_CHECKING, Protocol
 
 from intake import __version__
-from intake.commands import COMMANDS, check_config, status
-from intake.commands.acks import add_arguments as add_acks_arguments
-from intake.config.needs import require_mailbox_secrets
-from intake.config.runtime import open_runtime, runtime_for
-from intake.config.settings import Config, load_config
+from intake.commands.arguments import (
+    acks,
+    applications,
+    audit,
+    candidate,
+    candidates,
+    check_config,
+    db,
+    decide,
+    documents,
+    enquiries,
+    erase,
+    messages,
+    oauth2,
+    poll,
+    purge,
+    quarantine,
+    reprocess,
+    run,
+    show,
+    status,
+    summary,
+    users,
+    web,
+)
 from intake.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, ConfigError, IntakeError, UsageError
-from intake.hr.views import MESSAGE_COLUMNS, MESSAGE_TABLE_COLUMNS, message_dicts
 from intake.logs import configure_logging
-from intake.mailbox.open import open_mailbox
-from intake.output import FORMATS, write_rows
-from storage.database import database_errors
 from storage.errors import StorageError
-from storage.migrate import current_revision, head_revision
 
-Command = Callable[[argparse.Namespace, Config], int]
+if TYPE_CHECKING:
+    from intake.config.settings import Config
+
+#: What ``intake --help`` says first (argparse's description).
+DESCRIPTION = (
+    "The ``intake`` command line: parses arguments, runs a command, turns errors into one line."
+)
+Run = Callable[[argparse.Namespace, "Config"], int]
 #: Commands that may compose an acknowledgement: their start renders every template once.
 COMPOSING_COMMANDS = frozenset({"poll", "run", "check-config", "acks"})
 
 
+class Arguments(Protocol):
+    """A module of ``intake.commands.arguments``: what one command accepts."""
+
+    SUMMARY: str
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command: its name, its arguments, and where its ``run(args, config)`` is, as
+    ``module:function``, imported only when the command runs."""
+
+    name: str
+    arguments: Arguments
+    runner: str
+
+
+#: Every command, in the order ``intake --help`` lists them.
+COMMANDS = (
+    Command("poll", poll, "intake.commands.poll:run"),
+    Command("run", run, "intake.commands.run:run"),
+    Command("check-config", check_config, "intake.commands.check_config:run"),
+    Command("status", status, "intake.commands.status:run"),
+    Command("applications", applications, "intake.commands.applications:run"),
+    Command("messages", messages, "intake.commands.messages:run"),
+    Command("show", show, "intake.commands.show:run"),
+    Command("candidates", candidates, "intake.commands.candidates:run"),
+    Command("candidate", candidate, "intake.commands.candidate:run"),
+    Command("decide", decide, "intake.commands.decide:run"),
+    Command("summary", summary, "intake.commands.summary:run"),
+    Command("enquiries", enquiries, "intake.commands.enquiries:run"),
+    Command("documents", documents, "intake.commands.documents:run"),
+    Command("reprocess", reprocess, "intake.commands.reprocess:run"),
+    Command("quarantine", quarantine, "intake.commands.quarantine:run"),
+    Command("purge", purge, "intake.commands.purge:run"),
+    Command("erase", erase, "intake.commands.erase:run"),
+    Command("audit", audit, "intake.commands.audit:run"),
+    Command("oauth2", oauth2, "intake.commands.oauth2:run"),
+    Command("users", users, "intake.commands.users:run"),
+    # Here, not in intake.commands: the commands wing and the web wing never import each other.
+    Command("web", web, "intake.cli:serve_web"),
+    Command("acks", acks, "intake.commands.acks:run"),
+    Command("db", db, "intake.commands.db:run"),
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         configure_logging(args.log_level)
-        awaiting = getattr(args, "awaiting_refresh_token", False)  # set by ``oauth2 login``
-        config = load_config(_config_path(args.config), os.environ, awaiting_refresh_token=awaiting)
-        if args.command in COMPOSING_COMMANDS:
-            _check_templates(config)
-        command: Command = args.handler
-        with database_errors():
-            return command(args, config)
+        return _run(args)
     except ConfigError as exc:
         print(f"intake: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -56,6 +127,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
+def _run(args: argparse.Namespace) -> int:
+    """Load the config and run the command the arguments chose."""
+    # Imported only now: the config needs SQLAlchemy, which --help and --version never load.
+    from intake.config.settings import config_path, load_config
+    from storage.database import database_errors
+
+    awaiting = getattr(args, "awaiting_refresh_token", False)  # set by ``oauth2 login``
+    path = config_path(args.config, os.environ)
+    config = load_config(path, os.environ, awaiting_refresh_token=awaiting)
+    if args.command in COMPOSING_COMMANDS:
+        _check_templates(config)
+    command: Run = resolve_name(args.runner)
+    with database_errors():
+        return command(args, config)
+
+
 def _check_templates(config: Config) -> None:
     """Every acknowledgement template renders (ConfigError naming the file otherwise)."""
     # Imported here: Jinja and the templates cost half a second the read commands skip.
@@ -70,101 +157,24 @@ def _silence_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
-def _config_path(option: str | None) -> Path:
-    return Path(option or os.environ.get("INTAKE_CONFIG") or "config.toml")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="intake", description=__doc__)
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; each command's runner is left as a name, not imported."""
+    parser = argparse.ArgumentParser(prog="intake", description=DESCRIPTION)
     parser.add_argument("--config", help="config file (default: $INTAKE_CONFIG or ./config.toml)")
     parser.add_argument("--log-level", default=os.environ.get("INTAKE_LOG_LEVEL", "INFO"))
     parser.add_argument("--version", action="version", version=f"intake {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    _add(commands, "poll", "fetch and store every new message once", _poll)
-    _add(commands, "run", "run the daemon (polls on a schedule)", _run)
-    check = _add(commands, "check-config", check_config.SUMMARY, check_config.run)
-    check_config.add_arguments(check)
-    status.add_arguments(_add(commands, "status", status.SUMMARY, status.run))
-    for name, module in COMMANDS[:1]:
-        module.add_arguments(_add(commands, name, module.SUMMARY, module.run))
-    messages = _add(commands, "messages", "list stored messages", _messages)
-    messages.add_argument("--format", choices=FORMATS, default="table")
-    for name, module in COMMANDS[1:]:
-        module.add_arguments(_add(commands, name, module.SUMMARY, module.run))
-    web = _add(commands, "web", "serve the HR web console (docs/web.md)", _web)
-    web.add_argument("--listen", metavar="HOST:PORT", help="default: [web] listen")
-    acks = _add(commands, "acks", "acknowledgements: list, retry, preview, send", _acks)
-    add_acks_arguments(acks)
-    db = _add(commands, "db", "database schema", _db)
-    db.add_argument("action", choices=("upgrade", "current"))
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        summary_line = command.arguments.SUMMARY
+        sub = subparsers.add_parser(command.name, help=summary_line, description=summary_line)
+        command.arguments.add_arguments(sub)
+        sub.set_defaults(runner=command.runner)
     return parser
 
 
-def _add(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    summary: str,
-    handler: Command,
-) -> argparse.ArgumentParser:
-    sub = commands.add_parser(name, help=summary, description=summary)
-    sub.set_defaults(handler=handler)
-    return sub
-
-
-def _poll(_args: argparse.Namespace, config: Config) -> int:
-    # Imported here: the document readers take seconds to import, which read commands skip.
-    from intake.poll.cycle import poll_once
-
-    require_mailbox_secrets(config)
-    runtime = open_runtime(config)
-    mailbox = open_mailbox(config.mailbox)
-    try:
-        report = poll_once(config, runtime.sessions, mailbox)
-    finally:
-        mailbox.close()
-        runtime.close()
-    print(f"poll {'finished' if report.ok else 'failed'}: {report.summary()}")
-    return EXIT_OK if report.ok else EXIT_FAILED
-
-
-def _run(args: argparse.Namespace, config: Config) -> int:
-    from intake.poll.daemon import Daemon  # imported here for the reason given in _poll
-
-    require_mailbox_secrets(config)
-    runtime = open_runtime(config)
-    try:
-        # The path as given, not resolved: a symlink swapped to a new file is a new config.
-        Daemon(runtime, config_path=_config_path(args.config).absolute()).run()
-    finally:
-        runtime.close()
-    return EXIT_OK
-
-
-def _web(args: argparse.Namespace, config: Config) -> int:
+def serve_web(args: argparse.Namespace, config: Config) -> int:
+    """``intake web``: serve the HR console until stopped."""
     from intake.web.server import serve  # imported here: only this command needs the web stack
 
     serve(config, args.listen)
-    return EXIT_OK
-
-
-def _messages(args: argparse.Namespace, config: Config) -> int:
-    with runtime_for(config) as runtime, runtime.sessions() as session:
-        columns = MESSAGE_TABLE_COLUMNS if args.format == "table" else MESSAGE_COLUMNS
-        write_rows(message_dicts(session), columns, args.format, sys.stdout)
-    return EXIT_OK
-
-
-def _acks(args: argparse.Namespace, config: Config) -> int:
-    from intake.commands.acks import run
-
-    return run(args, config)
-
-
-def _db(args: argparse.Namespace, config: Config) -> int:
-    runtime = open_runtime(config, schema="upgrade" if args.action == "upgrade" else "any")
-    try:
-        print(f"database at revision {current_revision(runtime.engine)}")
-        print(f"code expects revision {head_revision(runtime.engine)}")
-    finally:
-        runtime.close()
     return EXIT_OK

@@ -1,4 +1,7 @@
-"""Bring a database to the newest schema with Alembic, and compare the schema with the models."""
+"""Bring a database to the newest schema with Alembic, and compare the schema with the models.
+
+Checking which revision a database is at needs no Alembic: ``storage.schema``.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 import migrations
 from storage import candidate_models, web_models  # noqa: F401  (their tables join Base.metadata)
-from storage.errors import MigrationError, SchemaOutOfDate
+from storage.errors import MigrationError
 from storage.models import Base
 
 MIGRATIONS_DIR = Path(migrations.__file__).parent
@@ -69,26 +72,9 @@ def _foreign_keys_unenforced(connection: Connection) -> Iterator[None]:
         driver.execute("PRAGMA foreign_keys=ON")
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The revision the database is at, or None before the first upgrade."""
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
 def head_revision(engine: Engine) -> str | None:
-    """The newest revision the code knows."""
+    """The newest revision in Alembic's script directory (``storage.schema.HEAD_REVISION``)."""
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
-
-
-def require_head(engine: Engine) -> None:
-    """Raise SchemaOutOfDate unless the database is at the newest revision."""
-    current, head = current_revision(engine), head_revision(engine)
-    if current != head:
-        found = f"revision {current}" if current else "no intake schema"
-        raise SchemaOutOfDate(
-            f"the database has {found}, this program needs revision {head}: "
-            "run 'intake db upgrade' (or 'intake poll', which upgrades first)"
-        )
 
 
 def schema_differences(engine: Engine) -> list[Any]:

@@ -12,6 +12,21 @@ import tomli_w
 from intake.cli import main
 from tests.configs import config_document
 
+#: The commands that only read, as run against an empty database at the newest schema by
+#: tests/commands/test_light_start.py (what they import) and benchmarks/startup.py (CPU).
+READ_COMMANDS: tuple[list[str], ...] = (
+    ["check-config"],
+    ["status"],
+    ["applications"],
+    ["messages"],
+    ["summary"],
+    ["candidates"],
+    ["candidate", "1"],
+    ["show", "1"],
+    ["quarantine", "list"],
+    ["enquiries"],
+)
+
 
 def config_file(
     tmp_path: Path,

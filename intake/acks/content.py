@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from intake.config.settings import Config
 from parsers.surnames import name_case
 
 # The notices an acknowledgement can carry, in the order they appear in it.
@@ -157,3 +158,16 @@ def one_line(text: str, limit: int | None = None) -> str:
     kept = "".join(" " if unicodedata.category(c) in _BREAKING_CATEGORIES else c for c in text)
     line = " ".join(kept.split())
     return line if limit is None or len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def compose_settings(config: Config) -> ComposeSettings:
+    """The organisation's side of every acknowledgement, from the config."""
+    acks = config.acknowledgements
+    return ComposeSettings(
+        sender=acks.sender,
+        organisation_name=config.organisation.name,
+        timezone=config.organisation.timezone,
+        notices=frozenset(acks.notices),
+        templates_dir=acks.templates,
+        organisation_names=config.organisation.names,
+    )

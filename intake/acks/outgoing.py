@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from intake.acks.completion import completes_candidate
 from intake.acks.compose import compose_acknowledgement, compose_completion
-from intake.acks.content import AckContent, AckDocument, ComposeSettings
+from intake.acks.content import AckContent, AckDocument
+from intake.acks.content import compose_settings as compose_settings  # the poll imports it here
 from intake.config.deadlines import deadline_instant
 from intake.config.settings import Config, VacancyConfig
 from storage.models import Acknowledgement, Application, Document, Message
@@ -39,19 +40,6 @@ class Outgoing:
         content = dataclasses.replace(self.content, outbound_message_id=message_id)
         compose = compose_completion if self.completes else compose_acknowledgement
         return compose(content, compose_settings(config), now)
-
-
-def compose_settings(config: Config) -> ComposeSettings:
-    """The organisation's side of every acknowledgement, from the config."""
-    acks = config.acknowledgements
-    return ComposeSettings(
-        sender=acks.sender,
-        organisation_name=config.organisation.name,
-        timezone=config.organisation.timezone,
-        notices=frozenset(acks.notices),
-        templates_dir=acks.templates,
-        organisation_names=config.organisation.names,
-    )
 
 
 def load_outgoing(session: Session, ack_id: int, config: Config) -> Outgoing | None:

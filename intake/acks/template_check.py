@@ -17,9 +17,8 @@ from intake.acks.compose import (
     compose_completion,
     compose_enquiry_reply,
 )
-from intake.acks.content import NOTICES, AckContent, AckDocument, ComposeSettings
+from intake.acks.content import NOTICES, AckContent, AckDocument, ComposeSettings, compose_settings
 from intake.acks.errors import AckError, AckTemplateError
-from intake.acks.outgoing import compose_settings
 from intake.config.settings import Config
 from intake.errors import ConfigError
 

@@ -16,12 +16,11 @@ from intake.config.runtime import Runtime, open_runtime
 from intake.config.settings import Config
 from intake.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from intake.hr.views import iso_utc
-from intake.output import FORMATS, write_rows
+from intake.output import write_rows
 from storage import outbox
 from storage.database import write_transaction
 from storage.models import Acknowledgement, utcnow
 
-STATUSES = ("pending", "sent", "failed", "suppressed", "disabled")
 COLUMNS = (
     "id", "application_id", "recipient", "status", "reason", "attempts",
     "next_attempt_at", "last_error", "sent_at",
@@ -29,24 +28,6 @@ COLUMNS = (
 #: What fits a terminal; JSON and CSV carry every column.
 TABLE_COLUMNS = ("id", "application_id", "recipient", "status", "reason", "attempts", "last_error")
 PREVIEW_MESSAGE_ID = "<ack.preview@invalid>"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``acks [--status S] [--format F]``, ``acks retry ID``, ``acks preview APPLICATION_ID``,
-    ``acks send``."""
-    parser.add_argument("--status", choices=STATUSES, help="only rows in this status")
-    parser.add_argument("--format", choices=FORMATS, default="table")
-    actions = parser.add_subparsers(dest="acks_action", metavar="ACTION")
-    retry = actions.add_parser("retry", help="put a failed or suppressed row back to pending")
-    retry.add_argument("ack_id", type=int, metavar="ID")
-    preview = actions.add_parser(
-        "preview", help="print an application's acknowledgement, decoded for reading"
-    )
-    preview.add_argument("application_id", type=int, metavar="APPLICATION_ID")
-    preview.add_argument(
-        "--raw", action="store_true", help="the message as sent (MIME, quoted-printable)"
-    )
-    actions.add_parser("send", help="send due acknowledgements now")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -102,8 +83,8 @@ def retry(runtime: Runtime, ack_id: int) -> int:
 def preview(runtime: Runtime, application_id: int, *, raw: bool = False) -> int:
     """Print the application's acknowledgement, decoded (or, ``raw``, as it would be sent);
     nothing is sent or stored."""
-    # Imported here: composing loads the templates and the subject lexicon, which every other
-    # command (this module is imported for each one's arguments) does without.
+    # Imported here: composing loads the templates and the subject lexicon, which listing
+    # the outbox does without.
     from intake.acks.outgoing import load_outgoing
     from intake.acks.readable import readable_lines
 

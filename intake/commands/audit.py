@@ -15,16 +15,10 @@ from intake.hr.views import iso_utc
 from intake.output import write_rows
 from storage.audit import audit_records
 
-SUMMARY = "the audit log of purges and erasures"
 COLUMNS = (
     "id", "occurred_at", "action", "scope", "messages", "applications", "documents",
     "acknowledgements", "files",
 )  # fmt: skip
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--format F``."""
-    parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:

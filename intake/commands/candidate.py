@@ -9,22 +9,14 @@ import sys
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
 from intake.errors import EXIT_OK, IntakeError
+from intake.hr.candidates.detail import candidate_lines
+from intake.hr.candidates.listing import CandidateQuery, candidate_dicts
 
 LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
-SUMMARY = "everything about one candidate: messages, documents, flags in words, decisions"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The candidate id and the format."""
-    parser.add_argument("candidate_id", type=int, metavar="ID")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print one candidate; an id with no candidate is an error (exit 1)."""
-    from intake.hr.candidates.detail import candidate_lines
-    from intake.hr.candidates.listing import CandidateQuery, candidate_dicts
-
     found: list[str] | dict[str, object] | None = None
     if 0 < args.candidate_id <= LARGEST_ID:
         with runtime_for(config) as runtime, runtime.sessions() as session:

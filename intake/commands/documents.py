@@ -11,16 +11,6 @@ from intake.errors import EXIT_OK, UsageError
 from intake.hr.export.documents import ExportOutcome, export_with_outcome
 from storage.document_export import vacancy_application_ids
 
-SUMMARY = "export a vacancy's CVs and letters as files, with an index.csv"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``documents export --vacancy REF --to DIR``."""
-    actions = parser.add_subparsers(dest="documents_action", metavar="ACTION", required=True)
-    export = actions.add_parser("export", help="write every CV and letter of a vacancy to DIR")
-    export.add_argument("--vacancy", metavar="REF", required=True)
-    export.add_argument("--to", metavar="DIR", required=True, dest="directory")
-
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Export the vacancy's CVs and letters into the folder and say what went where."""

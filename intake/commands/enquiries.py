@@ -11,30 +11,10 @@ from intake.errors import EXIT_OK, UsageError
 from intake.hr.enquiries import (
     ENQUIRY_COLUMNS,
     ENQUIRY_TABLE_COLUMNS,
-    FIRST_LINES,
     enquiry_dicts,
 )
 from intake.hr.selection import start_of
-from intake.output import FORMATS, write_rows
-
-SUMMARY = "list enquiries (questions to HR): sender, date, subject, first lines"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--since DATE`` and ``--format F``."""
-    parser.add_argument(
-        "--since",
-        metavar="DATE",
-        help="received on or after (YYYY-MM-DD: from the start of that day, organisation time)",
-    )
-    parser.add_argument(
-        "--lines",
-        type=int,
-        default=FIRST_LINES,
-        metavar="N",
-        help=f"how many lines of each body to show (default {FIRST_LINES})",
-    )
-    parser.add_argument("--format", choices=FORMATS, default="table")
+from intake.output import write_rows
 
 
 def run(args: argparse.Namespace, config: Config) -> int:

@@ -13,15 +13,8 @@ from intake.hr.personal_data import deletion as personal_data
 from intake.hr.personal_data.report import done_lines, dry_run_lines, linked_line
 from storage.erasure import erase_selection
 
-SUMMARY = "delete every record of one email address (dry run unless --yes)"
 #: The audit entry's scope: the address itself is personal data and is never recorded.
 SCOPE = "one email address"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--email ADDRESS [--yes]``."""
-    parser.add_argument("--email", metavar="ADDRESS", required=True)
-    parser.add_argument("--yes", action="store_true", help="really erase (else: dry run)")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from intake.commands.token_file import open_token_file
 from intake.config.credentials.device import DeviceFlow, Prompt, endpoints_for
@@ -18,28 +17,6 @@ from intake.config.credentials.microsoft_device import MicrosoftDeviceFlow, msal
 from intake.config.oauth2 import OAuth2Config
 from intake.config.settings import Config
 from intake.errors import EXIT_OK, ConfigError, OAuth2Error
-
-SUMMARY = "oauth2 login: sign in with a code on any device; get the mailbox's refresh token"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``login [--section mailbox|smtp] (--write-token FILE [--force] | --print)``."""
-    parser.add_argument("action", choices=("login",))
-    parser.add_argument(
-        "--section",
-        choices=("mailbox", "smtp"),
-        default="mailbox",
-        help="whose OAuth2 settings to sign in with (default: mailbox)",
-    )
-    out = parser.add_mutually_exclusive_group(required=True)
-    out.add_argument(
-        "--write-token", type=Path, metavar="FILE", help="write the refresh token here (0600)"
-    )
-    out.add_argument(
-        "--print", dest="print_token", action="store_true", help="print it on standard output"
-    )
-    parser.add_argument("--force", action="store_true", help="overwrite FILE when it exists")
-    parser.set_defaults(awaiting_refresh_token=True)
 
 
 def run(args: argparse.Namespace, config: Config) -> int:

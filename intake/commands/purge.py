@@ -15,15 +15,7 @@ from intake.hr.views import iso_utc
 from storage.erasure import purge_selection, total_of_vacancy
 from storage.models import utcnow
 
-SUMMARY = "delete a vacancy's applications older than DAYS (dry run unless --yes)"
 MOST_DAYS = 36_500  # a hundred years: any retention period, and always a valid date
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--vacancy REF --older-than DAYS [--yes]``."""
-    parser.add_argument("--vacancy", metavar="REF", required=True)
-    parser.add_argument("--older-than", metavar="DAYS", type=int, required=True)
-    parser.add_argument("--yes", action="store_true", help="really delete (else: dry run)")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:

@@ -17,21 +17,7 @@ from intake.output import write_rows
 from storage.models import utcnow
 from storage.reprocessing import QuarantinedRow, error_summary, quarantined_messages
 
-SUMMARY = "list quarantined messages; retry one"
 COLUMNS = ("id", "received_at", "sender", "subject", "error")
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``quarantine list [--format F]`` and ``quarantine retry ID``."""
-    actions = parser.add_subparsers(dest="quarantine_action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="every quarantined message with its error")
-    listing.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    retry_help = (
-        "read a quarantined message again as a poll would; nothing is sent (exit 2 when it "
-        "is not quarantined, 1 when it still fails)"
-    )
-    retry = actions.add_parser("retry", help=retry_help, description=retry_help)
-    retry.add_argument("message_id", type=int, metavar="ID", help="its id in quarantine list")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:

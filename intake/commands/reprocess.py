@@ -13,25 +13,11 @@ from types import FrameType
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
 from intake.errors import EXIT_FAILED, EXIT_OK, UsageError
+from intake.poll.analysis import Analyser
+from intake.poll.workers import pooled_extractor
+from intake.reprocess.applications import Outcome, Result, reprocess
 
-SUMMARY = "parse and judge stored applications again (no mailbox, no acknowledgements)"
 EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--vacancy REF`` or ``--all``, and ``--dry-run``."""
-    which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument(
-        "--vacancy",
-        metavar="REF",
-        help="this vacancy's applications and those whose vacancy is unknown",
-    )
-    which.add_argument("--all", action="store_true", help="every application")
-    parser.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="only list what reading them again with this config would change; write nothing",
-    )
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -39,11 +25,6 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
     Exit 1 when any application was kept because its new reading failed; 130 after Ctrl-C.
     """
-    # Imported here: the document readers take seconds to import, which light commands skip.
-    from intake.poll.analysis import Analyser
-    from intake.poll.workers import pooled_extractor
-    from intake.reprocess.applications import Outcome, Result, reprocess
-
     vacancy = _vacancy(args, config)
 
     def show(outcome: Outcome) -> None:

@@ -9,23 +9,15 @@ import sys
 from intake.config.runtime import runtime_for
 from intake.config.settings import Config
 from intake.errors import EXIT_OK, IntakeError
+from intake.hr.application.detail import detail_dict
+from intake.hr.application.text import detail_lines
 from storage.application_detail import load_application_detail
 
 LARGEST_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
-SUMMARY = "everything about one application: headers, documents, flags with evidence"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The application id and the format."""
-    parser.add_argument("application_id", type=int, metavar="ID")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print one application; an id with no application is an error (exit 1)."""
-    from intake.hr.application.detail import detail_dict
-    from intake.hr.application.text import detail_lines
-
     detail = None
     if 0 < args.application_id <= LARGEST_ID:  # a larger number overflows the database's integer
         with runtime_for(config) as runtime, runtime.sessions() as session:

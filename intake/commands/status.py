@@ -13,15 +13,10 @@ from intake.config.settings import Config
 from intake.errors import EXIT_FAILED, EXIT_OK
 from intake.hr.views import iso_utc
 from intake.poll.health import STARTING, Health, check_health, unreachable
+from parsers.documents.tesseract import ocr_readiness
 from storage.errors import StorageError
 
-SUMMARY = "health: last poll, IDLE, outbox, database, disk; exit 0 healthy, 1 not, 2 starting"
 EXIT_STARTING = 2
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """``[--format table|json]``."""
-    parser.add_argument("--format", choices=("table", "json"), default="table")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -142,10 +137,8 @@ def _since(what: str, when: str | None, on: bool) -> str:
 
 def ocr_state(config: Config) -> str:
     """One line on OCR for the operator; it never makes the service unhealthy."""
-    from intake.poll.extraction import ocr_problem  # imported late: the readers load slowly
-
     if not config.extraction.ocr:
         return "off (extraction.ocr = false)"
-    problem = ocr_problem(config)
+    problem = ocr_readiness("+".join(config.extraction.ocr_languages))
     languages = ", ".join(config.extraction.ocr_languages)
     return f"ready ({languages})" if problem is None else f"not working: {problem}"

@@ -7,30 +7,17 @@ import json
 import sys
 from pathlib import Path
 
+from intake.config.runtime import runtime_for
 from intake.config.settings import Config
 from intake.errors import EXIT_OK
-
-SUMMARY = "per vacancy: counts, flags, acknowledgements, arrivals per day (chart)"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The vacancy, the chart file and the format."""
-    parser.add_argument("--vacancy", metavar="REF", help="only this vacancy")
-    parser.add_argument("--chart", metavar="FILE", help="also draw the arrivals (.png or .html)")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.add_argument(
-        "--brief", action="store_true", help="counts only, no arrivals-per-day bars"
-    )
+from intake.hr.summary.chart import chart_format, text_chart, write_chart
+from intake.hr.summary.counts import build_summary
+from intake.hr.summary.text import chart_heading, group_title, summary_dict, summary_lines
+from intake.terminal_text import text_width
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     """Print the summary (and draw the chart file when asked)."""
-    from intake.config.runtime import runtime_for
-    from intake.hr.summary.chart import chart_format, text_chart, write_chart
-    from intake.hr.summary.counts import build_summary
-    from intake.hr.summary.text import chart_heading, group_title, summary_dict, summary_lines
-    from intake.terminal_text import text_width
-
     chart = Path(args.chart) if args.chart else None
     if chart is not None:
         chart_format(chart)  # a wrong extension is refused before any work

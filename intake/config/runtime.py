@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from intake.config.settings import Config
 from storage.database import create_database_engine, database_errors, session_factory
-from storage.migrate import require_head, upgrade_to_head
+from storage.schema import require_head
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,9 @@ def open_runtime(config: Config, schema: SchemaMode = "upgrade") -> Runtime:
     try:
         with database_errors():
             if schema == "upgrade":
+                # Imported here: Alembic costs a read command a tenth of a second it never needs.
+                from storage.migrate import upgrade_to_head
+
                 upgrade_to_head(engine)
             elif schema == "require":
                 require_head(engine)

@@ -252,6 +252,11 @@ class Config:
     web: WebConfig = field(default_factory=WebConfig)
 
 
+def config_path(option: str | None, environ: Mapping[str, str]) -> Path:
+    """The config file: ``--config``, else ``$INTAKE_CONFIG``, else ``./config.toml``."""
+    return Path(option or environ.get("INTAKE_CONFIG") or "config.toml")
+
+
 def load_config(
     path: Path, environ: Mapping[str, str], *, awaiting_refresh_token: bool = False
 ) -> Config:

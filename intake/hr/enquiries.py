@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from intake.hr.choices import FIRST_LINES
 from intake.hr.views import iso_utc
 from intake.terminal_text import safe_lines
 from parsers.errors import MessageParseError
 from parsers.identity.thread import replied_ids
-from parsers.message import parse_message
 from parsers.model import Disposition
 from parsers.sender_text import own_text
 from storage import candidate_store
@@ -28,7 +28,6 @@ ENQUIRY_COLUMNS = (
 )  # fmt: skip
 #: The table: the first lines are printed under each row, across the whole width.
 ENQUIRY_TABLE_COLUMNS = ("id", "received_local", "sender", "subject", "candidate")
-FIRST_LINES = 3
 
 
 def enquiry_dicts(
@@ -80,6 +79,10 @@ def local_time(moment: datetime, zone: ZoneInfo) -> str:
 def first_lines(raw: bytes, count: int) -> list[str]:
     """The first ``count`` non-blank lines the sender wrote: quoted lines (``> …``) and the
     quoted message under "On … wrote:" left out, each line made safe to print."""
+    # Imported here: the MIME parser and its HTML reader cost a candidate's page 0.04 s of CPU
+    # at start, and most candidates have no enquiry to read.
+    from parsers.message import parse_message
+
     try:
         body = parse_message(raw).body_text
     except MessageParseError:

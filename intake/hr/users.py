@@ -12,10 +12,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from intake.errors import UsageError
+from intake.hr.choices import ROLES
 from storage.models import utcnow
 from storage.web_models import WebUser, WebUserVacancy
 
-ROLES = ("admin", "hr", "panel")
 MIN_PASSWORD_LENGTH = 10
 _HASHER = PasswordHasher()
 

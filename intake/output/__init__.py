@@ -17,8 +17,7 @@ from typing import Any, TextIO
 from intake.output.cells import cell_text, spreadsheet_safe
 from intake.output.table import write_table
 
-FORMATS = ("table", "json", "csv")
-__all__ = ["FORMATS", "replaced_atomically", "spreadsheet_safe", "write_rows"]
+__all__ = ["replaced_atomically", "spreadsheet_safe", "write_rows"]
 
 
 def write_rows(
@@ -28,8 +27,8 @@ def write_rows(
     stream: TextIO,
     details: str | None = None,
 ) -> None:
-    """Write ``rows`` in format ``fmt`` (one of FORMATS); a table prints the lines of the
-    ``details`` field under each row (JSON and CSV carry it among the columns)."""
+    """Write ``rows`` in format ``fmt`` (``table``, ``json`` or ``csv``); a table prints the
+    lines of the ``details`` field under each row (JSON and CSV carry it among the columns)."""
     if fmt == "json":
         _write_json_array(rows, stream)
     elif fmt == "csv":

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.commands.applications import add_arguments
+from intake.commands.arguments.applications import add_arguments
 from intake.config.settings import Config
 from intake.errors import UsageError
 from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE, APPLICATION_FLAG_CODES, RULE_FLAG_CODES

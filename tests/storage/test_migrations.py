@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from alembic import command
+from alembic.migration import MigrationContext
 from sqlalchemy import Connection, Engine, inspect, text
 
 from storage.database import create_database_engine
-from storage.migrate import (
-    alembic_config,
-    current_revision,
-    head_revision,
-    schema_differences,
-    upgrade_to_head,
-)
+from storage.errors import SchemaOutOfDate
+from storage.migrate import alembic_config, head_revision, schema_differences, upgrade_to_head
+from storage.schema import HEAD_REVISION, current_revision, require_head
 
 
 def downgrade_to(engine: Engine, revision: str) -> None:
@@ -186,4 +184,26 @@ def test_revision_0009_adds_the_email_and_its_downgrade_drops_accounts_without_a
     assert names == ["ana"]
     upgrade_to_head(engine)
     assert schema_differences(engine) == []
+    engine.dispose()
+
+
+def test_head_revision_constant_is_alembics_newest_migration(sqlite_url: str) -> None:
+    # A new migration must update storage.schema.HEAD_REVISION, or read commands refuse
+    # every upgraded database (and accept an old one).
+    engine = create_database_engine(sqlite_url)
+    assert head_revision(engine) == HEAD_REVISION
+    engine.dispose()
+
+
+def test_current_revision_reads_what_alembic_recorded_without_alembic(database_url: str) -> None:
+    engine = create_database_engine(database_url)
+    assert current_revision(engine) is None  # an empty database: no version table yet
+    upgrade_to(engine, "0006")
+    with engine.connect() as connection:
+        recorded = MigrationContext.configure(connection).get_current_revision()
+    assert current_revision(engine) == recorded == "0006"
+    with pytest.raises(SchemaOutOfDate, match="has revision 0006, this program needs revision"):
+        require_head(engine)
+    upgrade_to_head(engine)
+    require_head(engine)
     engine.dispose()

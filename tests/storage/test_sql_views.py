@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, delete, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.commands.acks import STATUSES
+from intake.commands.arguments.acks import STATUSES
 from intake.config.runtime import Runtime
 from intake.flag_codes import ACKNOWLEDGEMENT_UNSAFE, SENDER_MISMATCH
 from intake.hr.views import application_dicts

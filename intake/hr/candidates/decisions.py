@@ -5,9 +5,10 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from intake.errors import UsageError
+from intake.hr.choices import DECISIONS
 from storage.candidate_models import Candidate, CandidateDecision
 
-DECISIONS = ("shortlisted", "rejected", "withdrawn", "hired")
+__all__ = ["DECISIONS", "decide"]  # DECISIONS is defined light, in intake.hr.choices
 
 
 def decide(session: Session, candidate_id: int, status: str, note: str | None, by: str) -> None:

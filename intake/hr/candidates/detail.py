@@ -10,7 +10,8 @@ from intake.config.deadlines import local_time
 from intake.config.settings import Config
 from intake.hr.candidates.listing import current_documents
 from intake.hr.candidates.sheet import FLAG_WORDS, STATUS_WORDS
-from intake.hr.enquiries import FIRST_LINES, candidate_enquiries, first_lines
+from intake.hr.choices import FIRST_LINES
+from intake.hr.enquiries import candidate_enquiries, first_lines
 from intake.terminal_text import safe_line
 from storage import candidate_store
 from storage.candidate_models import Candidate, CandidateLink

@@ -6,9 +6,11 @@ import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from intake.hr.export.documents import ExportedFile, ExportReport
+if TYPE_CHECKING:  # a listing without exported documents never loads the export machinery
+    from intake.hr.export.documents import ExportedFile, ExportReport
 
 #: The kinds of document a listing links to, each with its column in the CSV.
 LINKED_KINDS = {"cv": "cv_files", "motivation_letter": "letter_files"}

@@ -1,0 +1,3 @@
+"""The formats a listing command writes with ``--format`` (``intake.output.write_rows``)."""
+
+FORMATS = ("table", "json", "csv")
