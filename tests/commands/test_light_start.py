@@ -90,3 +90,13 @@ def test_read_command_imports_neither_alembic_nor_the_readers_nor_the_web_stack(
         if any(module == name or module.startswith(f"{name}.") for name in unwanted)
     ]
     assert found == []
+
+
+def test_poll_of_a_database_at_the_newest_revision_does_not_load_alembic(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    open_runtime(make_config(tmp_path, sqlite_url)).close()  # the newest schema, empty
+    config = write_config_file(tmp_path, sqlite_url)
+    imported = imported_by(["--config", str(config), "poll"])
+    assert "intake.poll.cycle" in imported  # the probe saw the poll run
+    assert [module for module in imported if module.split(".")[0] == "alembic"] == []
