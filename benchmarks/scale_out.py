@@ -2,12 +2,13 @@
 
 Run from the repository root:
     python3 -m benchmarks.scale_out --messages 200 [--settings 1x1,1x2,1x4,2x1,2x2]
-        [--backlog DIR]
+        [--backlog DIR] [--repeat 1]
 
 A private PostgreSQL server is started on 127.0.0.1 (``tests.postgres.Cluster``: a temporary
 directory, no fsync, stopped and deleted at the end). The backlog of
 ``benchmarks.throughput_backlog`` is written once (into ``--backlog`` DIR and reused by later
-runs when given). Each setting KxW then runs, alternating which goes first:
+runs when given). Each setting KxW then runs (``--repeat`` rounds over all
+the settings), alternating which goes first:
 
 - the floor (``benchmarks.throughput_floor``) with K x W plain processes;
 - K ``intake poll`` started at once on one copy of the Maildir and one fresh database at the
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -165,10 +167,16 @@ def uptime() -> str:
 
 
 def measure_setting(
-    server: PostgresServer, postmaster: int, work: Path, count: int, setting: Setting, first: str
+    server: PostgresServer,
+    postmaster: int,
+    work: Path,
+    count: int,
+    setting: Setting,
+    first: str,
+    round_number: int,
 ) -> tuple[TreeRun, TreeRun, Stored]:
     """The floor and the project for one setting, in the order ``first`` says."""
-    name = f"scale_{setting.label}"
+    name = f"scale_{setting.label}_{round_number}"
     config_file = fresh_database(server, work, name, setting.workers)
     runs: dict[str, TreeRun] = {}
     for which in [first, "project" if first == "floor" else "floor"]:
@@ -185,24 +193,30 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=200)
     parser.add_argument("--settings", default=DEFAULT_SETTINGS, help="INSTANCESxWORKERS, …")
     parser.add_argument("--backlog", type=Path, help="keep the backlog here and reuse it")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds over all the settings")
     args = parser.parse_args()
     settings = parse_settings(args.settings)
     print(f"machine before: {measure().line()}")
-    rows = []
+    rows: list[str] = []
+    ratios: dict[Setting, list[float]] = {setting: [] for setting in settings}
     with tempfile.TemporaryDirectory() as temporary, private_server() as (server, postmaster):
         work = Path(temporary)
         backlog_in(work, args.backlog, args.messages)
-        for index, setting in enumerate(settings):
-            print(f"== {setting.label}: {setting.instances} x intake poll; before: {uptime()}")
-            first = "floor" if index % 2 == 0 else "project"
-            floor, project, result = measure_setting(
-                server, postmaster, work, args.messages, setting, first
-            )
-            print(after_setting(result, project))
-            rows.append(row(setting, args.messages, floor, project))
+        for round_number in range(1, args.repeat + 1):
+            for index, setting in enumerate(settings):
+                print(f"== round {round_number}, {setting.label}: before: {uptime()}")
+                first = "floor" if (index + round_number) % 2 == 1 else "project"
+                floor, project, result = measure_setting(
+                    server, postmaster, work, args.messages, setting, first, round_number
+                )
+                print(after_setting(result, project))
+                rows.append(row(setting, args.messages, floor, project))
+                ratios[setting].append(floor.seconds / project.seconds)
     print(f"machine after: {measure().line()}")
     print(TABLE_HEAD)
     print("\n".join(rows))
+    for setting, each in ratios.items():
+        print(f"{setting.label}: median ratio {statistics.median(each):.2f} of {len(each)}")
 
 
 def after_setting(result: Stored, project: TreeRun) -> str:
