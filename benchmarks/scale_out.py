@@ -77,7 +77,7 @@ def parse_settings(text: str) -> list[Setting]:
     settings = []
     for entry in text.split(","):
         instances, _, workers = entry.strip().partition("x")
-        if not (instances.isdigit() and workers.isdigit()) or "0" in (instances, workers):
+        if not (instances.isdigit() and workers.isdigit()) or 0 in (int(instances), int(workers)):
             raise SystemExit(f"--settings: {entry!r} is not INSTANCESxWORKERS, e.g. 2x1")
         settings.append(Setting(int(instances), int(workers)))
     return settings
@@ -100,13 +100,15 @@ def private_server() -> Iterator[tuple[PostgresServer, int]]:
 
 
 def backlog_in(work: Path, kept: Path | None, count: int) -> None:
-    """The backlog at ``work``/backlog: written there, or in ``kept`` unless it holds it."""
+    """The backlog at ``work``/backlog: written there, or in ``kept`` unless it holds it (a
+    ``kept`` folder holding anything else is left alone and stops the benchmark)."""
     target = kept or work / "backlog"
     written = target / "new"
     if written.is_dir() and len(list(written.iterdir())) == count:
         print(f"backlog: {count} messages, reused from {target}")
     else:
-        shutil.rmtree(target, ignore_errors=True)
+        if target.exists() and any(target.iterdir()):
+            raise SystemExit(f"--backlog: {target} holds something else than {count} messages")
         size = write_backlog(target, count)
         print(f"backlog: {count} messages, {size / 1024 / 1024:.1f} MiB, written to {target}")
     if kept is not None:
@@ -126,6 +128,7 @@ def fresh_database(server: PostgresServer, work: Path, name: str, workers: int) 
 def run_project(work: Path, config_file: Path, instances: int, postmaster: int) -> TreeRun:
     """``instances`` polls at once on a fresh copy of the backlog."""
     fresh_copy(work / "backlog", work / "Maildir")
+    shutil.rmtree(work / "outbox", ignore_errors=True)
     poll = [sys.executable, "-m", "intake", "--config", str(config_file), "poll"]
     run = run_together([poll] * instances, beside=[postmaster])
     if run.returncode != 0:
