@@ -6,12 +6,16 @@ them; RSS counts it in every process, so the tree's summed RSS overstates its me
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
+import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 PROC = Path("/proc")
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -26,8 +30,8 @@ class TreeMemory:
     processes: int = 0
 
 
-def descendants(root: int) -> list[int]:
-    """``root`` and every process below it, from the parent pids in /proc/<pid>/stat."""
+def children_by_parent() -> dict[int, list[int]]:
+    """Every process's children, from the parent pids in /proc/<pid>/stat."""
     children: dict[int, list[int]] = {}
     for entry in PROC.iterdir():
         if not entry.name.isdigit():
@@ -38,6 +42,12 @@ def descendants(root: int) -> list[int]:
             continue
         parent = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(parent, []).append(int(entry.name))
+    return children
+
+
+def descendants(root: int, children: dict[int, list[int]] | None = None) -> list[int]:
+    """``root`` and every process below it (``children``: one reading of /proc for many)."""
+    children = children_by_parent() if children is None else children
     tree, waiting = [], [root]
     while waiting:
         pid = waiting.pop()
@@ -57,8 +67,13 @@ def cpu_seconds(pid: int) -> float:
 
 def tree_memory(root: int) -> TreeMemory:
     """The tree's memory now (a process that ends while it is read is left out)."""
+    return memory_of(descendants(root))
+
+
+def memory_of(pids: list[int]) -> TreeMemory:
+    """These processes' memory now (one that ends while it is read is left out)."""
     rss = pss = count = 0
-    for pid in descendants(root):
+    for pid in pids:
         try:
             lines = (PROC / str(pid) / "smaps_rollup").read_text().splitlines()
         except OSError:
@@ -72,42 +87,114 @@ def tree_memory(root: int) -> TreeMemory:
 
 @dataclass(frozen=True)
 class TreeRun:
-    """One command's wall time, exit code, output, its tree's peak memory and CPU time.
+    """Commands run at once: the wall time until the last ended, each one's exit code and
+    output, their trees' peak memory together and CPU time, and the same for the processes
+    already running ``beside`` them (a database server), counted from the start.
 
     The CPU time is each process's own, as last sampled, summed: a process's last 50 ms
     before it ends are missed (a few tenths of a second over a run with dozens of Tesseracts).
     """
 
     seconds: float
-    returncode: int
-    output: str
+    returncodes: tuple[int, ...]
+    outputs: tuple[str, ...]
     peak: TreeMemory
     cpu_seconds: float
+    beside_peak: TreeMemory = TreeMemory()
+    beside_cpu_seconds: float = 0.0
+
+    @property
+    def returncode(self) -> int:
+        """The first non-zero exit code, else 0."""
+        return next((code for code in self.returncodes if code != 0), 0)
+
+    @property
+    def output(self) -> str:
+        """Every command's output, one after the other."""
+        return "\n".join(self.outputs)
+
+
+class _Sampler:
+    """Peak memory (summed over the trees at each sample) and CPU time of some process trees."""
+
+    def __init__(self, roots: Callable[[], list[int]]) -> None:
+        self._roots = roots
+        children = children_by_parent()
+        alive = [pid for root in roots() for pid in descendants(root, children)]
+        self._start_cpu = {pid: cpu_seconds(pid) for pid in alive}
+        self._cpu: dict[int, float] = {}
+        self._peak = TreeMemory()
+
+    def sample(self, children: dict[int, list[int]]) -> None:
+        """Read the trees now, from one reading of /proc's parent pids."""
+        pids = [pid for root in self._roots() for pid in descendants(root, children)]
+        for pid in pids:
+            self._cpu[pid] = max(self._cpu.get(pid, 0.0), cpu_seconds(pid))
+        now, peak = memory_of(pids), self._peak
+        self._peak = TreeMemory(
+            max(peak.rss_kib, now.rss_kib),
+            max(peak.pss_kib, now.pss_kib),
+            max(peak.processes, now.processes),
+        )
+
+    @property
+    def peak(self) -> TreeMemory:
+        return self._peak
+
+    @property
+    def cpu_seconds(self) -> float:
+        """CPU used since the sampler was made (processes alive then count from then on)."""
+        return sum(max(0.0, cpu - self._start_cpu.get(pid, 0.0)) for pid, cpu in self._cpu.items())
 
 
 def run_sampled(command: list[str], interval: float = 0.05) -> TreeRun:
     """Run ``command``, sampling its tree's memory every ``interval`` seconds until it ends."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peaks = {"rss": 0, "pss": 0, "processes": 0}
-    cpu: dict[int, float] = {}
-    done = threading.Event()
+    return run_together([command], interval=interval)
 
-    def sample() -> None:
-        while not done.is_set():
-            for pid in descendants(child.pid):
-                cpu[pid] = max(cpu.get(pid, 0.0), cpu_seconds(pid))
-            now = tree_memory(child.pid)
-            peaks["rss"] = max(peaks["rss"], now.rss_kib)
-            peaks["pss"] = max(peaks["pss"], now.pss_kib)
-            peaks["processes"] = max(peaks["processes"], now.processes)
-            done.wait(interval)
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    output, _ = child.communicate()
-    seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    peak = TreeMemory(peaks["rss"], peaks["pss"], peaks["processes"])
-    return TreeRun(seconds, child.returncode, output, peak, sum(cpu.values()))
+def run_together(
+    commands: Sequence[list[str]], beside: Sequence[int] = (), interval: float = 0.05
+) -> TreeRun:
+    """Start every command at once and sample their trees (and those of the ``beside`` pids)
+    every ``interval`` seconds until the last command ends."""
+    with contextlib.ExitStack() as stack:
+        outputs = [
+            stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for _ in commands
+        ]
+        beside_sampler = _Sampler(lambda: list(beside))
+        started = time.perf_counter()
+        children = [
+            subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+            for command, output in zip(commands, outputs, strict=True)
+        ]
+        sampler = _Sampler(lambda: [child.pid for child in children])
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                children = children_by_parent()
+                sampler.sample(children)
+                beside_sampler.sample(children)
+                done.wait(interval)
+
+        thread = threading.Thread(target=sample, daemon=True)
+        thread.start()
+        returncodes = tuple(child.wait() for child in children)
+        seconds = time.perf_counter() - started
+        done.set()
+        thread.join()
+        texts = [_read_back(output) for output in outputs]
+    return TreeRun(
+        seconds,
+        returncodes,
+        tuple(texts),
+        sampler.peak,
+        sampler.cpu_seconds,
+        beside_sampler.peak,
+        beside_sampler.cpu_seconds,
+    )
+
+
+def _read_back(output: IO[str]) -> str:
+    output.seek(0)
+    return output.read()
