@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
@@ -33,7 +34,22 @@ def sign_in(browser: webdriver.Chrome, console: WebConsole, user: User) -> None:
 def send_form(browser: webdriver.Chrome, form: WebElement) -> None:
     """Click the form's submit button and wait until the page it was on is gone."""
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, WAIT).until(expected_conditions.staleness_of(form))
+    WebDriverWait(browser, WAIT).until(lambda _driver: _is_gone(form))
+
+
+def _is_gone(element: WebElement) -> bool:
+    """Whether the page holding ``element`` has been replaced.
+
+    Asked while the next page replaces it, chromedriver sometimes answers "Node with given id
+    does not belong to the document" (a generic WebDriverException) instead of a stale
+    element: both mean the old page is gone.
+    """
+    try:
+        return bool(expected_conditions.staleness_of(element)(None))
+    except WebDriverException as exc:
+        if "does not belong to the document" in str(exc):
+            return True
+        raise
 
 
 def fill_login(browser: webdriver.Chrome, name: str, password: str) -> None:
