@@ -12,8 +12,8 @@ from intake.config.runtime import open_runtime
 from intake.config.settings import Config
 from intake.errors import EXIT_FAILED, EXIT_OK
 from intake.hr.views import iso_utc
+from intake.poll.extraction import ocr_problem
 from intake.poll.health import STARTING, Health, check_health, unreachable
-from parsers.documents.tesseract import ocr_readiness
 from storage.errors import StorageError
 
 EXIT_STARTING = 2
@@ -139,6 +139,6 @@ def ocr_state(config: Config) -> str:
     """One line on OCR for the operator; it never makes the service unhealthy."""
     if not config.extraction.ocr:
         return "off (extraction.ocr = false)"
-    problem = ocr_readiness("+".join(config.extraction.ocr_languages))
+    problem = ocr_problem(config)
     languages = ", ".join(config.extraction.ocr_languages)
     return f"ready ({languages})" if problem is None else f"not working: {problem}"
