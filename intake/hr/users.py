@@ -92,9 +92,8 @@ def _checked_email(session: Session, email: str | None, password: str | None) ->
         if password is None:
             raise UsageError("a user without a password signs in by --email: give one")
         return None
-    address = email.strip().lower()
-    local, _, domain = address.rpartition("@")
-    if not local or "." not in domain or len(address) > 320 or not address.isprintable():
+    address = comparable_email(email)
+    if not is_email_address(address):
         raise UsageError(f"--email: '{email}' is not an email address")
     taken = session.scalar(
         select(WebUser.name).where(WebUser.email == address, WebUser.disabled_at.is_(None))
@@ -134,9 +133,22 @@ def account_by_email(session: Session, email: str) -> WebAccount | None:
     """The enabled user whose address is ``email`` (any case), for an OpenID Connect sign-in
     whose provider vouched for the address; None when nobody has it."""
     user = session.scalar(
-        select(WebUser).where(WebUser.email == email.strip().lower(), WebUser.disabled_at.is_(None))
+        select(WebUser).where(
+            WebUser.email == comparable_email(email), WebUser.disabled_at.is_(None)
+        )
     )
     return None if user is None else account(user)
+
+
+def comparable_email(email: str) -> str:
+    """An address as stored and looked up: trimmed, in lower case."""
+    return email.strip().lower()
+
+
+def is_email_address(address: str) -> bool:
+    """Whether ``address`` looks like one mailbox: something@domain.tld, printable, not too long."""
+    local, _, domain = address.rpartition("@")
+    return bool(local) and "." in domain and len(address) <= 320 and address.isprintable()
 
 
 def load_account(session: Session, name: str) -> WebAccount | None:

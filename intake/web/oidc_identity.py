@@ -14,6 +14,7 @@ from typing import Any
 
 from intake.config.oidc import OidcProviderConfig
 from intake.errors import SignInRefused
+from intake.hr.users import comparable_email, is_email_address
 
 
 def vouched_address(config: OidcProviderConfig, claims: dict[str, Any]) -> str:
@@ -55,8 +56,7 @@ def _entra(config: OidcProviderConfig, claims: dict[str, Any]) -> str:
 
 
 def _address(value: Any) -> str:
-    text = value.strip().lower() if isinstance(value, str) else ""
-    local, _, domain = text.rpartition("@")
-    if not local or "." not in domain or len(text) > 320 or not text.isprintable():
+    text = comparable_email(value) if isinstance(value, str) else ""
+    if not is_email_address(text):
         raise SignInRefused("no_address", "The sign-in provider gave no usable email address.")
     return text
