@@ -40,9 +40,9 @@ def _lines_with_enough_digits(text: str) -> str:
 # The same CV and letter are searched when the application is judged and when it is grouped.
 @lru_cache(maxsize=64)
 def _phone_keys_of_lines(text: str) -> tuple[str, ...]:
-    found: dict[str, None] = {}
     if not text:
         return ()
+    found: dict[str, None] = {}
     for region in (None, *NATIONAL_REGIONS):
         for match in phonenumbers.PhoneNumberMatcher(text, region or "ZZ"):
             digits = str(match.number.national_number)
