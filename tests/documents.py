@@ -131,6 +131,21 @@ def scanned_pdf_bytes(pages: list[str]) -> bytes:
     return bytes(pdf.output())
 
 
+def mixed_pdf_bytes(pages: list[tuple[str, str]]) -> bytes:
+    """A PDF of typed and scanned pages: each ``("text", words)``, ``("scan", words)`` (a
+    picture of the words, no text layer) or ``("blank", "")``."""
+    pdf = FPDF(format="A4")
+    font = _set_font(pdf)
+    for kind, words in pages:
+        pdf.add_page()
+        if kind == "text":
+            pdf.multi_cell(0, 8, words if font else words.encode("latin-1", "replace").decode())
+        elif kind == "scan":
+            picture = _rendered_pages([words])[0].convert("L")
+            pdf.image(picture, x=0, y=0, w=pdf.w, h=pdf.h)
+    return bytes(pdf.output())
+
+
 def image_bytes(text: str, format: str = "PNG") -> bytes:
     """A picture of a page with this text, in an image format Pillow writes (PNG, JPEG, TIFF…)."""
     picture = _rendered_pages([text])[0].convert("RGB")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import math
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 import pypdfium2
+import pypdfium2.raw as pdfium_c
 import pytesseract
 from PIL import Image, ImageOps, ImageSequence
 from pillow_heif import register_heif_opener
@@ -43,6 +45,37 @@ def ocr_pdf(
     return _ocr_extraction(file_type, texts, limits, pages)
 
 
+@dataclass(frozen=True)
+class PageReading:
+    """OCR of some pages of a PDF that has a text layer elsewhere."""
+
+    texts: dict[int, str]  # page index (from 0) to Tesseract's text
+    problem: str | None = None
+
+
+def ocr_pages(payload: bytes, indexes: Sequence[int], limits: ExtractionLimits) -> PageReading:
+    """OCR of those pages (``indexes``, from 0, without a text layer) that show a picture: a
+    scanned page in a typed document. A page with no picture (left blank) is not rendered."""
+    document = pypdfium2.PdfDocument(payload)
+    try:
+        pictured = [index for index in indexes if _shows_a_picture(document[index])]
+        if not pictured:
+            return PageReading({})
+        refusal = _refusal(limits)
+        if refusal is not None:
+            return PageReading({}, f"{_page_list(pictured)}: {refusal}")
+        chosen = pictured[: limits.max_ocr_pages]
+        texts = _recognise_all((_render(document[index]) for index in chosen), limits)
+    finally:
+        document.close()
+    unread = pictured[len(texts) :]
+    problem = None
+    if unread:
+        problem = f"OCR did not read {_page_list(unread)} (max_ocr_pages={limits.max_ocr_pages},"
+        problem += f" ocr_seconds={limits.ocr_seconds})"
+    return PageReading(dict(zip(chosen, texts, strict=False)), problem)
+
+
 def read_image(payload: bytes, file_type: str, limits: ExtractionLimits) -> Extraction:
     """A picture attachment (each frame of a TIFF or GIF a page) read by OCR."""
     refusal = _refusal(limits)
@@ -66,6 +99,18 @@ def _refusal(limits: ExtractionLimits) -> str | None:
     if not ocr_available():
         return f"no text layer; OCR needs Tesseract: {OCR_INSTALL_HINT}"
     return None
+
+
+def _shows_a_picture(page: pypdfium2.PdfPage) -> bool:
+    """Whether the page draws at least one image (a scan), not only vector paths or nothing."""
+    pictures = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3)
+    return next(iter(pictures), None) is not None
+
+
+def _page_list(indexes: Sequence[int]) -> str:
+    """``page 3`` or ``pages 3, 5`` (counted from 1, as people count pages)."""
+    numbers = ", ".join(str(index + 1) for index in indexes)
+    return f"page {numbers}" if len(indexes) == 1 else f"pages {numbers}"
 
 
 def _frames(picture: Image.Image, max_frames: int) -> Iterator[Image.Image]:

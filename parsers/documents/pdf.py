@@ -16,7 +16,8 @@ from pdfminer.pdftypes import PDFObjectNotFound, PDFObjRef, resolve1
 
 from parsers.documents.cleaning import text_extraction
 from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
-from parsers.documents.ocr import ocr_pdf
+from parsers.documents.ocr import ocr_pages, ocr_pdf
+from parsers.documents.problems import one_line
 
 
 class _LoopSafeDocument(PDFDocument):
@@ -38,38 +39,66 @@ class _LoopSafeDocument(PDFDocument):
 
 
 def read_pdf(payload: bytes, file_type: str, limits: ExtractionLimits) -> Extraction:
-    """The text layer of the first ``max_pages`` pages, else OCR of the rendered pages."""
+    """The text layer of the first ``max_pages`` pages, else OCR of the rendered pages; in a
+    document with a text layer, its scanned pages (no text, a picture) are read by OCR too."""
     try:
         document = _LoopSafeDocument(PDFParser(io.BytesIO(payload)), password="")
     except PDFPasswordIncorrect:
         return Extraction(DocumentStatus.ENCRYPTED, file_type, problem="a password is needed")
     except PDFEncryptionError as exc:
         return Extraction(DocumentStatus.ENCRYPTED, file_type, problem=f"encryption: {exc}")
-    text, pages_read, more = _page_texts(document, limits)
+    page_texts, more = _page_texts(document, limits)
+    pages_read = len(page_texts)
     if pages_read == 0:
         return Extraction(DocumentStatus.FAILED, file_type, pages=0, problem="the PDF has no pages")
     pages = _page_count(document, pages_read, more)
     page_problem = _unread_pages_problem(pages_read, pages, limits) if more else None
-    if not text.strip():
+    if not any(text.strip() for text in page_texts):
         return ocr_pdf(payload, file_type, limits, pages)
-    return text_extraction(file_type, text, limits, pages=pages, problems=[page_problem])
+    text, status, ocr_problem = _with_scanned_pages(payload, page_texts, limits)
+    problems = [page_problem, ocr_problem]
+    return text_extraction(file_type, text, limits, pages=pages, problems=problems, status=status)
 
 
-def _page_texts(document: PDFDocument, limits: ExtractionLimits) -> tuple[str, int, bool]:
-    """Text of the first pages, how many were read, and whether more pages follow."""
+def _with_scanned_pages(
+    payload: bytes, page_texts: list[str], limits: ExtractionLimits
+) -> tuple[str, DocumentStatus, str | None]:
+    """The pages' text, where a page without any has OCR's text of its picture instead;
+    ``ocr`` when OCR gave some text, and what OCR could not read."""
+    without_text = [index for index, text in enumerate(page_texts) if not text.strip()]
+    if not without_text:
+        return "".join(page_texts), DocumentStatus.OK, None
+    try:
+        reading = ocr_pages(payload, without_text, limits)
+    except Exception as exc:  # the text layer is read: a failure here must not lose it
+        problem = f"the pages without a text layer were not read: {one_line(exc)}"
+        return "".join(page_texts), DocumentStatus.OK, problem
+    texts = [
+        reading.texts[index] + "\f" if index in reading.texts else text
+        for index, text in enumerate(page_texts)
+    ]
+    read_some = any(text.strip() for text in reading.texts.values())
+    return "".join(texts), DocumentStatus.OCR if read_some else DocumentStatus.OK, reading.problem
+
+
+def _page_texts(document: PDFDocument, limits: ExtractionLimits) -> tuple[list[str], bool]:
+    """The text of each of the first pages, and whether more pages follow."""
     resources = PDFResourceManager()
     output = io.StringIO()
     device = TextConverter(resources, output, laparams=LAParams())
     interpreter = PDFPageInterpreter(resources, device)
-    pages_read, more = 0, False
+    texts: list[str] = []
+    more = False
     for page in islice(PDFPage.create_pages(document), limits.max_pages + 1):
-        if pages_read == limits.max_pages or output.tell() > limits.max_text_chars:
+        if len(texts) == limits.max_pages or output.tell() > limits.max_text_chars:
             more = True
             break
+        start = output.tell()
         interpreter.process_page(page)
-        pages_read += 1
+        output.seek(start)
+        texts.append(output.read())
     device.close()
-    return output.getvalue(), pages_read, more
+    return texts, more
 
 
 def _page_count(document: PDFDocument, pages_read: int, more: bool) -> int | None:

@@ -16,6 +16,7 @@ from tests.documents import (
     docx_bytes,
     image_bytes,
     legacy_doc_bytes,
+    mixed_pdf_bytes,
     odt_bytes,
     pdf_bytes,
     require_tesseract,
@@ -89,6 +90,42 @@ def test_scanned_pdf_without_tesseract_has_no_text_and_says_how_to_install_it(
     result = extract(scanned_pdf_bytes(["Motivation letter"]), "scan.pdf", LIMITS)
     assert result.status is DocumentStatus.NO_TEXT
     assert result.problem and OCR_INSTALL_HINT in result.problem
+
+
+def test_typed_cv_with_a_scanned_declaration_page_reads_that_page_by_ocr() -> None:
+    require_tesseract()
+    payload = mixed_pdf_bytes(
+        [("text", "Curriculum vitae of Jane Doe"), ("scan", "Relatives declaration"), ("blank", "")]
+    )
+    result = extract(payload, "cv.pdf", LIMITS)
+    assert (result.status, result.pages, result.problem) == (DocumentStatus.OCR, 3, None)
+    assert "Curriculum vitae of Jane Doe" in result.text
+    assert "Relatives declaration" in result.text
+    assert result.text.index("Curriculum") < result.text.index("Relatives")
+
+
+def test_typed_pdf_with_a_blank_page_is_not_sent_to_ocr() -> None:
+    payload = mixed_pdf_bytes([("text", "Curriculum vitae"), ("blank", ""), ("text", "Page 3")])
+    result = extract(payload, "cv.pdf", ExtractionLimits(ocr=False))
+    assert (result.status, result.pages, result.problem) == (DocumentStatus.OK, 3, None)
+
+
+def test_scanned_page_of_a_typed_pdf_with_ocr_off_keeps_the_text_and_names_the_page() -> None:
+    payload = mixed_pdf_bytes([("text", "Curriculum vitae"), ("scan", "Signed declaration")])
+    result = extract(payload, "cv.pdf", ExtractionLimits(ocr=False))
+    assert (result.status, result.pages) == (DocumentStatus.OK, 2)
+    assert "Curriculum vitae" in result.text
+    assert result.problem == "page 2: no text layer; OCR is turned off"
+
+
+def test_scanned_pages_of_a_typed_pdf_over_max_ocr_pages_are_named() -> None:
+    require_tesseract()
+    pages = [("text", "Curriculum vitae"), ("scan", "Diploma one"), ("scan", "Diploma two")]
+    result = extract(mixed_pdf_bytes(pages), "cv.pdf", ExtractionLimits(max_ocr_pages=1))
+    assert result.status is DocumentStatus.OCR
+    assert "Diploma one" in result.text
+    assert "Diploma two" not in result.text
+    assert result.problem and result.problem.startswith("OCR did not read page 3 (max_ocr_pages=1")
 
 
 @pytest.mark.parametrize(("image_format", "file_type"), [("PNG", "png"), ("JPEG", "jpeg")])
