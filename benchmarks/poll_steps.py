@@ -1,0 +1,138 @@
+"""Where the polling process's CPU goes in one ``intake poll`` of a backlog, step by step.
+
+Run from the repository root:
+    python3 -m benchmarks.poll_steps [--messages 60] [--workers 2]
+
+The throughput benchmark's backlog (``benchmarks.throughput_backlog``) is polled once, in this
+process, through the real command line (``intake --config … poll``); each step of the
+polling process is wrapped to add up the CPU time of its thread (``time.thread_time``), so
+the workers' reading is not counted. Steps nest: ``store`` includes ``grouping``,
+``analysis start`` includes ``parse`` and ``has copy``, ``acknowledgements`` includes the
+``compose`` of the ones it sends (the template check composes the samples).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Spent = dict[str, list[float]]
+ORDER = (
+    "imports",
+    "template check",
+    "claim",
+    "analysis start",
+    "  parse",
+    "  has copy",
+    "analysis finish",
+    "  candidate history",
+    "  build (rules, documents)",
+    "store",
+    "  grouping",
+    "mark recorded",
+    "acknowledgements",
+    "  compose (samples and acks)",
+)
+
+
+def timed(owner: Any, name: str, label: str, spent: Spent) -> None:
+    """Replace ``owner.name`` with a wrapper adding its thread CPU time to ``spent[label]``."""
+    original: Callable[..., Any] = getattr(owner, name)
+
+    @functools.wraps(original)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.thread_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            entry = spent.setdefault(label, [0.0, 0])
+            entry[0] += time.thread_time() - start
+            entry[1] += 1
+
+    setattr(owner, name, wrapper)
+
+
+def instrument(spent: Spent) -> None:
+    """Wrap the steps of a poll (imported here, after the import time is measured)."""
+    import intake.acks.compose as compose
+    import intake.cli as cli
+    import intake.poll.analysis as analysis
+    import intake.poll.application as application
+    import intake.poll.claims as claims
+    import intake.poll.cycle as cycle
+    import intake.poll.pipeline as pipeline
+    from intake.mailbox.ledger import DatabaseLedger
+    from storage import marks
+
+    timed(cli, "_check_templates", "template check", spent)
+    timed(claims.MessageClaims, "_take", "claim", spent)
+    timed(analysis.Analyser, "start", "analysis start", spent)
+    timed(analysis.Analyser, "_parse", "  parse", spent)
+    timed(DatabaseLedger, "has_copy", "  has copy", spent)
+    timed(analysis.Analyser, "finish", "analysis finish", spent)
+    timed(application.ApplicationBuilder, "build", "  build (rules, documents)", spent)
+    timed(DatabaseLedger, "earlier_applications", "  candidate history", spent)
+    timed(pipeline, "_store", "store", spent)
+    timed(pipeline, "_group", "  grouping", spent)
+    timed(marks, "record_marked", "mark recorded", spent)
+    timed(cycle, "send_acknowledgements", "acknowledgements", spent)
+    timed(compose, "_compose", "  compose (samples and acks)", spent)
+
+
+_PREPARE = """
+import sys
+from pathlib import Path
+from benchmarks.throughput import prepare
+from benchmarks.throughput_backlog import fresh_copy
+work = Path(sys.argv[1])
+config_file = prepare(work, int(sys.argv[2]), int(sys.argv[3]))
+fresh_copy(work / "backlog", work / "Maildir")
+print(config_file)
+"""
+
+
+def _prepared(work: Path, messages: int, workers: int) -> Path:
+    """The backlog and its config, written by another process: this one imports nothing yet."""
+    command = [sys.executable, "-c", _PREPARE, str(work), str(messages), str(workers)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return Path(output.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    spent: Spent = {}
+    with tempfile.TemporaryDirectory() as temporary:
+        config_file = _prepared(Path(temporary), args.messages, args.workers)
+        wall, cpu = time.perf_counter(), time.thread_time()
+        import intake.cli  # the imports of the command are part of its cost
+        import intake.commands.poll  # noqa: F401
+
+        spent["imports"] = [time.thread_time() - cpu, 1]
+        instrument(spent)
+        from intake.cli import main as intake_main
+
+        code = intake_main(["--log-level", "ERROR", "--config", str(config_file), "poll"])
+        wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
+    if code != 0:
+        raise SystemExit(f"FAILED: intake poll exited {code}")
+    print(f"polling thread: {cpu:.2f} s CPU in {wall:.2f} s ({args.messages} messages)")
+    for label in ORDER:
+        seconds, calls = spent.get(label, (0.0, 0))
+        print(f"{label:30s} {seconds:6.3f} s  {int(calls):5d} calls")
+    counted = sum(seconds for label, (seconds, _) in spent.items() if not label.startswith(" "))
+    print(f"{'rest (config, database, mailbox)':30s} {cpu - counted:6.3f} s")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
