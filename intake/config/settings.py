@@ -229,10 +229,6 @@ class VacancyConfig:
         notice's other languages."""
         return tuple(dict.fromkeys((*self.aliases, *(title for _, title in self.titles))))
 
-    def title_in(self, language: str) -> str:
-        """The vacancy's title in ``language``, else its title."""
-        return dict(self.titles).get(language, self.title)
-
 
 @dataclass(frozen=True)
 class Config:

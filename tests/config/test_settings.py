@@ -400,14 +400,13 @@ def with_vacancy_lines(lines: str) -> str:
     return CONTRACT_EXAMPLE.replace(listed, f"{listed}\n{lines}")
 
 
-def test_vacancy_titles_per_language_are_read_and_give_the_title_in_a_language(
+def test_vacancy_titles_per_language_are_read_and_also_name_the_vacancy_in_subjects(
     tmp_path: Path,
 ) -> None:
     text = with_vacancy_lines('titles = { fr = "Directeur adjoint, Appui à la mise en œuvre" }')
     vacancy = load_config(write(tmp_path, text), {"INTAKE_IMAP_PASSWORD": "pw"}).vacancies[0]
     assert vacancy.titles == (("fr", "Directeur adjoint, Appui à la mise en œuvre"),)
-    assert vacancy.title_in("fr") == "Directeur adjoint, Appui à la mise en œuvre"
-    assert vacancy.title_in("es") == "Deputy Director, Implementation Support"
+    assert "Directeur adjoint, Appui à la mise en œuvre" in vacancy.other_titles
 
 
 @pytest.mark.parametrize(
