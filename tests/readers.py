@@ -10,12 +10,15 @@ from pathlib import Path
 from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
 
 HOARD_BYTES = 2 * 1024**3
+MIB = 1024 * 1024
+_kept: list[bytes] = []  # what ``keep:N`` holds on to, as a leaking reader would
 
 
 def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> Extraction:
     """``sleep`` never ends in time, ``hoard`` asks for 2 GiB, ``die`` kills the worker,
     ``child:PATH`` starts a long child process and writes its pid to PATH, ``pid`` reads as
-    the worker's process id; anything else is read as UTF-8 text."""
+    the worker's process id, ``keep:N`` keeps N MiB for good and reads as the process id;
+    anything else is read as UTF-8 text."""
     if payload == b"sleep":
         time.sleep(120)
     elif payload == b"hoard":
@@ -24,6 +27,9 @@ def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> 
     elif payload == b"die":
         os._exit(70)  # as a crashing C library would
     elif payload == b"pid":
+        return Extraction(DocumentStatus.OK, "text", str(os.getpid()))
+    elif payload.startswith(b"keep:"):
+        _kept.append(b"\x01" * (int(payload[len(b"keep:") :]) * MIB))  # written: resident
         return Extraction(DocumentStatus.OK, "text", str(os.getpid()))
     elif payload.startswith(b"child:"):  # as OCR does: a child process, then a long wait
         child = subprocess.Popen(["sleep", "120"])

@@ -1,4 +1,5 @@
-"""The worker pool that reads attachments: a worker over its time or memory cap is killed."""
+"""The worker pool that reads attachments: a worker over its time or memory cap is killed, and
+one that has grown retires before its next document."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
+from pathlib import Path
 from types import FrameType
 
 from pebble import ProcessExpired, ProcessPool
@@ -24,6 +26,14 @@ log = logging.getLogger(__name__)
 MIB = 1024 * 1024
 # A worker is replaced after this many documents, so that memory a reader keeps cannot grow.
 TASKS_PER_WORKER = 200
+#: ...and sooner when its resident size stays above this share of its memory cap after a
+#: document (the heap released): it exits before the next one, which a new worker reads.
+RETIRE_SHARE = 0.5
+#: The exit code of a worker that retires; the document it was handed is scheduled again.
+RETIRED_EXIT = 75
+_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
+# Set in a worker process once it has grown too large: its next document finds it retiring.
+_retiring = False
 
 
 @dataclass
@@ -32,12 +42,13 @@ class _Scheduled:
 
     future: Future[WorkerResult]
     pool: WorkerPoolExtractor
+    payload: bytes
     filename: str
 
     def result(self) -> Extraction:
         seconds, memory_mib = self.pool.seconds, self.pool.memory_mib
         try:
-            outcome = self.future.result()
+            outcome = self._outcome()
         except FutureTimeout:
             log.warning("%s: worker stopped after %s s", self.filename, seconds)
             return failed(f"reading took longer than {seconds} s (extraction_seconds); stopped")
@@ -58,6 +69,17 @@ class _Scheduled:
 
     def cancel(self) -> None:
         self.future.cancel()
+
+    def _outcome(self) -> WorkerResult:
+        """The worker's result; a document handed to a worker that retired goes to another."""
+        try:
+            return self.future.result()
+        except ProcessExpired as exc:
+            if exc.exitcode != RETIRED_EXIT:
+                raise
+        log.info("%s: its worker retired (grown over its memory share); read again", self.filename)
+        self.future = self.pool.schedule(self.payload, self.filename)
+        return self.future.result()
 
 
 Reader = Callable[[bytes, str, ExtractionLimits], Extraction]
@@ -81,11 +103,20 @@ class WorkerResult:
 
 
 def _read_in_worker(
-    reader: Reader, payload: bytes, filename: str, limits: ExtractionLimits
+    reader: Reader, payload: bytes, filename: str, limits: ExtractionLimits, retire_bytes: int
 ) -> WorkerResult:
+    global _retiring
+    if _retiring:
+        os._exit(RETIRED_EXIT)  # before reading: the pool hands this document to a new worker
     extraction = reader(payload, filename, limits)
     release_free_memory()
+    _retiring = _resident_bytes() > retire_bytes
     return WorkerResult(extraction, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _resident_bytes() -> int:
+    """This process's resident size now (``ru_maxrss`` is only its peak)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * _PAGE_BYTES
 
 
 def _ready() -> None:
@@ -120,6 +151,7 @@ class WorkerPoolExtractor:
         memory_mib: int,
         reader: Reader = read_attachment,
         tasks_per_worker: int = TASKS_PER_WORKER,
+        retire_share: float = RETIRE_SHARE,
     ) -> None:
         self.seconds = seconds
         self.memory_mib = memory_mib
@@ -128,15 +160,20 @@ class WorkerPoolExtractor:
         self._reader = reader
         self._workers = workers
         self._tasks_per_worker = tasks_per_worker
+        self._retire_share = retire_share
         self._pool: ProcessPool | None = None
 
     def submit(self, payload: bytes, filename: str) -> PendingExtraction:
-        future = self._started_pool().schedule(
+        return _Scheduled(self.schedule(payload, filename), self, payload, filename)
+
+    def schedule(self, payload: bytes, filename: str) -> Future[WorkerResult]:
+        """One document handed to the pool."""
+        retire_bytes = int(self.memory_mib * MIB * self._retire_share)
+        return self._started_pool().schedule(
             _read_in_worker,
-            args=(self._reader, payload, filename, self._limits),
+            args=(self._reader, payload, filename, self._limits, retire_bytes),
             timeout=self.seconds,
         )
-        return _Scheduled(future, self, filename)
 
     def start(self) -> None:
         """Start the workers now, in the background: the daemon's first message must not wait

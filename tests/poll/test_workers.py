@@ -104,3 +104,32 @@ def test_workers_replaced_after_their_task_count_still_read_every_document() -> 
     assert [extraction.status for extraction in read] == [DocumentStatus.OK] * 10
     # Ten documents, two per worker: at least five workers took part, none kept them all.
     assert len({extraction.text for extraction in read}) >= 5
+
+
+def test_worker_grown_over_its_memory_share_retires_and_a_new_one_reads_the_next_document() -> None:
+    single = WorkerPoolExtractor(
+        ExtractionLimits(), workers=1, seconds=10, memory_mib=1024,
+        reader=scripted_reader, retire_share=0.15,
+    )  # fmt: skip
+    try:
+        first = single.submit(b"pid", "a.txt").result()
+        grown = single.submit(b"keep:200", "leaky.pdf").result()
+        after = [single.submit(b"pid", f"doc{index}.txt").result() for index in range(3)]
+    finally:
+        single.close()
+    assert (first.status, grown.status) == (DocumentStatus.OK, DocumentStatus.OK)
+    assert grown.text == first.text  # the same worker read both, then was over 154 MiB
+    assert [extraction.status for extraction in after] == [DocumentStatus.OK] * 3
+    assert {extraction.text for extraction in after} != {first.text}
+    assert len({extraction.text for extraction in after}) == 1  # the new worker stays
+
+
+def test_worker_under_its_memory_share_keeps_reading() -> None:
+    single = WorkerPoolExtractor(
+        ExtractionLimits(), workers=1, seconds=10, memory_mib=1024, reader=scripted_reader
+    )
+    try:
+        read = [single.submit(b"pid", f"doc{index}.txt").result() for index in range(4)]
+    finally:
+        single.close()
+    assert len({extraction.text for extraction in read}) == 1
