@@ -92,9 +92,10 @@ def labelled() -> None:
     documents = [doc for doc in document_set(with_ocr=False) if doc.entry.file_format == "pdf"]
     for document in documents:
         entry = document.entry
+        other = pdfium_text(document.payload, LIMITS.max_pages)
         texts = {
             "pdfminer.six": extract(document.payload, entry.filename, LIMITS).text,
-            "pypdfium2": clean_text(pdfium_text(document.payload, 50), LIMITS.max_text_chars)[0],
+            "pypdfium2": clean_text(other, LIMITS.max_text_chars)[0],
         }
         for name, text in texts.items():
             reading = classify_document(entry.filename, text)
