@@ -531,3 +531,40 @@ def test_from_addresses_and_groups_are_read_as_the_email_package_reads_them(
 ) -> None:
     parsed = parse_message(raw_message(f"From: {from_lines}\nSubject: Application"))
     assert (parsed.from_addresses, parsed.from_is_group) == (addresses, group)
+
+
+def message_with_boundary_at(offset: int) -> tuple[bytes, bytes]:
+    """A CRLF multipart message whose CR ending the text part is ``offset`` bytes from the
+    last byte of the parser's first slice, and the attachment it carries."""
+    from parsers.message import _FEED_BYTES
+
+    attachment = bytes(range(256)) * 40
+    head = (
+        b"From: Maria <maria@example.com>\r\nSubject: Application\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/mixed; boundary="XYZ"\r\n\r\n--XYZ\r\n'
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\n"
+    )
+    length = _FEED_BYTES - 1 + offset - len(head) - 1
+    filler = ((b"a" * 70 + b"\r\n") * (length // 72 + 1))[:length].rstrip(b"\r\n")
+    filler = filler.ljust(length, b"a")
+    tail = (
+        b"x\r\n--XYZ\r\nContent-Type: application/pdf\r\n"
+        b'Content-Disposition: attachment; filename="cv.pdf"\r\n'
+        b"Content-Transfer-Encoding: base64\r\n\r\n"
+        + base64.encodebytes(attachment).replace(b"\n", b"\r\n")
+        + b"--XYZ--\r\n"
+    )
+    raw = head + filler + tail
+    assert raw[_FEED_BYTES - 1 + offset : _FEED_BYTES + 1 + offset] == b"\r\n"
+    return raw, attachment
+
+
+@pytest.mark.parametrize("offset", [-3, -2, -1, 0, 1, 2, 3, 12])
+def test_message_read_in_slices_parses_alike_wherever_a_line_break_falls(offset: int) -> None:
+    raw, attachment = message_with_boundary_at(offset)
+
+    parsed = parse_message(raw)
+
+    assert [(a.filename, a.payload) for a in parsed.attachments] == [("cv.pdf", attachment)]
+    assert parsed.body_text.rstrip().endswith("aax")
+    assert "XYZ" not in parsed.body_text
