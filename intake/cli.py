@@ -56,6 +56,8 @@ DESCRIPTION = (
 Run = Callable[[argparse.Namespace, "Config"], int]
 #: Commands that may compose an acknowledgement: their start renders every template once.
 COMPOSING_COMMANDS = frozenset({"poll", "run", "check-config", "acks"})
+#: Commands that read attachments in worker processes: their fork server starts first.
+READING_COMMANDS = frozenset({"poll", "run"})
 
 
 class Arguments(Protocol):
@@ -129,6 +131,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Load the config and run the command the arguments chose."""
+    if args.command in READING_COMMANDS:
+        # Before the imports below: the fork server imports the readers meanwhile.
+        from intake.poll.fork_server import start_fork_server
+
+        start_fork_server()
     # Imported only now: the config needs SQLAlchemy, which --help and --version never load.
     from intake.config.settings import config_path, load_config
     from storage.database import database_errors

@@ -17,8 +17,8 @@ _kept: list[bytes] = []  # what ``keep:N`` holds on to, as a leaking reader woul
 def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> Extraction:
     """``sleep`` never ends in time, ``hoard`` asks for 2 GiB, ``die`` kills the worker,
     ``child:PATH`` starts a long child process and writes its pid to PATH, ``pid`` reads as
-    the worker's process id, ``keep:N`` keeps N MiB for good and reads as the process id;
-    anything else is read as UTF-8 text."""
+    the worker's process id, ``ppid`` as its parent's, ``keep:N`` keeps N MiB for good and
+    reads as the process id; anything else is read as UTF-8 text."""
     if payload == b"sleep":
         time.sleep(120)
     elif payload == b"hoard":
@@ -28,6 +28,8 @@ def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> 
         os._exit(70)  # as a crashing C library would
     elif payload == b"pid":
         return Extraction(DocumentStatus.OK, "text", str(os.getpid()))
+    elif payload == b"ppid":
+        return Extraction(DocumentStatus.OK, "text", str(os.getppid()))
     elif payload.startswith(b"keep:"):
         _kept.append(b"\x01" * (int(payload[len(b"keep:") :]) * MIB))  # written: resident
         return Extraction(DocumentStatus.OK, "text", str(os.getpid()))

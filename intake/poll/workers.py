@@ -4,7 +4,6 @@ one that has grown retires before its next document."""
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import resource
 import signal
@@ -19,6 +18,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from intake.config.settings import Config
 from intake.poll.extraction import PendingExtraction, extraction_limits, failed, ocr_problem
+from intake.poll.fork_server import fork_server_context
 from intake.poll.heap import release_free_memory
 from parsers.documents.model import Extraction, ExtractionLimits
 
@@ -189,16 +189,12 @@ class WorkerPoolExtractor:
     def _started_pool(self) -> ProcessPool:
         """The pool, started on first use: a poll with nothing new starts no process."""
         if self._pool is None:
-            # forkserver: workers start from a clean process, not a copy of a threaded daemon;
-            # the server imports the readers once, so a replaced worker starts at once.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["parsers.documents.extract"])
             self._pool = ProcessPool(
                 max_workers=self._workers,
                 max_tasks=self._tasks_per_worker,
                 initializer=_prepare_worker,
                 initargs=(self.memory_mib * MIB,),
-                context=context,
+                context=fork_server_context(),
             )
         return self._pool
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from intake.poll.fork_server import READERS, start_fork_server
 from intake.poll.workers import WorkerPoolExtractor
 from parsers.documents.model import DocumentStatus, ExtractionLimits
 from tests.readers import scripted_reader
@@ -133,3 +135,32 @@ def test_worker_under_its_memory_share_keeps_reading() -> None:
     finally:
         single.close()
     assert len({extraction.text for extraction in read}) == 1
+
+
+def fork_server_children() -> list[int]:
+    """This process's children that are a fork server preloading the readers."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except (OSError, ValueError):
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == os.getpid() and "multiprocessing.forkserver" in command and READERS in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_the_fork_server_runs_before_any_pool_and_workers_fork_from_it() -> None:
+    start_fork_server()  # as ``intake poll`` does before its own imports
+    servers = fork_server_children()
+    extractor = WorkerPoolExtractor(
+        ExtractionLimits(), workers=1, seconds=30, memory_mib=MEMORY_CAP_MIB, reader=scripted_reader
+    )
+    try:
+        parent = extractor.submit(b"ppid", "cv.txt").result().text
+    finally:
+        extractor.close()
+    assert len(servers) == 1
+    assert parent == str(servers[0])
