@@ -1,8 +1,9 @@
 """Runs one poll in this process and kills it with SIGKILL at a chosen point, for crash tests.
 
 ``python -m tests.crash_points CONFIG N`` polls with the configured mailbox and dies by
-``kill -9`` of itself just before the N-th ``mark_done``: the N-th message is committed and
-never marked, the state a power cut between the commit and the mark leaves.
+``kill -9`` of itself just before it marks the N-th message done (the poll marks stored
+messages a batch at a time, ``intake.poll.mark_batch``): the N-th message and the rest of its
+batch are committed and never marked, the state a power cut between commit and mark leaves.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from intake.poll.progress import Progress
 
 
 class DiesAtMark:
-    """A Mailbox that forwards everything, and kills its process at the N-th ``mark_done``."""
+    """A Mailbox that forwards everything, and kills its process before it marks the N-th
+    message done."""
 
     def __init__(self, inner: Mailbox, fatal_mark: int) -> None:
         self._inner = inner
@@ -40,13 +42,17 @@ class DiesAtMark:
         return self._inner.fetch_new(ledger)
 
     def mark_done(self, message: RawMessage) -> None:
-        self._left -= 1
-        if self._left == 0:
-            os.kill(os.getpid(), signal.SIGKILL)
+        self._count_down(1)
         self._inner.mark_done(message)
 
     def mark_stored(self, uidvalidity: int, uids: Sequence[str]) -> None:
+        self._count_down(len(uids))
         self._inner.mark_stored(uidvalidity, uids)
+
+    def _count_down(self, marks: int) -> None:
+        if 0 < self._left <= marks:
+            os.kill(os.getpid(), signal.SIGKILL)
+        self._left -= marks
 
     def without_mark(self, ledger: Ledger) -> tuple[int, list[str]]:
         return self._inner.without_mark(ledger)

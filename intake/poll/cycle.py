@@ -20,7 +20,9 @@ from intake.mailbox.ledger import DatabaseLedger
 from intake.mailbox.reconcile import mark_unmarked, sweep_marks
 from intake.poll.analysis import Analyser, Draft
 from intake.poll.claims import MessageClaims
+from intake.poll.drain_alongside import DrainAlongside
 from intake.poll.heap import release_free_memory
+from intake.poll.mark_batch import MarkBatch
 from intake.poll.mark_sweep import MarkSweep
 from intake.poll.pipeline import process_message
 from intake.poll.progress import Progress
@@ -133,7 +135,8 @@ def _poll(
     report: PollReport,
     claims: MessageClaims,
 ) -> None:
-    """Store every new message this poll could claim, then drain the outbox."""
+    """Store every new message this poll could claim, then drain the outbox (drained also
+    while the poll stores, see ``DrainAlongside``)."""
     window = READ_AHEAD_PER_WORKER * config.extraction.worker_count
     ledger = DatabaseLedger(sessions)
     messages = claims.only_claimed(mailbox.fetch_new(ledger))
@@ -145,21 +148,55 @@ def _poll(
         size=lambda draft: len(draft.raw.data),
         budget=READ_AHEAD_BYTES,
     )
-    with closing(drafts_ahead) as drafts:
-        for draft in drafts:
-            report.fetched += 1
-            record = analyser.finish(draft, ledger)
-            record, result = process_message(draft.raw, record, mailbox, sessions)
-            report.outcomes[result.outcome] += 1
-            if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):
-                report.dispositions[_stored_disposition(record, result)] += 1
-            progress.message_done(draft.raw, record, result)
-            release_free_memory()
-            if should_stop():
-                report.stopped_early = True
-                return
+    drain = partial(send_acknowledgements, config, sessions, should_stop, fail=True)
+    alongside = DrainAlongside(drain)
+    marks = MarkBatch(mailbox, sessions)
+    alongside.start()
+    try:
+        with closing(alongside), closing(drafts_ahead) as drafts:
+            stream = _Stream(analyser, ledger, sessions, marks, alongside, progress, report)
+            for draft in drafts:
+                stream.store(draft)
+                if should_stop():
+                    report.stopped_early = True
+                    break
+    except BaseException:
+        marks.flush_quietly()
+        raise
+    marks.flush()
+    if report.stopped_early:
+        report.acknowledgements = alongside.together(None)
+        return
     # A database or outbox folder that cannot be written fails the poll.
-    report.acknowledgements = send_acknowledgements(config, sessions, should_stop, fail=True)
+    last = send_acknowledgements(config, sessions, should_stop, fail=True)
+    report.acknowledgements = alongside.together(last)
+
+
+@dataclass
+class _Stream:
+    """What one message of the poll goes through once its attachments are read."""
+
+    analyser: Analyser
+    ledger: DatabaseLedger
+    sessions: sessionmaker[Session]
+    marks: MarkBatch
+    alongside: DrainAlongside
+    progress: Progress
+    report: PollReport
+
+    def store(self, draft: Draft) -> None:
+        """Judge, store, queue the mark, wake the drain, count."""
+        self.report.fetched += 1
+        record = self.analyser.finish(draft, self.ledger)
+        record, result = process_message(draft.raw, record, self.sessions)
+        self.marks.add(draft.raw, result.message_pk)
+        self.report.outcomes[result.outcome] += 1
+        if result.outcome in (StoreOutcome.STORED, StoreOutcome.DUPLICATE):
+            self.report.dispositions[_stored_disposition(record, result)] += 1
+        if result.outcome is StoreOutcome.STORED and record.application is not None:
+            self.alongside.stored()
+        self.progress.message_done(draft.raw, record, result)
+        release_free_memory()
 
 
 def _beat(sessions: sessionmaker[Session], run_id: int, claims: MessageClaims) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from types import TracebackType
 
 from intake.acks.report import SendReport
 from intake.errors import IntakeError
@@ -20,13 +19,16 @@ Drain = Callable[[], SendReport | None]
 
 
 class DrainAlongside:
-    """Between ``__enter__`` and ``__exit__``, a thread runs ``drain`` after applications are
-    stored (``stored``), one drain at a time and at most every ``spacing`` seconds.
+    """Between ``start`` and ``close``, a thread runs ``drain`` after applications are stored
+    (``stored``), one drain at a time and at most every ``spacing`` seconds.
 
     A database or outbox folder that cannot be written (``IntakeError``, ``StorageError``
     from ``drain``) ends the drains alongside with a warning: the poll's last drain tries
-    again and fails the poll in one line. ``__exit__`` waits for a drain in progress, which
-    stops after its current acknowledgement when the poll is asked to stop.
+    again and fails the poll in one line. A drain that left an acknowledgement to retry (the
+    mail server down or refusing) ends them too, rather than trying one more every few
+    seconds: the poll's last drain and the daemon's schedule go on as before. ``close`` waits
+    for a drain in progress, which stops after its current acknowledgement when the poll is
+    asked to stop.
     """
 
     def __init__(self, drain: Drain, spacing: float = DRAIN_SPACING_SECONDS) -> None:
@@ -37,16 +39,12 @@ class DrainAlongside:
         self._reports: list[SendReport] = []
         self._thread = threading.Thread(target=self._loop, name="outbox drain", daemon=True)
 
-    def __enter__(self) -> DrainAlongside:
+    def start(self) -> None:
+        """Start the thread; it waits for the first stored application."""
         self._thread.start()
-        return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def close(self) -> None:
+        """End the thread once a drain in progress has ended."""
         self._done.set()
         self._due.set()
         self._thread.join()
@@ -85,5 +83,7 @@ class DrainAlongside:
                 return
             if report is not None and not report.skipped:
                 self._reports.append(report)
+                if report.retried:
+                    return
             if self._done.wait(self._spacing):
                 return

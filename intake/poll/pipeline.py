@@ -1,4 +1,5 @@
-"""One message, one transaction: analyse, store, then mark it done and record the mark."""
+"""One message, one transaction: the analysed record stored (its mark comes after, in
+``intake.poll.mark_batch``)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.errors import MailboxConnectionLost, MailboxError
-from intake.mailbox.base import Mailbox, RawMessage
+from intake.mailbox.base import RawMessage
 from intake.poll.analysis import quarantined
 from intake.poll.grouping import group_application
 from intake.poll.refusals import RecordRefused, refused_values
 from parsers.semantic_fingerprint import raw_semantic_fingerprint
-from storage import marks, message_claims, repository
+from storage import message_claims, repository
 from storage.database import database_errors, write_transaction
 from storage.errors import DatabaseUnavailable
-from storage.models import Application, utcnow
+from storage.models import Application
 from storage.records import MessageRecord
 from storage.repository import StoreOutcome, StoreResult
 
@@ -25,9 +25,10 @@ log = logging.getLogger(__name__)
 
 
 def process_message(
-    raw: RawMessage, record: MessageRecord, mailbox: Mailbox, sessions: sessionmaker[Session]
+    raw: RawMessage, record: MessageRecord, sessions: sessionmaker[Session]
 ) -> tuple[MessageRecord, StoreResult]:
-    """Store one analysed message, then mark it done; a crash before the mark only repeats work.
+    """Store one analysed message. Its mailbox mark comes only after this commit: a crash
+    before the mark only repeats work.
 
     Returns the record as stored (quarantined instead, when the database refused a value).
     """
@@ -42,27 +43,7 @@ def process_message(
             # Even the bare record (raw bytes, key, error) is refused: the database, not the
             # message, is at fault. Fail the poll; the message is fetched again next time.
             raise DatabaseUnavailable(f"database refuses every write: {again}") from again
-    if _mark_done(raw, mailbox):
-        with database_errors(), write_transaction(sessions) as session:
-            marks.record_marked(session, [result.message_pk], utcnow())
     return record, result
-
-
-def _mark_done(raw: RawMessage, mailbox: Mailbox) -> bool:
-    """Mark the stored message; a refusal is logged, a lost connection still fails the poll.
-
-    The message is safe in the database either way, and the watermark keeps it from being
-    fetched again; only the marker people see in the mailbox is missing, and the next poll
-    puts it there (``intake.mailbox.reconcile``), as it does after a crash right here.
-    """
-    try:
-        mailbox.mark_done(raw)
-    except MailboxConnectionLost:
-        raise
-    except MailboxError as exc:
-        log.warning("uid=%s stored, but could not be marked done in the mailbox: %s", raw.uid, exc)
-        return False
-    return True
 
 
 def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResult:

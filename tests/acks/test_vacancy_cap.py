@@ -83,15 +83,18 @@ def test_the_vacancy_cap_is_configurable(
 def second_sent_first(
     tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
 ) -> tuple[Runtime, datetime]:
-    """Two applications for one vacancy polled while the server is down: the first waits for
-    its retry, the second (not yet tried) is sent just before; that retry's due time."""
+    """Two applications for one vacancy: the first polled while the server is down waits for
+    its retry; the second, polled once it is up, is sent before it; that retry's due time."""
     runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server))
+    mailbox = FakeMailbox()
     smtp_server.stop()
-    poll_through(runtime, applying(DEPUTY, 0), applying(DEPUTY, 1))
+    mailbox.append(*applying(DEPUTY, 0))
+    assert poll_once(runtime.config, runtime.sessions, mailbox, progress=Progress(live=False)).ok
     smtp_server.start()
+    mailbox.append(*applying(DEPUTY, 1))
+    assert poll_once(runtime.config, runtime.sessions, mailbox, progress=Progress(live=False)).ok
     retry_at = outbox_rows(runtime.sessions)[0].next_attempt_at
     assert retry_at is not None
-    send_due(runtime.config, runtime.sessions, now=retry_at - timedelta(seconds=1))
     assert [row.status for row in outbox_rows(runtime.sessions)] == ["pending", "sent"]
     return runtime, retry_at
 

@@ -1,4 +1,6 @@
-"""A poll killed between a message's commit and its mailbox mark: the next poll marks it, once."""
+"""A poll killed between messages' commit and their mailbox mark: the next poll marks them,
+once, without reading them again. A poll marks stored messages a batch at a time
+(``intake.poll.mark_batch``), so a kill before a batch's mark leaves the whole batch."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake.poll.mark_batch import MARK_BATCH
 from intake.poll.mark_sweep import MarkSweep
 from storage.database import create_database_engine, session_factory
 from storage.migrate import upgrade_to_head
@@ -26,6 +29,9 @@ from tests.processes import REPO, run_intake
 
 PASSWORD_ENV = {"INTAKE_IMAP_PASSWORD": "secret"}
 FIRST = datetime(2025, 10, 20, 9, 0, tzinfo=UTC)
+#: One batch marked, then a kill before the second batch (the rest) is marked.
+DELIVERED = MARK_BATCH + 4
+FIRST_UNMARKED = MARK_BATCH + 1
 
 
 def imap_config_file(
@@ -86,17 +92,20 @@ def test_killed_between_commit_and_keyword_the_next_poll_sets_the_keyword_withou
     file_sessions: sessionmaker[Session],
 ) -> None:
     config_file = imap_config_file(tmp_path, database_url, dovecot)
-    deliver(dovecot, 5)
-    poll_killed_at_mark(config_file, 3)
-    assert stored(file_sessions) == [("1", True), ("2", True), ("3", False)]
-    assert "$IntakeDone" not in dovecot.flags(3)
+    deliver(dovecot, DELIVERED)
+    poll_killed_at_mark(config_file, FIRST_UNMARKED)
+    assert stored(file_sessions) == [
+        (str(uid), uid < FIRST_UNMARKED) for uid in range(1, DELIVERED + 1)
+    ]
+    assert "$IntakeDone" in dovecot.flags(MARK_BATCH)
+    assert "$IntakeDone" not in dovecot.flags(FIRST_UNMARKED)
     summary = poll_again(config_file)
-    assert "2 fetched" in summary  # UIDs 4 and 5; UID 3 is not read again
-    assert stored(file_sessions) == [(str(uid), True) for uid in range(1, 6)]
+    assert "0 fetched" in summary  # the unmarked ones are stored: not read again
+    assert stored(file_sessions) == [(str(uid), True) for uid in range(1, DELIVERED + 1)]
     assert all("$IntakeDone" in dovecot.flags(uid) for uid in dovecot.uids())
 
 
-def test_killed_before_the_move_the_next_poll_moves_the_stored_message(
+def test_killed_before_the_move_the_next_poll_moves_the_stored_messages(
     tmp_path: Path,
     database_url: str,
     dovecot: DovecotServer,
@@ -105,14 +114,14 @@ def test_killed_before_the_move_the_next_poll_moves_the_stored_message(
     config_file = imap_config_file(
         tmp_path, database_url, dovecot, done_keyword="", processed_folder="Processed"
     )
-    deliver(dovecot, 4)
-    poll_killed_at_mark(config_file, 2)
-    assert dovecot.uids() == [2, 3, 4]
+    deliver(dovecot, DELIVERED)
+    poll_killed_at_mark(config_file, FIRST_UNMARKED)
+    assert dovecot.uids() == list(range(FIRST_UNMARKED, DELIVERED + 1))
     summary = poll_again(config_file)
-    assert "2 fetched" in summary
+    assert "0 fetched" in summary
     assert dovecot.uids() == []
-    assert len(dovecot.uids("Processed")) == 4
-    assert [marked for _, marked in stored(file_sessions)] == [True] * 4
+    assert len(dovecot.uids("Processed")) == DELIVERED
+    assert [marked for _, marked in stored(file_sessions)] == [True] * DELIVERED
 
 
 def test_killed_between_commit_and_mark_on_a_maildir_the_next_poll_records_it_as_done(
@@ -121,14 +130,16 @@ def test_killed_between_commit_and_mark_on_a_maildir_the_next_poll_records_it_as
     config_file = write_config_file(tmp_path, database_url, {"acknowledgements": {}})
     for sub in ("cur", "new", "tmp"):
         (tmp_path / "Maildir" / sub).mkdir(parents=True)
-    for index in range(3):
+    for index in range(DELIVERED):
         name = f"{1760950000 + index}.M{index}P1.host"
         raw = messages.application(sender=f"c{index}@example.com", attachments=())
         (tmp_path / "Maildir" / "new" / name).write_bytes(raw)
-    poll_killed_at_mark(config_file, 2)
-    assert [marked for _, marked in stored(file_sessions)] == [True, False]
-    assert "1 fetched" in poll_again(config_file)
-    assert [marked for _, marked in stored(file_sessions)] == [True, True, True]
+    poll_killed_at_mark(config_file, FIRST_UNMARKED)
+    assert [marked for _, marked in stored(file_sessions)] == [
+        index < MARK_BATCH for index in range(DELIVERED)
+    ]
+    assert "0 fetched" in poll_again(config_file)
+    assert [marked for _, marked in stored(file_sessions)] == [True] * DELIVERED
 
 
 def test_finding_unmarked_messages_reads_the_partial_index_not_the_table(

@@ -92,9 +92,10 @@ def test_the_poll_reports_what_every_drain_sent_and_what_the_last_left() -> None
         return report
 
     alongside = DrainAlongside(drain, spacing=0.0)
-    with alongside:
-        alongside.stored()
-        assert drained.wait(WAIT_SECONDS)
+    alongside.start()
+    alongside.stored()
+    assert drained.wait(WAIT_SECONDS)
+    alongside.close()
     together = alongside.together(SendReport(sent=3, retried=1, deferred=4))
 
     assert together is not None
@@ -110,8 +111,8 @@ def test_a_poll_with_nothing_stored_runs_no_drain_alongside() -> None:
         return SendReport()
 
     alongside = DrainAlongside(drain)
-    with alongside:
-        pass
+    alongside.start()
+    alongside.close()
 
     assert calls == []
     assert alongside.together(None) is None
@@ -127,11 +128,32 @@ def test_an_outbox_that_cannot_be_written_ends_the_drains_alongside_with_a_warni
         raise AckTransportError("cannot write outbox/ack.eml: No space left on device")
 
     alongside = DrainAlongside(drain, spacing=0.0)
-    with caplog.at_level(logging.WARNING), alongside:
+    alongside.start()
+    with caplog.at_level(logging.WARNING):
         for _ in range(3):
             alongside.stored()
             time.sleep(0.05)
+        alongside.close()
 
     assert calls == [1]
     assert [record.levelname for record in caplog.records] == ["WARNING"]
     assert "No space left on device" in caplog.records[0].getMessage()
+
+
+def test_a_drain_that_left_an_acknowledgement_to_retry_ends_the_drains_alongside() -> None:
+    calls: list[int] = []
+
+    def drain() -> SendReport | None:
+        calls.append(1)
+        return SendReport(retried=1, problems=["connection refused"])
+
+    alongside = DrainAlongside(drain, spacing=0.0)
+    alongside.start()
+    for _ in range(3):
+        alongside.stored()
+        time.sleep(0.05)
+    alongside.close()
+
+    assert calls == [1]
+    together = alongside.together(None)
+    assert together is not None and together.retried == 1

@@ -48,7 +48,10 @@ class FullDatabase:
 def database_on_volume(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[FullDatabase]:
     """SQLite with its file on the volume, or a PostgreSQL database in a tablespace on it."""
     if request.param == "sqlite":
-        for volume in mounted(tmp_path / "volume", "8m"):
+        # Once freed, the volume must hold the 30 messages (about 3.8 MiB) and SQLite's WAL
+        # beside them, which grows to about 4.3 MiB before a checkpoint: 8 MiB left a margin
+        # of a few pages, which the timing of checkpoints could eat.
+        for volume in mounted(tmp_path / "volume", "12m"):
             yield FullDatabase(f"sqlite:///{volume.path / 'intake.db'}", volume)
         return
     server: PostgresServer = request.getfixturevalue("postgres_server")

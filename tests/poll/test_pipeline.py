@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from intake.config.runtime import Runtime, open_runtime
 from intake.config.settings import Config
 from intake.errors import MailboxError
-from intake.mailbox.base import RawMessage
 from intake.mailbox.fake import FakeMailbox
 from intake.poll.cycle import poll_once
 from intake.poll.progress import Progress
@@ -240,12 +239,12 @@ class CheckingMailbox(FakeMailbox):
         self.checked: list[str] = []
         self._sessions = sessions
 
-    def mark_done(self, message: RawMessage) -> None:
+    def mark_stored(self, uidvalidity: int, uids: Sequence[str]) -> None:
         with self._sessions() as session:
-            stored = session.scalar(select(Message.id).where(Message.uid == message.uid))
-        assert stored is not None, "marked done before the commit"
-        self.checked.append(message.uid)
-        super().mark_done(message)
+            stored = session.scalars(select(Message.uid).where(Message.uid.in_(uids))).all()
+        assert sorted(stored) == sorted(uids), "marked done before the commit"
+        self.checked.extend(uids)
+        super().mark_stored(uidvalidity, uids)
 
 
 def test_message_is_marked_done_only_after_its_commit(
@@ -343,7 +342,7 @@ def test_a_lock_timeout_fails_the_poll_and_quarantines_nothing(
 class RefusingMailbox(FakeMailbox):
     """A mailbox whose server refuses the done keyword (no keywords in PERMANENTFLAGS)."""
 
-    def mark_done(self, message: RawMessage) -> None:
+    def mark_stored(self, uidvalidity: int, uids: Sequence[str]) -> None:
         raise MailboxError("keyword refused by the server")
 
 
@@ -353,7 +352,7 @@ def test_a_refused_mark_is_logged_and_the_poll_goes_on(
     mailbox = RefusingMailbox()
     mailbox.append(messages.application(message_id="<m1@example.com>"), RECEIVED)
     mailbox.append(messages.application(message_id="<m2@example.com>"), RECEIVED)
-    with caplog.at_level(logging.WARNING, logger="intake.poll.pipeline"):
+    with caplog.at_level(logging.WARNING, logger="intake.poll.cycle"):
         assert poll(config, sessions, mailbox) == Counter(application=2)
     assert "could not be marked done" in caplog.text
     assert poll(config, sessions, mailbox) == Counter()

@@ -1,0 +1,72 @@
+"""Marks stored messages done in the mailbox a batch at a time, then records the marks: one
+mailbox command and one transaction for many messages instead of one each."""
+
+from __future__ import annotations
+
+import logging
+from itertools import groupby
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from intake.errors import IntakeError, MailboxConnectionLost, MailboxError
+from intake.mailbox.base import Mailbox, RawMessage
+from storage import marks
+from storage.database import database_errors, write_transaction
+from storage.errors import StorageError
+from storage.models import utcnow
+
+log = logging.getLogger("intake.poll.cycle")
+#: Stored messages marked together. Each batch is one command to an IMAP server (a round trip
+#: to a hosted mailbox costs tens of milliseconds) and one transaction; a crash before the
+#: mark leaves at most this many to the next poll's reconciliation (``intake.mailbox.reconcile``).
+MARK_BATCH = 16
+
+
+class MarkBatch:
+    """Stored messages waiting for their mark; ``add`` marks a full batch, ``flush`` the rest."""
+
+    def __init__(
+        self, mailbox: Mailbox, sessions: sessionmaker[Session], size: int = MARK_BATCH
+    ) -> None:
+        self._mailbox = mailbox
+        self._sessions = sessions
+        self._size = size
+        self._pending: list[tuple[RawMessage, int]] = []
+
+    def add(self, raw: RawMessage, message_pk: int) -> None:
+        """``raw`` is committed as row ``message_pk``: mark it with the next batch."""
+        self._pending.append((raw, message_pk))
+        if len(self._pending) >= self._size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Mark what is waiting, then record it; a refused mark is logged (the message is safe
+        in the database and the next poll marks it), a lost connection is raised."""
+        pending, self._pending = self._pending, []
+        for uidvalidity, batch in groupby(pending, key=lambda item: item[0].uidvalidity):
+            stored = list(batch)
+            if self._marked(uidvalidity, [raw.uid for raw, _ in stored]):
+                with database_errors(), write_transaction(self._sessions) as session:
+                    marks.record_marked(session, [pk for _, pk in stored], utcnow())
+
+    def flush_quietly(self) -> None:
+        """``flush`` on a poll that is failing: a failure here is logged, not raised over the
+        poll's own (what stays unmarked is marked by the next poll)."""
+        try:
+            self.flush()
+        except (IntakeError, StorageError) as exc:
+            log.warning("stored messages left for the next poll to mark done: %s", exc)
+
+    def _marked(self, uidvalidity: int, uids: list[str]) -> bool:
+        try:
+            self._mailbox.mark_stored(uidvalidity, uids)
+        except MailboxConnectionLost:
+            raise
+        except MailboxError as exc:
+            log.warning(
+                "uid=%s stored, but could not be marked done in the mailbox: %s",
+                ",".join(uids),
+                exc,
+            )
+            return False
+        return True
