@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+import time
 from collections import Counter
 
 __all__ = ["CountingRelay"]
@@ -14,11 +15,14 @@ class CountingRelay:
     """Listens on 127.0.0.1 and relays each connection to ``port``; counts client command lines.
 
     A command line is ``TAG NAME …``; ``DONE`` (which ends an IDLE) is counted as itself.
-    Only plain text (``security = "none"``) can be read this way.
+    Only plain text (``security = "none"``) can be read this way. With ``delay_seconds`` each
+    line the client sends waits that long before it goes on: the round trip of a server
+    far away (a hosted mailbox), added to every command.
     """
 
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, delay_seconds: float = 0.0) -> None:
         self._target = (host, port)
+        self._delay = delay_seconds
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.port: int = self._listener.getsockname()[1]
         self._lock = threading.Lock()
@@ -51,6 +55,8 @@ class CountingRelay:
         with client.makefile("rb") as lines:
             for line in lines:
                 self._count(line)
+                if self._delay:
+                    time.sleep(self._delay)
                 try:
                     server.sendall(line)
                 except OSError:
