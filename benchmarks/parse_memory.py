@@ -4,9 +4,10 @@ the stdlib's ``email.message_from_bytes`` on the same bytes.
 Run from the repository root:
     python3 -m benchmarks.parse_memory [--megabytes 4.7]
 
-The message is an application whose letter is a DOCX ZIP bomb of about ``--megabytes`` MB
-(base64 in the message: the throughput backlog's largest messages are 6.5 MB); the figure
-is tracemalloc's peak while parsing, and the memory the result keeps.
+The message is an application with a small CV and a "letter" of ``--megabytes`` MB of
+incompressible bytes (base64 in the message: as large as the throughput backlog's largest
+messages, 6.5 MB); the figure is tracemalloc's peak while parsing, and the memory the result
+keeps.
 """
 
 from __future__ import annotations

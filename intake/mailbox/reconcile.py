@@ -33,10 +33,9 @@ def mark_unmarked(mailbox: Mailbox, sessions: sessionmaker[Session]) -> int:
         for row in batch:
             by_validity[row.uidvalidity].append(row)
         for uidvalidity, rows in by_validity.items():
-            if not _mark(mailbox, uidvalidity, [row.uid for row in rows]):
+            uids, message_pks = [row.uid for row in rows], [row.message_pk for row in rows]
+            if not mark_and_record(mailbox, sessions, uidvalidity, uids, message_pks):
                 return done
-            with database_errors(), write_transaction(sessions) as session:
-                marks.record_marked(session, [row.message_pk for row in rows], utcnow())
             done += len(rows)
     if done:
         log.info(
@@ -46,6 +45,22 @@ def mark_unmarked(mailbox: Mailbox, sessions: sessionmaker[Session]) -> int:
             done,
         )
     return done
+
+
+def mark_and_record(
+    mailbox: Mailbox,
+    sessions: sessionmaker[Session],
+    uidvalidity: int,
+    uids: list[str],
+    message_pks: list[int],
+) -> bool:
+    """Mark these stored messages done in one command, then record the marks in one
+    transaction; False when the server refused (logged), a lost connection is raised."""
+    if not _mark(mailbox, uidvalidity, uids):
+        return False
+    with database_errors(), write_transaction(sessions) as session:
+        marks.record_marked(session, message_pks, utcnow())
+    return True
 
 
 def sweep_marks(mailbox: Mailbox, ledger: Ledger) -> int:

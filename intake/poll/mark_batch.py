@@ -8,12 +8,10 @@ from itertools import groupby
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.errors import IntakeError, MailboxConnectionLost, MailboxError
+from intake.errors import IntakeError
 from intake.mailbox.base import Mailbox, RawMessage
-from storage import marks
-from storage.database import database_errors, write_transaction
+from intake.mailbox.reconcile import mark_and_record
 from storage.errors import StorageError
-from storage.models import utcnow
 
 log = logging.getLogger("intake.poll.cycle")
 #: Stored messages marked together. Each batch is one command to an IMAP server (a round trip
@@ -45,9 +43,8 @@ class MarkBatch:
         pending, self._pending = self._pending, []
         for uidvalidity, batch in groupby(pending, key=lambda item: item[0].uidvalidity):
             stored = list(batch)
-            if self._marked(uidvalidity, [raw.uid for raw, _ in stored]):
-                with database_errors(), write_transaction(self._sessions) as session:
-                    marks.record_marked(session, [pk for _, pk in stored], utcnow())
+            uids, message_pks = [raw.uid for raw, _ in stored], [pk for _, pk in stored]
+            mark_and_record(self._mailbox, self._sessions, uidvalidity, uids, message_pks)
 
     def flush_quietly(self) -> None:
         """``flush`` on a poll that is failing: a failure here is logged, not raised over the
@@ -56,17 +53,3 @@ class MarkBatch:
             self.flush()
         except (IntakeError, StorageError) as exc:
             log.warning("stored messages left for the next poll to mark done: %s", exc)
-
-    def _marked(self, uidvalidity: int, uids: list[str]) -> bool:
-        try:
-            self._mailbox.mark_stored(uidvalidity, uids)
-        except MailboxConnectionLost:
-            raise
-        except MailboxError as exc:
-            log.warning(
-                "uid=%s stored, but could not be marked done in the mailbox: %s",
-                ",".join(uids),
-                exc,
-            )
-            return False
-        return True

@@ -352,7 +352,7 @@ def test_a_refused_mark_is_logged_and_the_poll_goes_on(
     mailbox = RefusingMailbox()
     mailbox.append(messages.application(message_id="<m1@example.com>"), RECEIVED)
     mailbox.append(messages.application(message_id="<m2@example.com>"), RECEIVED)
-    with caplog.at_level(logging.WARNING, logger="intake.poll.cycle"):
+    with caplog.at_level(logging.WARNING, logger="intake.mailbox.reconcile"):
         assert poll(config, sessions, mailbox) == Counter(application=2)
     assert "could not be marked done" in caplog.text
     assert poll(config, sessions, mailbox) == Counter()
