@@ -23,11 +23,23 @@ TICKS = os.sysconf("SC_CLK_TCK")
 
 @dataclass(frozen=True)
 class TreeMemory:
-    """Summed RSS and PSS of a process tree, in KiB, and how many processes it held."""
+    """Summed RSS and PSS of a process tree, in KiB, and how many processes it held; with
+    ``by_kind``, each kind of process's PSS in KiB (see ``process_kind``), largest first; with
+    ``largest``, the PSS of the largest single process of each kind."""
 
     rss_kib: int = 0
     pss_kib: int = 0
     processes: int = 0
+    by_kind: tuple[tuple[str, int], ...] = ()
+    largest: tuple[tuple[str, int], ...] = ()
+
+    def kinds_line(self) -> str:
+        """``by_kind`` as ``kind N MiB, ...``."""
+        return ", ".join(f"{kind} {kib / 1024:.0f} MiB" for kind, kib in self.by_kind)
+
+    def largest_line(self) -> str:
+        """``largest`` as ``kind N MiB, ...``."""
+        return ", ".join(f"{kind} {kib / 1024:.0f} MiB" for kind, kib in self.largest)
 
 
 def children_by_parent() -> dict[int, list[int]]:
@@ -70,19 +82,52 @@ def tree_memory(root: int) -> TreeMemory:
     return memory_of(descendants(root))
 
 
-def memory_of(pids: list[int]) -> TreeMemory:
-    """These processes' memory now (one that ends while it is read is left out)."""
+def memory_of(pids: list[int], roots: frozenset[int] = frozenset()) -> TreeMemory:
+    """These processes' memory now (one that ends while it is read is left out), by kind of
+    process (``roots``: the commands started, the others' ancestors)."""
     rss = pss = count = 0
+    kinds: dict[str, list[int]] = {}
     for pid in pids:
         try:
             lines = (PROC / str(pid) / "smaps_rollup").read_text().splitlines()
+            kind = process_kind(pid, roots)
         except OSError:
             continue
         fields = {line.split(":")[0]: line.split()[1] for line in lines[1:] if ":" in line}
         rss += int(fields.get("Rss", 0))
         pss += int(fields.get("Pss", 0))
+        kinds.setdefault(kind, []).append(int(fields.get("Pss", 0)))
         count += 1
-    return TreeMemory(rss, pss, count)
+    named = {_counted(kind, len(each)): sum(each) for kind, each in kinds.items()}
+    largest = {kind: max(each) for kind, each in kinds.items()}
+    return TreeMemory(rss, pss, count, _largest_first(named), _largest_first(largest))
+
+
+def _counted(kind: str, count: int) -> str:
+    return f"{kind} ×{count}" if count > 1 else kind
+
+
+def _largest_first(kib_by_kind: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(kib_by_kind.items(), key=lambda item: -item[1]))
+
+
+def process_kind(pid: int, roots: frozenset[int]) -> str:
+    """What the process is: ``command`` (started by the benchmark), ``fork server``,
+    ``resource tracker``, ``tesseract``, else ``worker`` (a pool's process)."""
+    if pid in roots:
+        return "command"
+    if (PROC / str(pid) / "comm").read_text().strip() == "tesseract":
+        return "tesseract"
+    command_line = (PROC / str(pid) / "cmdline").read_bytes()
+    if b"resource_tracker" in command_line:
+        return "resource tracker"
+    if b"forkserver" in command_line and _parent(pid) in roots:
+        return "fork server"
+    return "worker"
+
+
+def _parent(pid: int) -> int:
+    return int((PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 @dataclass(frozen=True)
@@ -127,14 +172,17 @@ class _Sampler:
 
     def sample(self, children: dict[int, list[int]]) -> None:
         """Read the trees now, from one reading of /proc's parent pids."""
-        pids = [pid for root in self._roots() for pid in descendants(root, children)]
+        roots = self._roots()
+        pids = [pid for root in roots for pid in descendants(root, children)]
         for pid in pids:
             self._cpu[pid] = max(self._cpu.get(pid, 0.0), cpu_seconds(pid))
-        now, peak = memory_of(pids), self._peak
+        now, peak = memory_of(pids, frozenset(roots)), self._peak
         self._peak = TreeMemory(
             max(peak.rss_kib, now.rss_kib),
             max(peak.pss_kib, now.pss_kib),
             max(peak.processes, now.processes),
+            now.by_kind if now.pss_kib > peak.pss_kib else peak.by_kind,
+            _larger_each(peak.largest, now.largest),
         )
 
     @property
@@ -145,6 +193,16 @@ class _Sampler:
     def cpu_seconds(self) -> float:
         """CPU used since the sampler was made (processes alive then count from then on)."""
         return sum(max(0.0, cpu - self._start_cpu.get(pid, 0.0)) for pid, cpu in self._cpu.items())
+
+
+def _larger_each(
+    before: tuple[tuple[str, int], ...], now: tuple[tuple[str, int], ...]
+) -> tuple[tuple[str, int], ...]:
+    """Each kind's largest process over both readings."""
+    largest = dict(before)
+    for kind, kib in now:
+        largest[kind] = max(largest.get(kind, 0), kib)
+    return _largest_first(largest)
 
 
 def run_sampled(command: list[str], interval: float = 0.05) -> TreeRun:

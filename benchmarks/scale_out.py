@@ -42,7 +42,7 @@ from psycopg import sql
 from benchmarks.machine_speed import measure
 from benchmarks.process_tree import TreeRun, run_together
 from benchmarks.throughput import MIB, line, run_floor
-from benchmarks.throughput_backlog import fresh_copy, write_backlog
+from benchmarks.throughput_backlog import backlog_in, fresh_copy
 from intake.config.runtime import open_runtime
 from tests.configs import make_config, write_config_file
 from tests.postgres import Cluster, PostgresServer, find_bin_dir
@@ -97,22 +97,6 @@ def private_server() -> Iterator[tuple[PostgresServer, int]]:
         yield cluster.server(), postmaster
     finally:
         cluster.stop()
-
-
-def backlog_in(work: Path, kept: Path | None, count: int) -> None:
-    """The backlog at ``work``/backlog: written there, or in ``kept`` unless it holds it (a
-    ``kept`` folder holding anything else is left alone and stops the benchmark)."""
-    target = kept or work / "backlog"
-    written = target / "new"
-    if written.is_dir() and len(list(written.iterdir())) == count:
-        print(f"backlog: {count} messages, reused from {target}")
-    else:
-        if target.exists() and any(target.iterdir()):
-            raise SystemExit(f"--backlog: {target} holds something else than {count} messages")
-        size = write_backlog(target, count)
-        print(f"backlog: {count} messages, {size / 1024 / 1024:.1f} MiB, written to {target}")
-    if kept is not None:
-        (work / "backlog").symlink_to(kept.resolve())
 
 
 def fresh_database(server: PostgresServer, work: Path, name: str, workers: int) -> Path:

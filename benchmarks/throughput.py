@@ -1,7 +1,8 @@
 """Messages per second of ``intake poll`` against the floor (the bare reading), in one run.
 
 Run from the repository root:
-    python3 -m benchmarks.throughput --messages 60 --workers 2 [--repeat 3]
+    python3 -m benchmarks.throughput --messages 60 --workers 2 [--repeat 3] [--backlog DIR]
+        [--only project|floor]
 
 A backlog of applications (a text or, one in ten, a scanned CV PDF; a DOCX letter, or in one
 message in fifteen a hostile file) is written once as a Maildir. Then, ``--repeat`` times and
@@ -9,7 +10,10 @@ alternating which goes first, the floor (``benchmarks.throughput_floor``: plain 
 reading every attachment, no database, no mailbox) and the project (``intake poll`` on a
 fresh copy of the Maildir and of an empty SQLite database) each run as a separate process.
 Each run's wall time includes its start-up; the memory of each process tree (the command,
-its workers, Tesseract) is sampled from /proc every 50 ms.
+its workers, Tesseract) is sampled from /proc every 50 ms, with what each kind of process
+held at the peak. ``--backlog DIR`` keeps the backlog there and reuses it on the next run with
+the same ``--messages`` (10,000 take about 10 minutes to write); ``--only`` runs one side (no
+ratio), to look at the memory of a long run without waiting for the other.
 """
 
 from __future__ import annotations
@@ -24,17 +28,17 @@ from pathlib import Path
 
 from benchmarks.machine_speed import measure
 from benchmarks.process_tree import TreeRun, run_sampled
-from benchmarks.throughput_backlog import fresh_copy, write_backlog
+from benchmarks.throughput_backlog import backlog_in, fresh_copy
 from intake.config.runtime import open_runtime
 from tests.configs import make_config, write_config_file
 
 MIB = 1024
 
 
-def prepare(work: Path, count: int, workers: int) -> Path:
-    """The backlog, an empty database at the newest schema, and the config; returns it."""
-    bytes_written = write_backlog(work / "backlog", count)
-    print(f"backlog: {count} messages, {bytes_written / 1024 / 1024:.1f} MiB")
+def prepare(work: Path, count: int, workers: int, kept: Path | None = None) -> Path:
+    """The backlog (written, or reused from ``kept``), an empty database at the newest schema,
+    and the config; returns the config file."""
+    backlog_in(work, kept, count)
     url = f"sqlite:///{work / 'intake.db'}"
     overrides = {"extraction": {"workers": workers}}
     open_runtime(make_config(work, url, overrides)).close()
@@ -73,7 +77,9 @@ def line(label: str, count: int, run: TreeRun) -> str:
         f"{label:8s} {run.seconds:6.2f} s  {count / run.seconds:6.2f} msg/s  "
         f"CPU {run.cpu_seconds:6.1f} s  "
         f"peak RSS {peak.rss_kib / MIB:5.0f} MiB  PSS {peak.pss_kib / MIB:5.0f} MiB  "
-        f"({peak.processes} processes)"
+        f"({peak.processes} processes)\n"
+        f"         at the peak (PSS): {peak.kinds_line()}\n"
+        f"         largest process of each kind over the run (PSS): {peak.largest_line()}"
     )
 
 
@@ -82,51 +88,71 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--backlog", type=Path, help="keep the backlog here and reuse it")
+    parser.add_argument("--only", choices=SIDES, help="run one side, without the ratio")
     args = parser.parse_args()
     print(f"machine before: {measure().line()}")
-    ratios, cpu_ratios, floors, projects = [], [], [], []
+    rounds: list[dict[str, TreeRun]] = []
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
-        config_file = prepare(work, args.messages, args.workers)
+        config_file = prepare(work, args.messages, args.workers, args.backlog)
         for round_number in range(args.repeat):
-            order = ["floor", "project"] if round_number % 2 == 0 else ["project", "floor"]
-            runs: dict[str, TreeRun] = {}
-            for which in order:
-                if which == "floor":
-                    runs[which] = run_floor(work, args.workers)
-                else:
-                    runs[which], stored = run_project(work, config_file)
-                    if stored != args.messages:
-                        raise SystemExit(f"FAILED: {stored} of {args.messages} stored")
+            order = SIDES if round_number % 2 == 0 else SIDES[::-1]
+            runs = {}
+            for which in [side for side in order if args.only in (None, side)]:
+                runs[which] = run_side(which, work, config_file, args.messages, args.workers)
                 print(line(which, args.messages, runs[which]))
-            ratios.append(runs["floor"].seconds / runs["project"].seconds)
-            cpu_ratios.append(runs["floor"].cpu_seconds / runs["project"].cpu_seconds)
-            floors.append(runs["floor"])
-            projects.append(runs["project"])
-            print(
-                f"round {round_number + 1}: speed project/floor {ratios[-1]:.2f}, "
-                f"CPU floor/project {cpu_ratios[-1]:.2f}"
-            )
+            rounds.append(runs)
+            if args.only is None:
+                print(f"round {round_number + 1}: {ratios_line(runs)}")
     print(f"machine after: {measure().line()}")
-    print(f"poll: {projects[-1].output.strip().splitlines()[-1:]}")
-    print(summary(args.messages, floors, projects, ratios))
-    print(f"CPU floor/project, median: {statistics.median(cpu_ratios):.2f}")
+    if args.only is None:
+        print(summary(args.messages, rounds))
 
 
-def summary(count: int, floors: list[TreeRun], projects: list[TreeRun], ratios: list[float]) -> str:
+SIDES = ("floor", "project")
+
+
+def run_side(which: str, work: Path, config_file: Path, count: int, workers: int) -> TreeRun:
+    """One run of the floor or of the project (which must store every message)."""
+    if which == "floor":
+        return run_floor(work, workers)
+    run, stored = run_project(work, config_file)
+    if stored != count:
+        raise SystemExit(f"FAILED: {stored} of {count} stored")
+    print(f"poll: {run.output.strip().splitlines()[-1:]}")
+    return run
+
+
+def ratios_line(runs: dict[str, TreeRun]) -> str:
+    """The round's speed and CPU ratios."""
+    return (
+        f"speed project/floor {speed_ratio(runs):.2f}, "
+        f"CPU floor/project {runs['floor'].cpu_seconds / runs['project'].cpu_seconds:.2f}"
+    )
+
+
+def speed_ratio(runs: dict[str, TreeRun]) -> float:
+    return runs["floor"].seconds / runs["project"].seconds
+
+
+def summary(count: int, rounds: list[dict[str, TreeRun]]) -> str:
     """The medians over the rounds."""
+    ratios = [speed_ratio(runs) for runs in rounds]
+    cpu_ratios = [runs["floor"].cpu_seconds / runs["project"].cpu_seconds for runs in rounds]
 
-    def median_rate(runs: list[TreeRun]) -> float:
-        return statistics.median(count / run.seconds for run in runs)
+    def median_rate(side: str) -> float:
+        return statistics.median(count / runs[side].seconds for runs in rounds)
 
-    def peak_pss(runs: list[TreeRun]) -> float:
-        return max(run.peak.pss_kib for run in runs) / MIB
+    def peak_pss(side: str) -> float:
+        return max(runs[side].peak.pss_kib for runs in rounds) / MIB
 
     return (
-        f"median of {len(ratios)}: floor {median_rate(floors):.2f} msg/s, project "
-        f"{median_rate(projects):.2f} msg/s, ratio {statistics.median(ratios):.2f} "
+        f"median of {len(ratios)}: floor {median_rate('floor'):.2f} msg/s, project "
+        f"{median_rate('project'):.2f} msg/s, ratio {statistics.median(ratios):.2f} "
         f"(each round: {', '.join(f'{r:.2f}' for r in ratios)}); peak PSS floor "
-        f"{peak_pss(floors):.0f} MiB, project {peak_pss(projects):.0f} MiB"
+        f"{peak_pss('floor'):.0f} MiB, project {peak_pss('project'):.0f} MiB\n"
+        f"CPU floor/project, median: {statistics.median(cpu_ratios):.2f}"
     )
 
 

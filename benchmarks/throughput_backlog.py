@@ -86,3 +86,19 @@ def fresh_copy(template: Path, target: Path) -> Path:
         shutil.rmtree(target)
     shutil.copytree(template, target)
     return target
+
+
+def backlog_in(work: Path, kept: Path | None, count: int) -> None:
+    """The backlog at ``work``/backlog: written there, or in ``kept`` unless it holds it (a
+    ``kept`` folder holding anything else is left alone and stops the benchmark)."""
+    target = kept or work / "backlog"
+    written = target / "new"
+    if written.is_dir() and len(list(written.iterdir())) == count:
+        print(f"backlog: {count} messages, reused from {target}")
+    else:
+        if target.exists() and any(target.iterdir()):
+            raise SystemExit(f"--backlog: {target} holds something else than {count} messages")
+        size = write_backlog(target, count)
+        print(f"backlog: {count} messages, {size / 1024 / 1024:.1f} MiB, written to {target}")
+    if kept is not None:
+        (work / "backlog").symlink_to(kept.resolve())
