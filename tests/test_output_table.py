@@ -7,7 +7,7 @@ import io
 import pytest
 
 from intake.output import write_rows
-from intake.output.width import display_width
+from intake.output.width import cut, display_width, graphemes
 
 COLUMNS = ("id", "sender", "flags", "acknowledgement")
 FLAGS = ["subject_invalid", "name_missing", "letter_missing", "possible_relative"]
@@ -120,3 +120,15 @@ def test_a_time_stamp_breaks_between_date_and_time_and_is_never_cut(
     assert all(display_width(line) <= 40 for line in lines)
     assert lines[2].split()[1] == "2025-10-14"
     assert lines[3].split()[0] == "08:27:43Z"
+
+
+@pytest.mark.parametrize(
+    "text", ["Ada Lovelace <ada@example.com>", "cv_final (2).pdf", "a/b_c d", "", "x" * 90]
+)
+def test_ascii_text_is_cut_and_wrapped_as_wcwidth_would_without_importing_it(text: str) -> None:
+    import wcwidth
+
+    assert list(graphemes(text)) == list(wcwidth.iter_graphemes(text))
+    assert display_width(text) == wcwidth.width(text, control_codes="ignore")
+    assert display_width(cut(text, 12)) <= 12
+    assert cut(text, 12) == text or cut(text, 12).endswith("…")

@@ -3,9 +3,7 @@ marks none, and text is cut or wrapped between graphemes, never inside one."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import wcwidth
+from collections.abc import Iterable, Iterator
 
 ELLIPSIS = "…"
 
@@ -14,7 +12,19 @@ def display_width(text: str) -> int:
     """How many terminal columns ``text`` takes (it holds no controls: see terminal_text)."""
     if text.isascii():  # the common case, one column a character, without asking wcwidth
         return len(text)
+    import wcwidth  # imported on the first wide or combining text: 10-20 ms at start-up
+
     return max(0, wcwidth.width(text, control_codes="ignore"))
+
+
+def graphemes(text: str) -> Iterable[str]:
+    """The user-perceived characters of ``text``: each character of ASCII text (which holds
+    no controls here, so no CR LF pair), wcwidth's grapheme clusters otherwise."""
+    if text.isascii():
+        return text
+    import wcwidth
+
+    return wcwidth.iter_graphemes(text)
 
 
 def cut(text: str, width: int) -> str:
@@ -22,7 +32,7 @@ def cut(text: str, width: int) -> str:
     if display_width(text) <= width:
         return text
     kept, used = [], 0
-    for grapheme in wcwidth.iter_graphemes(text):
+    for grapheme in graphemes(text):
         size = display_width(grapheme)
         if used + size > width - 1:
             break
@@ -72,7 +82,7 @@ def _hard_broken(piece: str, width: int) -> list[str]:
 
 def _parts(piece: str, width: int) -> Iterator[str]:
     part, used = "", 0
-    for grapheme in wcwidth.iter_graphemes(piece):
+    for grapheme in graphemes(piece):
         size = display_width(grapheme)
         if part and used + size > max(width, 1):
             yield part
