@@ -45,6 +45,12 @@ class Draft:
     truncated: bool = False
     documents: tuple[PendingDocument, ...] = ()
 
+    def held_bytes(self) -> int:
+        """Bytes this draft keeps while it waits: the raw message and, for an application, its
+        decoded attachments (the part the read-ahead budget must count; the rest is small)."""
+        attachments = self.parsed.attachments if self.parsed is not None else ()
+        return len(self.raw.data) + sum(len(attachment.payload) for attachment in attachments)
+
     def cancel(self) -> None:
         """Give up on the attachments still being read."""
         for document in self.documents:

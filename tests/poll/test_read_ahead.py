@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from contextlib import closing
+from datetime import UTC, datetime
+from pathlib import Path
 
+from intake.mailbox.base import RawMessage
+from intake.poll.analysis import Analyser
+from intake.poll.extraction import extraction_limits
+from intake.poll.inline import InlineExtractor
 from intake.poll.read_ahead import read_ahead
+from tests import messages
+from tests.configs import make_config
+
+NOW = datetime(2025, 10, 20, 8, 0, tzinfo=UTC)
 
 
 class Starts:
@@ -56,3 +66,18 @@ def test_items_started_but_not_taken_are_cancelled_when_the_caller_stops() -> No
         first = next(ahead)
     assert first == 0
     assert starts.cancelled == [1, 2, 3]
+
+
+def test_a_draft_counts_its_decoded_attachments_against_the_read_ahead_budget(
+    tmp_path: Path,
+) -> None:
+    config = make_config(tmp_path, "sqlite:///:memory:")
+    scan = bytes(range(256)) * 4096  # 1 MiB attachment, about 1.37 MiB once in base64
+    data = messages.application(attachments=(("scan.pdf", "application/pdf", scan),))
+    with closing(InlineExtractor(extraction_limits(config))) as extractor:
+        draft = Analyser(config, extractor).start(RawMessage("test", "INBOX", 1, "1", NOW, data))
+        assert draft.held_bytes() == len(data) + len(scan)
+        bare = Analyser(config, extractor).start(
+            RawMessage("test", "INBOX", 1, "2", NOW, b"not a message at all")
+        )
+        assert bare.held_bytes() == len(b"not a message at all")  # no attachments to count
