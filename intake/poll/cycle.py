@@ -40,7 +40,7 @@ READ_AHEAD_PER_WORKER = 8
 #: ...but never more than this many bytes held beyond the message being stored: raw messages
 #: and their decoded attachments (``Draft.held_bytes``), which together are about 1.75 times
 #: the raw bytes of an application with large attachments.
-READ_AHEAD_BYTES = 32 * 1024 * 1024
+READ_AHEAD_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
