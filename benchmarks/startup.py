@@ -1,7 +1,7 @@
 """CPU time of ``intake`` start-up: --help, --version and read-only commands, each a process.
 
 Run from the repository root:
-    python3 -m benchmarks.startup [--repeat 5]
+    python3 -m benchmarks.startup [--repeat 5] [--cached-bytecode]
 Each command runs as its own ``python3 -m intake`` process against a small SQLite config at
 the newest schema, with no data (so the figure is the start, not the query); the figure is
 the child's user + system CPU (``resource.getrusage``), which the load of a shared machine
@@ -9,6 +9,9 @@ inflates less than wall time. The floors after them are what any such process pa
 interpreter, SQLAlchemy Core with the SQLite driver opening the database, the PostgreSQL
 driver, and SQLAlchemy's ORM with the project's models. ``PYTHONDONTWRITEBYTECODE`` (set on
 some machines) makes every start compile the project's modules again: the header says which.
+``--cached-bytecode`` runs the children as an installed package (the Docker image's, whose
+``pip install`` compiled every module) starts: bytecode written to a temporary
+``PYTHONPYCACHEPREFIX`` by a first, unmeasured run of each command and read back after.
 """
 
 from __future__ import annotations
@@ -41,37 +44,57 @@ FLOORS: list[tuple[str, str]] = [
 ]
 
 
-def child_cpu(command: list[str]) -> float:
+def child_cpu(command: list[str], environment: dict[str, str] | None = None) -> float:
     """CPU seconds of one child process running ``command`` to its end."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+        env=environment,
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def report(label: str, command: list[str], repeat: int) -> None:
-    """Print the median CPU of ``repeat`` runs of ``command``, with the range."""
-    times = [child_cpu(command) for _ in range(repeat)]
+def report(
+    label: str, command: list[str], repeat: int, environment: dict[str, str] | None = None
+) -> None:
+    """Print the median CPU of ``repeat`` runs of ``command``, with the range (after one run
+    not counted when ``environment`` caches bytecode)."""
+    if environment is not None:
+        child_cpu(command, environment)
+    times = [child_cpu(command, environment) for _ in range(repeat)]
     print(f"{label:38s} {statistics.median(times):5.2f} s ({min(times):.2f}–{max(times):.2f})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--cached-bytecode", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         url = f"sqlite:///{work / 'intake.db'}"
         open_runtime(make_config(work, url)).close()
         config = write_config_file(work, url)
-        bytecode = "not written" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "cached"
+        environment = cached_bytecode(work / "pycache") if args.cached_bytecode else None
+        cached = args.cached_bytecode or not os.environ.get("PYTHONDONTWRITEBYTECODE")
+        bytecode = "cached" if cached else "not written (compiled at every start)"
         print(f"CPU seconds per start, median of {args.repeat} (min–max); bytecode {bytecode}")
         for arguments in COMMANDS:
             command = [sys.executable, "-m", "intake", "--config", str(config), *arguments]
-            report(f"intake {' '.join(arguments)}", command, args.repeat)
+            report(f"intake {' '.join(arguments)}", command, args.repeat, environment)
         print("floors:")
         for label, code in FLOORS:
-            report(label, [sys.executable, "-c", code, url], args.repeat)
+            report(label, [sys.executable, "-c", code, url], args.repeat, environment)
+
+
+def cached_bytecode(prefix: Path) -> dict[str, str]:
+    """The environment of a child that writes and reads its bytecode under ``prefix``."""
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return environment | {"PYTHONPYCACHEPREFIX": str(prefix)}
 
 
 if __name__ == "__main__":
