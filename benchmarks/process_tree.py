@@ -35,11 +35,21 @@ class TreeMemory:
 
     def kinds_line(self) -> str:
         """``by_kind`` as ``kind N MiB, ...``."""
-        return ", ".join(f"{kind} {kib / 1024:.0f} MiB" for kind, kib in self.by_kind)
+        return _in_mib(self.by_kind)
 
     def largest_line(self) -> str:
         """``largest`` as ``kind N MiB, ...``."""
-        return ", ".join(f"{kind} {kib / 1024:.0f} MiB" for kind, kib in self.largest)
+        return _in_mib(self.largest)
+
+
+def _in_mib(kib_by_kind: tuple[tuple[str, int], ...]) -> str:
+    return ", ".join(f"{kind} {kib / 1024:.0f} MiB" for kind, kib in kib_by_kind)
+
+
+def _stat_fields(pid: int | str) -> list[str]:
+    """The fields of /proc/<pid>/stat after the command name (which may hold spaces and
+    parentheses): the state first, then the parent pid (raises OSError once it has ended)."""
+    return (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
 
 
 def children_by_parent() -> dict[int, list[int]]:
@@ -49,10 +59,9 @@ def children_by_parent() -> dict[int, list[int]]:
         if not entry.name.isdigit():
             continue
         try:
-            stat = (entry / "stat").read_text()
+            parent = int(_stat_fields(entry.name)[1])
         except OSError:
             continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(parent, []).append(int(entry.name))
     return children
 
@@ -71,15 +80,10 @@ def descendants(root: int, children: dict[int, list[int]] | None = None) -> list
 def cpu_seconds(pid: int) -> float:
     """User and system CPU of one process (not of its children), or 0 once it has ended."""
     try:
-        fields = (PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+        fields = _stat_fields(pid)
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / TICKS
-
-
-def tree_memory(root: int) -> TreeMemory:
-    """The tree's memory now (a process that ends while it is read is left out)."""
-    return memory_of(descendants(root))
 
 
 def memory_of(pids: list[int], roots: frozenset[int] = frozenset()) -> TreeMemory:
@@ -121,13 +125,9 @@ def process_kind(pid: int, roots: frozenset[int]) -> str:
     command_line = (PROC / str(pid) / "cmdline").read_bytes()
     if b"resource_tracker" in command_line:
         return "resource tracker"
-    if b"forkserver" in command_line and _parent(pid) in roots:
-        return "fork server"
+    if b"forkserver" in command_line and int(_stat_fields(pid)[1]) in roots:
+        return "fork server"  # its workers, forked from it, share its command line
     return "worker"
-
-
-def _parent(pid: int) -> int:
-    return int((PROC / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
 
 
 @dataclass(frozen=True)

@@ -126,20 +126,21 @@ def run_side(which: str, work: Path, config_file: Path, count: int, workers: int
 
 def ratios_line(runs: dict[str, TreeRun]) -> str:
     """The round's speed and CPU ratios."""
-    return (
-        f"speed project/floor {speed_ratio(runs):.2f}, "
-        f"CPU floor/project {runs['floor'].cpu_seconds / runs['project'].cpu_seconds:.2f}"
-    )
+    return f"speed project/floor {speed_ratio(runs):.2f}, CPU floor/project {cpu_ratio(runs):.2f}"
 
 
 def speed_ratio(runs: dict[str, TreeRun]) -> float:
     return runs["floor"].seconds / runs["project"].seconds
 
 
+def cpu_ratio(runs: dict[str, TreeRun]) -> float:
+    return runs["floor"].cpu_seconds / runs["project"].cpu_seconds
+
+
 def summary(count: int, rounds: list[dict[str, TreeRun]]) -> str:
     """The medians over the rounds."""
     ratios = [speed_ratio(runs) for runs in rounds]
-    cpu_ratios = [runs["floor"].cpu_seconds / runs["project"].cpu_seconds for runs in rounds]
+    cpu_ratios = [cpu_ratio(runs) for runs in rounds]
 
     def median_rate(side: str) -> float:
         return statistics.median(count / runs[side].seconds for runs in rounds)
