@@ -6,11 +6,13 @@ from __future__ import annotations
 import logging
 import os
 import resource
+import shutil
 import signal
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
 
@@ -21,6 +23,7 @@ from intake.poll.extraction import PendingExtraction, extraction_limits, failed,
 from intake.poll.fork_server import fork_server_context
 from intake.poll.heap import release_free_memory
 from parsers.documents.model import Extraction, ExtractionLimits
+from parsers.documents.ocr_slots import OcrSlots
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
@@ -162,6 +165,8 @@ class WorkerPoolExtractor:
         self._tasks_per_worker = tasks_per_worker
         self._retire_share = retire_share
         self._pool: ProcessPool | None = None
+        self._pool_limits = limits
+        self._slots_directory: str | None = None
 
     def submit(self, payload: bytes, filename: str) -> PendingExtraction:
         return _Scheduled(self.schedule(payload, filename), self, payload, filename)
@@ -169,9 +174,10 @@ class WorkerPoolExtractor:
     def schedule(self, payload: bytes, filename: str) -> Future[WorkerResult]:
         """One document handed to the pool."""
         retire_bytes = int(self.memory_mib * MIB * self._retire_share)
-        return self._started_pool().schedule(
+        pool = self._started_pool()
+        return pool.schedule(
             _read_in_worker,
-            args=(self._reader, payload, filename, self._limits, retire_bytes),
+            args=(self._reader, payload, filename, self._pool_limits, retire_bytes),
             timeout=self.seconds,
         )
 
@@ -185,10 +191,23 @@ class WorkerPoolExtractor:
             self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
             self._pool.join()
             self._pool = None
+        if self._slots_directory is not None:
+            shutil.rmtree(self._slots_directory, ignore_errors=True)
+            self._slots_directory = None
+
+    def _share_ocr_slots(self) -> None:
+        """Give the workers one OCR slot each, shared: the pages of a scan are then read on
+        the cores of idle workers too, never on a busy one's (``parsers.documents.ocr_slots``)."""
+        if self._workers < 2:
+            return
+        self._slots_directory = tempfile.mkdtemp(prefix="intake-ocr-slots-")
+        slots = OcrSlots(self._slots_directory, self._workers)
+        self._pool_limits = replace(self._limits, ocr_slots=slots)
 
     def _started_pool(self) -> ProcessPool:
         """The pool, started on first use: a poll with nothing new starts no process."""
         if self._pool is None:
+            self._share_ocr_slots()
             self._pool = ProcessPool(
                 max_workers=self._workers,
                 max_tasks=self._tasks_per_worker,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from parsers.documents.ocr_slots import OcrSlots
+
 
 class DocumentStatus(StrEnum):
     """How reading a document ended (the contract's ``documents[].status``)."""
@@ -41,6 +43,9 @@ class ExtractionLimits:
     # Tesseract runs as a child process: give it its own time cap so that killing a worker
     # never leaves an OCR process behind.
     ocr_seconds: int = 30
+    # Shared by the workers of a pool: the pages of one scan are read at once while other
+    # workers are idle. None: one page at a time.
+    ocr_slots: OcrSlots | None = None
 
 
 @dataclass(frozen=True)

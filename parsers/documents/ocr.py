@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import math
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pypdfium2
@@ -16,6 +18,7 @@ from pillow_heif import register_heif_opener
 
 from parsers.documents.cleaning import text_extraction
 from parsers.documents.model import DocumentStatus, Extraction, ExtractionLimits
+from parsers.documents.ocr_slots import OcrSlots, Slot
 from parsers.documents.problems import UnreadableDocument
 from parsers.documents.tesseract import OCR_INSTALL_HINT, ocr_available
 
@@ -137,23 +140,108 @@ def _render(page: pypdfium2.PdfPage) -> Image.Image:
 
 
 def _recognise_all(pictures: Iterable[Image.Image], limits: ExtractionLimits) -> list[str]:
-    """Tesseract's text for each picture in turn, until ``ocr_seconds`` in all are spent."""
+    """Tesseract's text for each picture, in order, until ``ocr_seconds`` in all are spent:
+    several pictures at once while ``limits.ocr_slots`` has free slots, else one at a time."""
     deadline = time.monotonic() + limits.ocr_seconds
+    slots = limits.ocr_slots
+    if slots is not None and slots.count > 1:
+        try:
+            first = slots.take(deadline)
+        except OSError:
+            pass  # the slots' directory is unusable: one page at a time, as without slots
+        else:
+            return [] if first is None else _recognise_in_slots(pictures, limits, first, deadline)
     texts: list[str] = []
     for picture in pictures:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        text = _recognise(picture, limits, deadline)
+        if text is None:
             break
-        try:
-            text = pytesseract.image_to_string(
-                picture, lang=limits.ocr_languages, timeout=remaining
-            )
-        except RuntimeError as exc:  # pytesseract's only sign that it stopped Tesseract
-            if "timeout" not in str(exc).lower():
-                raise
-            break
-        texts.append(str(text))
+        texts.append(text)
     return texts
+
+
+def _recognise_in_slots(
+    pictures: Iterable[Image.Image], limits: ExtractionLimits, first: Slot, deadline: float
+) -> list[str]:
+    """Each picture read in a slot of its own (``first`` is taken already), several at once
+    while slots are free (so an idle worker's core is borrowed, never a busy one's); a page is
+    rendered only once it has a slot. The texts are kept in order."""
+    slots = limits.ocr_slots
+    assert slots is not None
+    texts: list[str] = []
+    in_flight: deque[Future[str | None]] = deque()
+    pages = iter(pictures)
+    slot: Slot | None = first  # taken and not yet handed to a reading, which releases it
+    with ThreadPoolExecutor(max_workers=slots.count, thread_name_prefix="ocr") as threads:
+        try:
+            while slot is not None and (picture := next(pages, None)) is not None:
+                handed, slot = slot, None
+                in_flight.append(
+                    threads.submit(_recognise_in_slot, picture, limits, deadline, handed)
+                )
+                slot = _next_slot(slots, in_flight, texts, deadline)
+            while in_flight and _collect(in_flight.popleft(), texts):
+                pass
+        finally:
+            if slot is not None:
+                slot.release()
+            _drop(in_flight)
+    return texts
+
+
+def _next_slot(
+    slots: OcrSlots, in_flight: deque[Future[str | None]], texts: list[str], deadline: float
+) -> Slot | None:
+    """A slot for the next picture: a free one now, else one freed by reading the oldest
+    picture in flight; with none in flight, the wait lasts until the deadline. None: stop
+    (no slot in time, or a picture in flight was not read in time)."""
+    while True:
+        slot = slots.take(None if in_flight else deadline)
+        if slot is not None or not in_flight:
+            return slot
+        if not _collect(in_flight.popleft(), texts):
+            _drop(in_flight)
+            return None
+
+
+def _collect(reading: Future[str | None], texts: list[str]) -> bool:
+    """Add the picture's text; False when it was not read (the time was spent)."""
+    text = reading.result()
+    if text is None:
+        return False
+    texts.append(text)
+    return True
+
+
+def _drop(in_flight: deque[Future[str | None]]) -> None:
+    """Pictures after one not read are not kept: the text stays the pages read in order. Those
+    already running end by the deadline and give their slots back."""
+    for reading in in_flight:
+        reading.cancel()
+    in_flight.clear()
+
+
+def _recognise_in_slot(
+    picture: Image.Image, limits: ExtractionLimits, deadline: float, slot: Slot
+) -> str | None:
+    try:
+        return _recognise(picture, limits, deadline)
+    finally:
+        slot.release()
+
+
+def _recognise(picture: Image.Image, limits: ExtractionLimits, deadline: float) -> str | None:
+    """Tesseract's text of one picture, or None when the deadline came first."""
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        return None
+    try:
+        text = pytesseract.image_to_string(picture, lang=limits.ocr_languages, timeout=remaining)
+    except RuntimeError as exc:  # pytesseract's only sign that it stopped Tesseract
+        if "timeout" not in str(exc).lower():
+            raise
+        return None
+    return str(text)
 
 
 def _ocr_extraction(

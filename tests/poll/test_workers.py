@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from intake.poll.fork_server import READERS, start_fork_server
 from intake.poll.workers import WorkerPoolExtractor
 from parsers.documents.model import DocumentStatus, ExtractionLimits
+from tests.documents import require_tesseract, scanned_pdf_bytes
 from tests.readers import scripted_reader
 
 MEMORY_CAP_MIB = 384
@@ -164,3 +166,40 @@ def test_the_fork_server_runs_before_any_pool_and_workers_fork_from_it() -> None
         extractor.close()
     assert len(servers) == 1
     assert parent == str(servers[0])
+
+
+def ocr_slot_directories() -> set[Path]:
+    return set(Path(tempfile.gettempdir()).glob("intake-ocr-slots-*"))
+
+
+def test_scan_read_by_two_workers_sharing_ocr_slots_keeps_its_pages_and_slots_end_with_pool() -> (
+    None
+):
+    require_tesseract()
+    pages = ["First page of the scan", "Second page of the scan", "Third page of the scan"]
+    before = ocr_slot_directories()
+    extractor = WorkerPoolExtractor(
+        ExtractionLimits(), workers=2, seconds=60, memory_mib=MEMORY_CAP_MIB
+    )
+    try:
+        extraction = extractor.submit(scanned_pdf_bytes(pages), "scan.pdf").result()
+        during = ocr_slot_directories() - before
+    finally:
+        extractor.close()
+    assert (extraction.status, extraction.pages) == (DocumentStatus.OCR, 3)
+    positions = [extraction.text.find(page) for page in pages]
+    assert -1 not in positions and positions == sorted(positions)
+    assert len(during) == 1
+    assert ocr_slot_directories() - before == set()
+
+
+def test_a_single_worker_shares_no_ocr_slots() -> None:
+    before = ocr_slot_directories()
+    single = WorkerPoolExtractor(
+        ExtractionLimits(), workers=1, seconds=10, memory_mib=MEMORY_CAP_MIB, reader=scripted_reader
+    )
+    try:
+        assert single.submit(b"read", "a.txt").result().text == "read"
+        assert ocr_slot_directories() == before
+    finally:
+        single.close()

@@ -1,0 +1,71 @@
+"""OCR slots shared by processes: no more taken than there are, freed by release or death."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from parsers.documents.ocr_slots import OcrSlots
+
+# A process that takes one slot, says so, and holds it until it is killed.
+HOLDER = """
+import sys, time
+from parsers.documents.ocr_slots import OcrSlots
+slot = OcrSlots(sys.argv[1], int(sys.argv[2])).take()
+print("taken" if slot is not None else "none", flush=True)
+time.sleep(120)
+"""
+
+
+def test_slots_are_taken_up_to_their_count_then_none(tmp_path: Path) -> None:
+    slots = OcrSlots(str(tmp_path), 2)
+    first, second = slots.take(), slots.take()
+    assert first is not None and second is not None
+    assert slots.take() is None
+
+
+def test_a_released_slot_can_be_taken_again(tmp_path: Path) -> None:
+    slots = OcrSlots(str(tmp_path), 1)
+    slot = slots.take()
+    assert slot is not None
+    slot.release()
+    slot.release()  # a second release is harmless
+    assert slots.take() is not None
+
+
+def test_waiting_for_a_slot_ends_with_none_when_none_is_given_back(tmp_path: Path) -> None:
+    slots = OcrSlots(str(tmp_path), 1)
+    held = slots.take()
+    assert held is not None
+    assert slots.take(until=time.monotonic() + 0.2) is None
+
+
+def test_a_slot_held_by_another_process_is_taken_and_freed_when_that_process_is_killed(
+    tmp_path: Path,
+) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(tmp_path), "1"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "taken"
+        slots = OcrSlots(str(tmp_path), 1)
+        assert slots.take() is None
+        holder.send_signal(signal.SIGKILL)
+        holder.wait(timeout=10)
+        assert slots.take(until=time.monotonic() + 10) is not None
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+
+
+def test_slots_in_a_missing_directory_raise_oserror(tmp_path: Path) -> None:
+    with pytest.raises(OSError):
+        OcrSlots(str(tmp_path / "gone"), 2).take()
