@@ -155,6 +155,7 @@ class WorkerPoolExtractor:
         reader: Reader = read_attachment,
         tasks_per_worker: int = TASKS_PER_WORKER,
         retire_share: float = RETIRE_SHARE,
+        slots_parent: str | None = None,
     ) -> None:
         self.seconds = seconds
         self.memory_mib = memory_mib
@@ -166,6 +167,7 @@ class WorkerPoolExtractor:
         self._retire_share = retire_share
         self._pool: ProcessPool | None = None
         self._pool_limits = limits
+        self._slots_parent = slots_parent  # where the OCR slots' directory is made (temp)
         self._slots_directory: str | None = None
 
     def submit(self, payload: bytes, filename: str) -> PendingExtraction:
@@ -200,7 +202,13 @@ class WorkerPoolExtractor:
         the cores of idle workers too, never on a busy one's (``parsers.documents.ocr_slots``)."""
         if self._workers < 2:
             return
-        self._slots_directory = tempfile.mkdtemp(prefix="intake-ocr-slots-")
+        try:
+            self._slots_directory = tempfile.mkdtemp(
+                prefix="intake-ocr-slots-", dir=self._slots_parent
+            )
+        except OSError as exc:
+            log.warning("scans are read one page at a time: no directory for OCR slots: %s", exc)
+            return
         slots = OcrSlots(self._slots_directory, self._workers)
         self._pool_limits = replace(self._limits, ocr_slots=slots)
 

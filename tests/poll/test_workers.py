@@ -203,3 +203,14 @@ def test_a_single_worker_shares_no_ocr_slots() -> None:
         assert ocr_slot_directories() == before
     finally:
         single.close()
+
+
+def test_pool_still_reads_when_no_directory_for_ocr_slots_can_be_made(tmp_path: Path) -> None:
+    extractor = WorkerPoolExtractor(
+        ExtractionLimits(), workers=2, seconds=10, memory_mib=MEMORY_CAP_MIB,
+        reader=scripted_reader, slots_parent=str(tmp_path / "missing"),
+    )  # fmt: skip
+    try:
+        assert extractor.submit(b"still read", "a.txt").result().text == "still read"
+    finally:
+        extractor.close()
