@@ -18,7 +18,8 @@ def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> 
     """``sleep`` never ends in time, ``hoard`` asks for 2 GiB, ``die`` kills the worker,
     ``child:PATH`` starts a long child process and writes its pid to PATH, ``pid`` reads as
     the worker's process id, ``ppid`` as its parent's, ``keep:N`` keeps N MiB for good and
-    reads as the process id; anything else is read as UTF-8 text."""
+    reads as the process id, ``free-slots`` as the number of OCR slots free while it reads;
+    anything else is read as UTF-8 text."""
     if payload == b"sleep":
         time.sleep(120)
     elif payload == b"hoard":
@@ -33,8 +34,21 @@ def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> 
     elif payload.startswith(b"keep:"):
         _kept.append(b"\x01" * (int(payload[len(b"keep:") :]) * MIB))  # written: resident
         return Extraction(DocumentStatus.OK, "text", str(os.getpid()))
+    elif payload == b"free-slots":
+        return Extraction(DocumentStatus.OK, "text", str(_free_slots(limits)))
     elif payload.startswith(b"child:"):  # as OCR does: a child process, then a long wait
         child = subprocess.Popen(["sleep", "120"])
         Path(payload[len(b"child:") :].decode()).write_text(str(child.pid))
         child.wait()
     return Extraction(DocumentStatus.OK, "text", payload.decode("utf-8"))
+
+
+def _free_slots(limits: ExtractionLimits) -> int:
+    """How many of the pool's OCR slots could be taken now (each given back at once)."""
+    assert limits.ocr_slots is not None
+    taken = []
+    while (slot := limits.ocr_slots.take()) is not None:
+        taken.append(slot)
+    for slot in taken:
+        slot.release()
+    return len(taken)

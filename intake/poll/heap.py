@@ -8,12 +8,24 @@ import ctypes.util
 from collections.abc import Callable
 from functools import cache
 
+M_ARENA_MAX = -8  # glibc's malloc.h
+
 
 def release_free_memory() -> None:
     """glibc's ``malloc_trim(0)``; nothing where the C library has no such call (musl)."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)
+
+
+def limit_heap_arenas(count: int) -> None:
+    """glibc's ``mallopt(M_ARENA_MAX, count)``: threads share ``count`` heap arenas instead of
+    reserving one each; nothing where the C library has no such call."""
+    library = ctypes.util.find_library("c")
+    mallopt = getattr(ctypes.CDLL(library), "mallopt", None) if library else None
+    if mallopt is not None:
+        mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+        mallopt(M_ARENA_MAX, count)
 
 
 @cache

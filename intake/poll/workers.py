@@ -9,6 +9,8 @@ import resource
 import shutil
 import signal
 import tempfile
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -21,9 +23,9 @@ from pebble import ProcessExpired, ProcessPool
 from intake.config.settings import Config
 from intake.poll.extraction import PendingExtraction, extraction_limits, failed, ocr_problem
 from intake.poll.fork_server import fork_server_context
-from intake.poll.heap import release_free_memory
+from intake.poll.heap import limit_heap_arenas, release_free_memory
 from parsers.documents.model import Extraction, ExtractionLimits
-from parsers.documents.ocr_slots import OcrSlots
+from parsers.documents.ocr_slots import OcrSlots, Slot
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
@@ -34,6 +36,13 @@ TASKS_PER_WORKER = 200
 RETIRE_SHARE = 0.5
 #: The exit code of a worker that retires; the document it was handed is scheduled again.
 RETIRED_EXIT = 75
+#: A worker waits at most this share of its time cap for its OCR slot (borrowed by another
+#: worker's page): OCR stops on its own at four fifths of the cap, and the wait takes half of
+#: the fifth left.
+SLOT_WAIT_SHARE = 0.1
+#: Stack of the threads that read a scan's pages at once (they only wait for Tesseract): small,
+#: since the worker's whole address space counts against its memory cap.
+THREAD_STACK_BYTES = 2 * MIB
 _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 # Set in a worker process once it has grown too large: its next document finds it retiring.
 _retiring = False
@@ -106,15 +115,36 @@ class WorkerResult:
 
 
 def _read_in_worker(
-    reader: Reader, payload: bytes, filename: str, limits: ExtractionLimits, retire_bytes: int
+    reader: Reader,
+    payload: bytes,
+    filename: str,
+    limits: ExtractionLimits,
+    retire_bytes: int,
+    slot_wait_seconds: float,
 ) -> WorkerResult:
     global _retiring
     if _retiring:
         os._exit(RETIRED_EXIT)  # before reading: the pool hands this document to a new worker
-    extraction = reader(payload, filename, limits)
+    own = _own_slot(limits, slot_wait_seconds)
+    try:
+        extraction = reader(payload, filename, limits)
+    finally:
+        if own is not None:
+            own.release()
     release_free_memory()
     _retiring = _resident_bytes() > retire_bytes
     return WorkerResult(extraction, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+
+def _own_slot(limits: ExtractionLimits, wait_seconds: float) -> Slot | None:
+    """This worker's OCR slot while it reads, so that other workers' scans borrow only idle
+    workers' cores. Past ``wait_seconds`` (a page borrowed it and runs long) it reads without."""
+    if limits.ocr_slots is None:
+        return None
+    try:
+        return limits.ocr_slots.wait_for(time.monotonic() + wait_seconds)
+    except OSError:
+        return None  # the slots' directory is unusable: the reading goes on without
 
 
 def _resident_bytes() -> int:
@@ -129,6 +159,10 @@ def _ready() -> None:
 def _prepare_worker(limit_bytes: int) -> None:
     """Worker initializer: the kernel refuses allocations past the cap (inherited by OCR)."""
     resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+    # Threads read a scan's pages at once: without these, each would reserve an 8 MiB stack and
+    # a 64 MiB heap arena of address space under the cap.
+    threading.stack_size(THREAD_STACK_BYTES)
+    limit_heap_arenas(1)
     # One thread per Tesseract: the pool already spreads work over the cores.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     # The worker leads its own process group, so that stopping it (pebble sends SIGTERM at the
@@ -177,9 +211,10 @@ class WorkerPoolExtractor:
         """One document handed to the pool."""
         retire_bytes = int(self.memory_mib * MIB * self._retire_share)
         pool = self._started_pool()
+        limits, slot_wait = self._pool_limits, self.seconds * SLOT_WAIT_SHARE
         return pool.schedule(
             _read_in_worker,
-            args=(self._reader, payload, filename, self._pool_limits, retire_bytes),
+            args=(self._reader, payload, filename, limits, retire_bytes, slot_wait),
             timeout=self.seconds,
         )
 
@@ -196,6 +231,7 @@ class WorkerPoolExtractor:
         if self._slots_directory is not None:
             shutil.rmtree(self._slots_directory, ignore_errors=True)
             self._slots_directory = None
+            self._pool_limits = self._limits
 
     def _share_ocr_slots(self) -> None:
         """Give the workers one OCR slot each, shared: the pages of a scan are then read on

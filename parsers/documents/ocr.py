@@ -141,16 +141,10 @@ def _render(page: pypdfium2.PdfPage) -> Image.Image:
 
 def _recognise_all(pictures: Iterable[Image.Image], limits: ExtractionLimits) -> list[str]:
     """Tesseract's text for each picture, in order, until ``ocr_seconds`` in all are spent:
-    several pictures at once while ``limits.ocr_slots`` has free slots, else one at a time."""
+    several pictures at once on borrowed ``limits.ocr_slots``, else one at a time."""
     deadline = time.monotonic() + limits.ocr_seconds
-    slots = limits.ocr_slots
-    if slots is not None and slots.count > 1:
-        try:
-            first = slots.take(deadline)
-        except OSError:
-            pass  # the slots' directory is unusable: one page at a time, as without slots
-        else:
-            return [] if first is None else _recognise_in_slots(pictures, limits, first, deadline)
+    if limits.ocr_slots is not None and limits.ocr_slots.count > 1:
+        return _recognise_borrowing(pictures, limits, limits.ocr_slots, deadline)
     texts: list[str] = []
     for picture in pictures:
         text = _recognise(picture, limits, deadline)
@@ -160,74 +154,88 @@ def _recognise_all(pictures: Iterable[Image.Image], limits: ExtractionLimits) ->
     return texts
 
 
-def _recognise_in_slots(
-    pictures: Iterable[Image.Image], limits: ExtractionLimits, first: Slot, deadline: float
+# A page being read, and the slot it borrowed (None: the document's own, held by its reader).
+_Reading = tuple[Future[str | None], Slot | None]
+
+
+def _recognise_borrowing(
+    pictures: Iterable[Image.Image], limits: ExtractionLimits, slots: OcrSlots, deadline: float
 ) -> list[str]:
-    """Each picture read in a slot of its own (``first`` is taken already), several at once
-    while slots are free (so an idle worker's core is borrowed, never a busy one's); a page is
-    rendered only once it has a slot. The texts are kept in order."""
-    slots = limits.ocr_slots
-    assert slots is not None
+    """One page in the document's own slot, further pages at once in slots borrowed from idle
+    workers; the texts kept in page order. A page waits for room once rendered."""
     texts: list[str] = []
-    in_flight: deque[Future[str | None]] = deque()
-    pages = iter(pictures)
-    slot: Slot | None = first  # taken and not yet handed to a reading, which releases it
+    in_flight: deque[_Reading] = deque()
     with ThreadPoolExecutor(max_workers=slots.count, thread_name_prefix="ocr") as threads:
         try:
-            while slot is not None and (picture := next(pages, None)) is not None:
-                handed, slot = slot, None
-                in_flight.append(
-                    threads.submit(_recognise_in_slot, picture, limits, deadline, handed)
-                )
-                slot = _next_slot(slots, in_flight, texts, deadline)
+            for picture in pictures:
+                room, borrowed = _room_for_a_page(slots, in_flight, texts)
+                if not room:
+                    break
+                in_flight.append(_start(threads, picture, limits, deadline, borrowed))
             while in_flight and _collect(in_flight.popleft(), texts):
                 pass
         finally:
-            if slot is not None:
-                slot.release()
             _drop(in_flight)
     return texts
 
 
-def _next_slot(
-    slots: OcrSlots, in_flight: deque[Future[str | None]], texts: list[str], deadline: float
-) -> Slot | None:
-    """A slot for the next picture: a free one now, else one freed by reading the oldest
-    picture in flight; with none in flight, the wait lasts until the deadline. None: stop
-    (no slot in time, or a picture in flight was not read in time)."""
+def _room_for_a_page(
+    slots: OcrSlots, in_flight: deque[_Reading], texts: list[str]
+) -> tuple[bool, Slot | None]:
+    """Room for one more page: the document's own slot when no page uses it, else a borrowed
+    one, else the room the oldest page in flight leaves once read. (False, None): stop, a page
+    was not read in time."""
     while True:
-        slot = slots.take(None if in_flight else deadline)
-        if slot is not None or not in_flight:
-            return slot
+        if all(borrowed is not None for _, borrowed in in_flight):
+            return True, None
+        borrowed = _borrow(slots)
+        if borrowed is not None:
+            return True, borrowed
         if not _collect(in_flight.popleft(), texts):
-            _drop(in_flight)
-            return None
+            return False, None
 
 
-def _collect(reading: Future[str | None], texts: list[str]) -> bool:
-    """Add the picture's text; False when it was not read (the time was spent)."""
-    text = reading.result()
+def _borrow(slots: OcrSlots) -> Slot | None:
+    try:
+        return slots.borrow()
+    except OSError:
+        return None  # the slots' directory is unusable: no page beyond the own one at a time
+
+
+def _start(
+    threads: ThreadPoolExecutor,
+    picture: Image.Image,
+    limits: ExtractionLimits,
+    deadline: float,
+    borrowed: Slot | None,
+) -> _Reading:
+    """The page handed to a thread; a borrowed slot goes back when it ends or is cancelled."""
+    try:
+        reading = threads.submit(_recognise, picture, limits, deadline)
+    except BaseException:
+        if borrowed is not None:
+            borrowed.release()
+        raise
+    if borrowed is not None:
+        reading.add_done_callback(lambda _: borrowed.release())
+    return reading, borrowed
+
+
+def _collect(reading: _Reading, texts: list[str]) -> bool:
+    """Add the page's text; False when it was not read (the time was spent)."""
+    text = reading[0].result()
     if text is None:
         return False
     texts.append(text)
     return True
 
 
-def _drop(in_flight: deque[Future[str | None]]) -> None:
-    """Pictures after one not read are not kept: the text stays the pages read in order. Those
-    already running end by the deadline and give their slots back."""
-    for reading in in_flight:
+def _drop(in_flight: deque[_Reading]) -> None:
+    """Pages after one not read are not kept: the text stays the pages read in order. Those
+    already running end by the deadline; every borrowed slot goes back as its page ends."""
+    for reading, _ in in_flight:
         reading.cancel()
     in_flight.clear()
-
-
-def _recognise_in_slot(
-    picture: Image.Image, limits: ExtractionLimits, deadline: float, slot: Slot
-) -> str | None:
-    try:
-        return _recognise(picture, limits, deadline)
-    finally:
-        slot.release()
 
 
 def _recognise(picture: Image.Image, limits: ExtractionLimits, deadline: float) -> str | None:

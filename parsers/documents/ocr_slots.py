@@ -1,10 +1,12 @@
-"""A cap on Tesseract runs shared by processes: one lock file a run, freed if its holder dies.
+"""Cores shared by the workers of a pool: one slot a worker, as a lock file, freed if its holder
+dies.
 
-The worker pool gives every worker the same ``OcrSlots`` (as many slots as workers), so the
-pages of one scan can be read at once on cores whose workers are idle, while the Tesseracts
-of all the workers together never outnumber the workers. A slot is an ``flock`` on a file of
-its own: the kernel drops the lock when the process holding it exits, killed or not, so a
-worker stopped at its time cap never leaves a slot taken.
+Each worker holds a slot while it reads a document (``wait_for``); a scan's further pages
+``borrow`` the slots of idle workers, so its pages are read at once on their cores, and never
+more Tesseracts run than there are slots. A worker waiting for its slot (a borrowed page still
+running on it) is served first: ``borrow`` gives nothing while anyone waits. A slot is an
+``flock`` on a file of its own: the kernel drops the lock when the process holding it exits,
+killed or not, so a worker stopped at its time cap never keeps one.
 """
 
 from __future__ import annotations
@@ -15,30 +17,56 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-#: How often a process waiting for a slot tries again.
-RETRY_SECONDS = 0.05
+#: How often a worker waiting for its slot tries again.
+RETRY_SECONDS = 0.02
+#: Held (shared) by every worker waiting for its slot; ``borrow`` checks it.
+WAITING = "waiting"
 
 
 @dataclass(frozen=True)
 class OcrSlots:
-    """``count`` slots as lock files in ``directory`` (made by whoever shares them)."""
+    """``count`` slots as lock files in ``directory`` (made by whoever shares them).
+
+    Every method raises OSError when the directory cannot be used.
+    """
 
     directory: str
     count: int
 
-    def take(self, until: float | None = None) -> Slot | None:
-        """A free slot; with ``until`` (a ``time.monotonic()`` value), wait for one until then.
+    def take(self) -> Slot | None:
+        """A free slot now, or None."""
+        for index in range(self.count):
+            slot = _locked(self._path(f"slot-{index}"), fcntl.LOCK_EX)
+            if slot is not None:
+                return slot
+        return None
 
-        None when every slot stayed taken; OSError when the directory cannot be used.
-        """
-        while True:
-            for index in range(self.count):
-                slot = _try_lock(Path(self.directory) / f"slot-{index}")
-                if slot is not None:
-                    return slot
-            if until is None or time.monotonic() >= until:
-                return None
-            time.sleep(min(RETRY_SECONDS, max(0.0, until - time.monotonic())))
+    def wait_for(self, until: float) -> Slot | None:
+        """A slot, waiting for one until ``until`` (a ``time.monotonic()`` value); None then."""
+        slot = self.take()
+        if slot is not None:
+            return slot
+        waiting = _locked(self._path(WAITING), fcntl.LOCK_SH)
+        try:
+            while slot is None and time.monotonic() < until:
+                time.sleep(RETRY_SECONDS)
+                slot = self.take()
+        finally:
+            if waiting is not None:
+                waiting.release()
+        return slot
+
+    def borrow(self) -> Slot | None:
+        """A free slot for a page beyond a document's first, or None: none is free, or a worker
+        waits for its own (it goes first)."""
+        nobody_waits = _locked(self._path(WAITING), fcntl.LOCK_EX)
+        if nobody_waits is None:
+            return None
+        nobody_waits.release()
+        return self.take()
+
+    def _path(self, name: str) -> Path:
+        return Path(self.directory) / name
 
 
 class Slot:
@@ -48,17 +76,17 @@ class Slot:
         self._descriptor: int | None = descriptor
 
     def release(self) -> None:
-        """Give the slot back (closing the file drops its lock)."""
+        """Give the slot back (closing the file drops its lock); a second call does nothing."""
         if self._descriptor is not None:
             os.close(self._descriptor)
             self._descriptor = None
 
 
-def _try_lock(path: Path) -> Slot | None:
-    """The slot of ``path`` if no one holds it."""
+def _locked(path: Path, mode: int) -> Slot | None:
+    """An ``flock`` of ``mode`` on ``path`` if no one holds a conflicting one, else None."""
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(descriptor, mode | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(descriptor)
         return None

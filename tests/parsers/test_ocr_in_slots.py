@@ -1,7 +1,8 @@
-"""The pages of one scan read at once while shared OCR slots are free, never more at once.
+"""The pages of one scan read at once on slots borrowed from idle workers, never more at once.
 
-Tesseract is the real one, started through a wrapper on PATH that writes down when each run
-starts and ends, so the tests see which runs overlapped.
+The reader of the document holds one slot, as a worker does while it reads. Tesseract is the
+real one, started through a wrapper on PATH that writes down when each run starts and ends, so
+the tests see which runs overlapped.
 """
 
 from __future__ import annotations
@@ -17,34 +18,47 @@ import pytest
 
 from parsers.documents.extract import extract
 from parsers.documents.model import DocumentStatus, ExtractionLimits
-from parsers.documents.ocr_slots import OcrSlots, Slot
+from parsers.documents.ocr_slots import OcrSlots
 from tests.documents import require_tesseract, scanned_pdf_bytes
 
 PAGES = [f"Page {number} of the curriculum vitae" for number in ("one", "two", "three", "four")]
 WRAPPER = """#!/bin/sh
 case "$1" in --*) exec {real} "$@";; esac
 echo "start $$ $(date +%s.%N)" >> {log}
-{real} "$@"
+{run} "$@"
 status=$?
 echo "end $$ $(date +%s.%N)" >> {log}
 exit $status
 """
+# What the wrapper runs instead of Tesseract to make it fail on every page.
+FAILING = "fail() { echo 'Error: damaged page on purpose' >&2; sleep 1; return 1; }; fail"
 
 Runs = list[tuple[float, float]]
+
+
+def wrap_tesseract(directory: Path, monkeypatch: pytest.MonkeyPatch, run: str | None) -> Path:
+    """Put the logging wrapper first on PATH; ``run`` replaces Tesseract when given."""
+    require_tesseract()
+    real = shutil.which("tesseract")
+    log = directory / "runs.log"
+    wrapper = directory / "bin" / "tesseract"
+    wrapper.parent.mkdir()
+    wrapper.write_text(WRAPPER.format(real=real, run=run or real, log=log))
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{wrapper.parent}:{os.environ['PATH']}")
+    return log
 
 
 @pytest.fixture
 def tesseract_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A log of every Tesseract run (start and end times), written by a wrapper on PATH."""
-    require_tesseract()
-    real = shutil.which("tesseract")
-    log = tmp_path / "runs.log"
-    wrapper = tmp_path / "bin" / "tesseract"
-    wrapper.parent.mkdir()
-    wrapper.write_text(WRAPPER.format(real=real, log=log))
-    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setenv("PATH", f"{wrapper.parent}:{os.environ['PATH']}")
-    yield log
+    yield wrap_tesseract(tmp_path, monkeypatch, None)
+
+
+@pytest.fixture
+def failing_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The same wrapper, failing on every page instead of reading it."""
+    yield wrap_tesseract(tmp_path, monkeypatch, FAILING)
 
 
 def runs_in(log: Path) -> Runs:
@@ -83,10 +97,12 @@ def assert_every_page_in_order(text: str) -> None:
     assert positions == sorted(positions)
 
 
-def test_pages_of_one_scan_are_read_at_once_while_two_slots_are_free(
+def test_pages_of_one_scan_are_read_at_once_while_the_other_slot_is_free(
     tesseract_runs: Path, slots_directory: str
 ) -> None:
     slots = OcrSlots(slots_directory, 2)
+    own = slots.take()  # the reading worker's
+    assert own is not None
     result = extract(scanned_pdf_bytes(PAGES), "scan.pdf", limits_with(slots))
     assert (result.status, result.pages) == (DocumentStatus.OCR, 4)
     assert_every_page_in_order(result.text)
@@ -95,12 +111,12 @@ def test_pages_of_one_scan_are_read_at_once_while_two_slots_are_free(
     assert overlapping(runs)
 
 
-def test_pages_are_read_one_at_a_time_while_the_other_slot_is_held_elsewhere(
+def test_pages_are_read_one_at_a_time_while_the_other_worker_holds_its_slot(
     tesseract_runs: Path, slots_directory: str
 ) -> None:
     slots = OcrSlots(slots_directory, 2)
-    held = slots.take()  # another worker's Tesseract
-    assert held is not None
+    own, other = slots.take(), slots.take()
+    assert own is not None and other is not None
     result = extract(scanned_pdf_bytes(PAGES), "scan.pdf", limits_with(slots))
     assert_every_page_in_order(result.text)
     runs = runs_in(tesseract_runs)
@@ -108,16 +124,18 @@ def test_pages_are_read_one_at_a_time_while_the_other_slot_is_held_elsewhere(
     assert not overlapping(runs)
 
 
-def test_no_tesseract_runs_while_every_slot_is_held_and_the_document_says_why(
-    tesseract_runs: Path, slots_directory: str
+def test_tesseract_failing_on_pages_read_at_once_fails_the_document_and_frees_every_slot(
+    failing_tesseract: Path, slots_directory: str
 ) -> None:
-    slots = OcrSlots(slots_directory, 2)
-    held: list[Slot | None] = [slots.take(), slots.take()]
-    assert None not in held
-    result = extract(scanned_pdf_bytes(PAGES[:2]), "scan.pdf", limits_with(slots, ocr_seconds=1))
-    assert (result.status, result.pages) == (DocumentStatus.NO_TEXT, 2)
-    assert result.problem is not None and "ocr_seconds=1" in result.problem
-    assert runs_in(tesseract_runs) == []
+    slots = OcrSlots(slots_directory, 3)
+    own = slots.take()
+    assert own is not None
+    result = extract(scanned_pdf_bytes(PAGES), "scan.pdf", limits_with(slots))
+    assert result.status is DocumentStatus.FAILED
+    assert result.problem is not None and "damaged page on purpose" in result.problem
+    assert len(runs_in(failing_tesseract)) >= 2  # pages were read at once before the failure
+    own.release()
+    assert None not in [slots.take() for _ in range(3)]
 
 
 def test_scan_is_read_one_page_at_a_time_when_the_slots_directory_is_gone(

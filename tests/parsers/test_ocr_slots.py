@@ -1,21 +1,25 @@
-"""OCR slots shared by processes: no more taken than there are, freed by release or death."""
+"""OCR slots shared by processes: no more taken than there are, freed by release or death, and
+a worker waiting for its own slot served before a scan borrows one."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from parsers.documents.ocr_slots import OcrSlots
+from parsers.documents.ocr_slots import WAITING, OcrSlots
 
 # A process that takes one slot, says so, and holds it until it is killed.
 HOLDER = """
 import sys, time
-from parsers.documents.ocr_slots import OcrSlots
+from parsers.documents.ocr_slots import WAITING, OcrSlots
 slot = OcrSlots(sys.argv[1], int(sys.argv[2])).take()
 print("taken" if slot is not None else "none", flush=True)
 time.sleep(120)
@@ -42,7 +46,35 @@ def test_waiting_for_a_slot_ends_with_none_when_none_is_given_back(tmp_path: Pat
     slots = OcrSlots(str(tmp_path), 1)
     held = slots.take()
     assert held is not None
-    assert slots.take(until=time.monotonic() + 0.2) is None
+    assert slots.wait_for(until=time.monotonic() + 0.2) is None
+
+
+def test_waiting_for_a_slot_gets_the_one_given_back_meanwhile(tmp_path: Path) -> None:
+    slots = OcrSlots(str(tmp_path), 1)
+    held = slots.take()
+    assert held is not None
+    threading.Timer(0.2, held.release).start()
+    assert slots.wait_for(until=time.monotonic() + 30) is not None
+
+
+def test_a_free_slot_is_borrowed_when_nobody_waits(tmp_path: Path) -> None:
+    slots = OcrSlots(str(tmp_path), 2)
+    own = slots.take()
+    assert own is not None
+    assert slots.borrow() is not None
+    assert slots.borrow() is None  # both taken
+
+
+def test_nothing_is_borrowed_while_a_worker_waits_for_its_slot(tmp_path: Path) -> None:
+    slots = OcrSlots(str(tmp_path), 2)
+    waiter = os.open(tmp_path / WAITING, os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(waiter, fcntl.LOCK_SH)  # as ``wait_for`` holds it while it waits
+        assert slots.borrow() is None
+        assert slots.take() is not None  # the waiter's own take is not held back
+    finally:
+        os.close(waiter)
+    assert slots.borrow() is not None
 
 
 def test_a_slot_held_by_another_process_is_taken_and_freed_when_that_process_is_killed(
@@ -60,7 +92,7 @@ def test_a_slot_held_by_another_process_is_taken_and_freed_when_that_process_is_
         assert slots.take() is None
         holder.send_signal(signal.SIGKILL)
         holder.wait(timeout=10)
-        assert slots.take(until=time.monotonic() + 10) is not None
+        assert slots.wait_for(until=time.monotonic() + 10) is not None
     finally:
         holder.kill()
         holder.wait(timeout=10)

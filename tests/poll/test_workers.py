@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -168,48 +167,70 @@ def test_the_fork_server_runs_before_any_pool_and_workers_fork_from_it() -> None
     assert parent == str(servers[0])
 
 
-def ocr_slot_directories() -> set[Path]:
-    return set(Path(tempfile.gettempdir()).glob("intake-ocr-slots-*"))
-
-
-def test_scan_read_by_two_workers_sharing_ocr_slots_keeps_its_pages_and_slots_end_with_pool() -> (
-    None
-):
+def test_scan_read_by_two_workers_sharing_ocr_slots_keeps_its_pages_and_slots_end_with_pool(
+    tmp_path: Path,
+) -> None:
     require_tesseract()
     pages = ["First page of the scan", "Second page of the scan", "Third page of the scan"]
-    before = ocr_slot_directories()
     extractor = WorkerPoolExtractor(
-        ExtractionLimits(), workers=2, seconds=60, memory_mib=MEMORY_CAP_MIB
-    )
+        ExtractionLimits(), workers=2, seconds=60, memory_mib=MEMORY_CAP_MIB,
+        slots_parent=str(tmp_path),
+    )  # fmt: skip
     try:
         extraction = extractor.submit(scanned_pdf_bytes(pages), "scan.pdf").result()
-        during = ocr_slot_directories() - before
+        during = list(tmp_path.iterdir())
     finally:
         extractor.close()
     assert (extraction.status, extraction.pages) == (DocumentStatus.OCR, 3)
     positions = [extraction.text.find(page) for page in pages]
     assert -1 not in positions and positions == sorted(positions)
-    assert len(during) == 1
-    assert ocr_slot_directories() - before == set()
+    assert len(during) == 1 and during[0].name.startswith("intake-ocr-slots-")
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_a_single_worker_shares_no_ocr_slots() -> None:
-    before = ocr_slot_directories()
-    single = WorkerPoolExtractor(
-        ExtractionLimits(), workers=1, seconds=10, memory_mib=MEMORY_CAP_MIB, reader=scripted_reader
-    )
+def scripted_pool(workers: int, slots_parent: str) -> WorkerPoolExtractor:
+    """A pool of the scripted reader whose OCR slots' directory is made in ``slots_parent``."""
+    return WorkerPoolExtractor(
+        ExtractionLimits(), workers=workers, seconds=10, memory_mib=MEMORY_CAP_MIB,
+        reader=scripted_reader, slots_parent=slots_parent,
+    )  # fmt: skip
+
+
+def test_a_worker_holds_its_ocr_slot_while_it_reads_and_the_idle_one_is_free(
+    tmp_path: Path,
+) -> None:
+    extractor = scripted_pool(3, str(tmp_path))
+    try:
+        free = extractor.submit(b"free-slots", "a.txt").result().text
+    finally:
+        extractor.close()
+    assert free == "2"  # three workers, one reading
+
+
+def test_pool_started_again_after_close_shares_new_slots(tmp_path: Path) -> None:
+    extractor = scripted_pool(2, str(tmp_path))
+    try:
+        assert extractor.submit(b"first", "a.txt").result().text == "first"
+        first = list(tmp_path.iterdir())
+        extractor.close()
+        assert extractor.submit(b"again", "b.txt").result().text == "again"
+        again = list(tmp_path.iterdir())
+    finally:
+        extractor.close()
+    assert len(first) == 1 and len(again) == 1 and first != again
+
+
+def test_a_single_worker_shares_no_ocr_slots(tmp_path: Path) -> None:
+    single = scripted_pool(1, str(tmp_path))
     try:
         assert single.submit(b"read", "a.txt").result().text == "read"
-        assert ocr_slot_directories() == before
+        assert list(tmp_path.iterdir()) == []
     finally:
         single.close()
 
 
 def test_pool_still_reads_when_no_directory_for_ocr_slots_can_be_made(tmp_path: Path) -> None:
-    extractor = WorkerPoolExtractor(
-        ExtractionLimits(), workers=2, seconds=10, memory_mib=MEMORY_CAP_MIB,
-        reader=scripted_reader, slots_parent=str(tmp_path / "missing"),
-    )  # fmt: skip
+    extractor = scripted_pool(2, str(tmp_path / "missing"))
     try:
         assert extractor.submit(b"still read", "a.txt").result().text == "still read"
     finally:
