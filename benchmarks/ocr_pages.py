@@ -7,10 +7,10 @@ The scan (``--pages`` pictures of typed text, no text layer) is read by
 ``parsers.documents.extract`` in this process, three ways, taking turns in each round:
 
 - ``one at a time``: no OCR slots (a single worker, or the floor of ``benchmarks.throughput``);
-- ``2 slots, both free``: the slots of a pool of two workers while the other worker is idle
-  (a candidate's scan arriving at a quiet mailbox);
-- ``2 slots, 1 held``: the same while the other worker runs a Tesseract of its own (held
-  here by the benchmark, as a busy worker holds it).
+- ``2 workers, other idle``: the slots of a pool of two workers, this process holding its own
+  (as a reading worker does) and the other free (a candidate's scan arriving at a quiet
+  mailbox);
+- ``2 workers, other busy``: the same while the other worker holds its slot too.
 
 Wall time is what the candidate waits for; CPU is that of the Tesseract processes
 (``RUSAGE_CHILDREN``), which the slots do not change.
@@ -33,18 +33,19 @@ from tests.documents import scanned_pdf_bytes
 
 
 class _Held(AbstractContextManager[None]):
-    """One slot taken for the duration, as another worker's Tesseract would."""
+    """``count`` slots taken for the duration: the reading worker's own, another's."""
 
-    def __init__(self, slots: OcrSlots) -> None:
+    def __init__(self, slots: OcrSlots, count: int) -> None:
         self._slots = slots
-        self._slot: Slot | None = None
+        self._count = count
+        self._taken: list[Slot] = []
 
     def __enter__(self) -> None:
-        self._slot = self._slots.take()
+        self._taken = [slot for _ in range(self._count) if (slot := self._slots.take())]
 
     def __exit__(self, *_exc: object) -> None:
-        if self._slot is not None:
-            self._slot.release()
+        for slot in self._taken:
+            slot.release()
 
 
 def _children_cpu() -> float:
@@ -76,13 +77,11 @@ def main() -> None:
     payload = scanned_pdf_bytes(lines)
     with tempfile.TemporaryDirectory() as directory:
         slots = OcrSlots(directory, 2)
+        limits = ExtractionLimits(ocr_seconds=600, ocr_slots=slots)
         ways: dict[str, tuple[ExtractionLimits, Callable[[], AbstractContextManager[None]]]] = {
             "one at a time": (ExtractionLimits(ocr_seconds=600), nullcontext),
-            "2 slots, both free": (ExtractionLimits(ocr_seconds=600, ocr_slots=slots), nullcontext),
-            "2 slots, 1 held": (
-                ExtractionLimits(ocr_seconds=600, ocr_slots=slots),
-                lambda: _Held(slots),
-            ),
+            "2 workers, other idle": (limits, lambda: _Held(slots, 1)),
+            "2 workers, other busy": (limits, lambda: _Held(slots, 2)),
         }
         spent: dict[str, list[tuple[float, float]]] = {name: [] for name in ways}
         for round_number in range(args.repeat):

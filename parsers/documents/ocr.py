@@ -196,6 +196,7 @@ def _room_for_a_page(
 
 
 def _borrow(slots: OcrSlots) -> Slot | None:
+    """An idle worker's slot, or None."""
     try:
         return slots.borrow()
     except OSError:
