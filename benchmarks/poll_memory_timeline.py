@@ -2,9 +2,10 @@
 
 Run from the repository root:
     python3 -m benchmarks.poll_memory_timeline --messages 10000 [--backlog DIR]
-        [--seconds 330] [--every 20]
+        [--seconds 330] [--every 20] [--postgresql]
 
-One ``intake poll`` (2 workers, SQLite, file acknowledgements) on the backlog of
+One ``intake poll`` (2 workers, SQLite or, with ``--postgresql``, a private PostgreSQL server
+as ``benchmarks.scale_out`` starts one; file acknowledgements) on the backlog of
 ``benchmarks.throughput`` (written, or reused from ``--backlog``), sampled from /proc every
 50 ms. Every ``--every`` seconds it prints the messages stored so far and, over that window,
 the polling process's smallest and largest PSS and its anonymous memory at the end, and the
@@ -20,12 +21,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from benchmarks import scale_out
 from benchmarks.process_tree import PROC, children_by_parent, descendants, memory_of
 from benchmarks.throughput import prepare
-from benchmarks.throughput_backlog import fresh_copy
+from benchmarks.throughput_backlog import backlog_in, fresh_copy
+from tests.postgres import PostgresServer
 
 MIB = 1024
 
@@ -50,6 +56,11 @@ def stored(database: Path) -> int:
     return int(count)
 
 
+def stored_in_postgresql(server: PostgresServer) -> int:
+    """Messages in the PostgreSQL database of this benchmark now."""
+    return scale_out.stored(server, "timeline").rows
+
+
 def anonymous_kib(pid: int) -> int:
     """The process's anonymous memory (its heap, not its mapped files), in KiB."""
     for line in (PROC / str(pid) / "smaps_rollup").read_text().splitlines():
@@ -58,10 +69,10 @@ def anonymous_kib(pid: int) -> int:
     return 0
 
 
-def report(started: float, work: Path, pid: int, window: Window) -> None:
+def report(started: float, count: Callable[[], int], pid: int, window: Window) -> None:
     """One line for the window just ended."""
     print(
-        f"{time.monotonic() - started:5.0f} s {stored(work / 'intake.db'):6d} stored  "
+        f"{time.monotonic() - started:5.0f} s {count():6d} stored  "
         f"polling process PSS {window.smallest.get('command', 0) / MIB:4.0f}–"
         f"{window.largest.get('command', 0) / MIB:4.0f} MiB, anonymous "
         f"{anonymous_kib(pid) / MIB:4.0f} MiB at the end; largest worker "
@@ -76,10 +87,18 @@ def main() -> None:
     parser.add_argument("--backlog", type=Path, help="keep the backlog here and reuse it")
     parser.add_argument("--seconds", type=float, default=330)
     parser.add_argument("--every", type=float, default=20)
+    parser.add_argument("--postgresql", action="store_true", help="the database on PostgreSQL")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as temporary:
+    with tempfile.TemporaryDirectory() as temporary, ExitStack() as stack:
         work = Path(temporary)
-        config_file = prepare(work, args.messages, 2, args.backlog)
+        if args.postgresql:
+            server, _ = stack.enter_context(scale_out.private_server())
+            backlog_in(work, args.backlog, args.messages)
+            config_file = scale_out.fresh_database(server, work, "timeline", 2)
+            count: Callable[[], int] = partial(stored_in_postgresql, server)
+        else:
+            config_file = prepare(work, args.messages, 2, args.backlog)
+            count = partial(stored, work / "intake.db")
         fresh_copy(work / "backlog", work / "Maildir")
         command = [sys.executable, "-m", "intake", "--config", str(config_file), "poll"]
         poll = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -90,7 +109,7 @@ def main() -> None:
                 pids = descendants(poll.pid, children_by_parent())
                 window.add(memory_of(pids, frozenset({poll.pid})).largest)
                 if time.monotonic() - window_start >= args.every:
-                    report(started, work, poll.pid, window)
+                    report(started, count, poll.pid, window)
                     window, window_start = Window(), time.monotonic()
                 time.sleep(0.05)
         finally:
