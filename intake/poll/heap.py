@@ -21,10 +21,8 @@ def release_free_memory() -> None:
 def limit_heap_arenas(count: int) -> None:
     """glibc's ``mallopt(M_ARENA_MAX, count)``: threads share ``count`` heap arenas instead of
     reserving one each; nothing where the C library has no such call."""
-    library = ctypes.util.find_library("c")
-    mallopt = getattr(ctypes.CDLL(library), "mallopt", None) if library else None
+    mallopt = _c_function("mallopt", [ctypes.c_int, ctypes.c_int])
     if mallopt is not None:
-        mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
         mallopt(M_ARENA_MAX, count)
 
 
@@ -33,12 +31,15 @@ def _malloc_trim() -> Callable[[int], int] | None:
     # Reading a PDF or a message allocates and frees many blocks of every size; glibc keeps the
     # freed pages in its arenas, and a worker's resident size grew from 78 to 115 MiB over 120
     # documents without this call, against 63-70 MiB with it (about 0.1 ms a call).
+    return _c_function("malloc_trim", [ctypes.c_size_t])
+
+
+def _c_function(name: str, argument_types: list[type]) -> Callable[..., int] | None:
+    """A function of the C library returning an int, or None where it has no such function."""
     library = ctypes.util.find_library("c")
-    if library is None:
+    function = getattr(ctypes.CDLL(library), name, None) if library else None
+    if function is None:
         return None
-    trim = getattr(ctypes.CDLL(library), "malloc_trim", None)
-    if trim is None:
-        return None
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
-    return trim  # type: ignore[no-any-return]
+    function.argtypes = argument_types
+    function.restype = ctypes.c_int
+    return function  # type: ignore[no-any-return]

@@ -200,9 +200,8 @@ class WorkerPoolExtractor:
         self._tasks_per_worker = tasks_per_worker
         self._retire_share = retire_share
         self._pool: ProcessPool | None = None
-        self._pool_limits = limits
         self._slots_parent = slots_parent  # where the OCR slots' directory is made (temp)
-        self._slots_directory: str | None = None
+        self._slots: OcrSlots | None = None
 
     def submit(self, payload: bytes, filename: str) -> PendingExtraction:
         return _Scheduled(self.schedule(payload, filename), self, payload, filename)
@@ -211,7 +210,8 @@ class WorkerPoolExtractor:
         """One document handed to the pool."""
         retire_bytes = int(self.memory_mib * MIB * self._retire_share)
         pool = self._started_pool()
-        limits, slot_wait = self._pool_limits, self.seconds * SLOT_WAIT_SHARE
+        limits = replace(self._limits, ocr_slots=self._slots)
+        slot_wait = self.seconds * SLOT_WAIT_SHARE
         return pool.schedule(
             _read_in_worker,
             args=(self._reader, payload, filename, limits, retire_bytes, slot_wait),
@@ -228,10 +228,9 @@ class WorkerPoolExtractor:
             self._pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
             self._pool.join()
             self._pool = None
-        if self._slots_directory is not None:
-            shutil.rmtree(self._slots_directory, ignore_errors=True)
-            self._slots_directory = None
-            self._pool_limits = self._limits
+        if self._slots is not None:
+            shutil.rmtree(self._slots.directory, ignore_errors=True)
+            self._slots = None
 
     def _share_ocr_slots(self) -> None:
         """Give the workers one OCR slot each, shared: the pages of a scan are then read on
@@ -239,14 +238,11 @@ class WorkerPoolExtractor:
         if self._workers < 2:
             return
         try:
-            self._slots_directory = tempfile.mkdtemp(
-                prefix="intake-ocr-slots-", dir=self._slots_parent
-            )
+            directory = tempfile.mkdtemp(prefix="intake-ocr-slots-", dir=self._slots_parent)
         except OSError as exc:
             log.warning("scans are read one page at a time: no directory for OCR slots: %s", exc)
             return
-        slots = OcrSlots(self._slots_directory, self._workers)
-        self._pool_limits = replace(self._limits, ocr_slots=slots)
+        self._slots = OcrSlots(directory, self._workers)
 
     def _started_pool(self) -> ProcessPool:
         """The pool, started on first use: a poll with nothing new starts no process."""
