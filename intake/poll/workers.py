@@ -6,9 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import resource
-import shutil
 import signal
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -25,7 +23,7 @@ from intake.poll.extraction import PendingExtraction, extraction_limits, failed,
 from intake.poll.fork_server import fork_server_context
 from intake.poll.heap import limit_heap_arenas, release_free_memory
 from parsers.documents.model import Extraction, ExtractionLimits
-from parsers.documents.ocr_slots import OcrSlots, Slot
+from parsers.documents.ocr_slots import Slot, SlotDirectory
 
 log = logging.getLogger(__name__)
 MIB = 1024 * 1024
@@ -201,7 +199,7 @@ class WorkerPoolExtractor:
         self._retire_share = retire_share
         self._pool: ProcessPool | None = None
         self._slots_parent = slots_parent  # where the OCR slots' directory is made (temp)
-        self._slots: OcrSlots | None = None
+        self._slots: SlotDirectory | None = None
 
     def submit(self, payload: bytes, filename: str) -> PendingExtraction:
         return _Scheduled(self.schedule(payload, filename), self, payload, filename)
@@ -210,7 +208,8 @@ class WorkerPoolExtractor:
         """One document handed to the pool."""
         retire_bytes = int(self.memory_mib * MIB * self._retire_share)
         pool = self._started_pool()
-        limits = replace(self._limits, ocr_slots=self._slots)
+        slots = self._slots.slots if self._slots is not None else None
+        limits = replace(self._limits, ocr_slots=slots)
         slot_wait = self.seconds * SLOT_WAIT_SHARE
         return pool.schedule(
             _read_in_worker,
@@ -229,7 +228,7 @@ class WorkerPoolExtractor:
             self._pool.join()
             self._pool = None
         if self._slots is not None:
-            shutil.rmtree(self._slots.directory, ignore_errors=True)
+            self._slots.remove()
             self._slots = None
 
     def _share_ocr_slots(self) -> None:
@@ -238,11 +237,9 @@ class WorkerPoolExtractor:
         if self._workers < 2:
             return
         try:
-            directory = tempfile.mkdtemp(prefix="intake-ocr-slots-", dir=self._slots_parent)
+            self._slots = SlotDirectory.made(self._slots_parent, self._workers)
         except OSError as exc:
             log.warning("scans are read one page at a time: no directory for OCR slots: %s", exc)
-            return
-        self._slots = OcrSlots(directory, self._workers)
 
     def _started_pool(self) -> ProcessPool:
         """The pool, started on first use: a poll with nothing new starts no process."""

@@ -7,12 +7,18 @@ more Tesseracts run than there are slots. A worker waiting for its slot (a borro
 running on it) is served first: ``borrow`` gives nothing while anyone waits. A slot is an
 ``flock`` on a file of its own: the kernel drops the lock when the process holding it exits,
 killed or not, so a worker stopped at its time cap never keeps one.
+
+The slots' directory (``SlotDirectory.made``) is owned the same way: its maker holds a lock on
+``owner`` in it while it lives. One left behind by a maker that was killed is removed by the
+next maker in the same parent, so crashes do not pile directories up in the temp folder.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +27,11 @@ from pathlib import Path
 RETRY_SECONDS = 0.02
 #: Held (shared) by every worker waiting for its slot; ``borrow`` checks it.
 WAITING = "waiting"
+#: A slots' directory is named with this prefix, and ``MAKING`` before its owner lock is held.
+PREFIX = "intake-ocr-slots-"
+MAKING = "intake-ocr-making-"
+#: Locked by the process that made the directory, for as long as it lives.
+OWNER = "owner"
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,57 @@ class Slot:
         if self._descriptor is not None:
             os.close(self._descriptor)
             self._descriptor = None
+
+
+class SlotDirectory:
+    """``count`` slots in a directory made and owned by this process until ``remove``."""
+
+    def __init__(self, slots: OcrSlots, owner: Slot) -> None:
+        self.slots = slots
+        self._owner = owner
+
+    @classmethod
+    def made(cls, parent: str | None, count: int) -> SlotDirectory:
+        """A new directory in ``parent`` (the temp folder when None), after removing those
+        there whose maker has died. Raises OSError when it cannot be made."""
+        remove_abandoned(parent)
+        making = tempfile.mkdtemp(prefix=MAKING, dir=parent)
+        try:
+            owner = _locked(Path(making) / OWNER, fcntl.LOCK_EX)
+            if owner is None:
+                raise OSError(f"the owner lock of {making} is held by another process")
+            # Renamed only once owned: a sweep never sees a directory of ours without its lock.
+            made = Path(making)
+            directory = str(made.rename(made.parent / (PREFIX + made.name.removeprefix(MAKING))))
+        except OSError:
+            shutil.rmtree(making, ignore_errors=True)
+            raise
+        return cls(OcrSlots(directory, count), owner)
+
+    def remove(self) -> None:
+        """Remove the directory and give up its ownership; a second call does nothing."""
+        shutil.rmtree(self.slots.directory, ignore_errors=True)
+        self._owner.release()
+
+
+def remove_abandoned(parent: str | None) -> list[str]:
+    """Remove the slots' directories in ``parent`` whose maker no longer holds their owner
+    lock (it died); those that cannot be read are left alone. The directories removed."""
+    root = Path(parent if parent is not None else tempfile.gettempdir())
+    removed = []
+    for directory in root.glob(PREFIX + "*"):
+        if not directory.is_dir():
+            continue
+        try:
+            owner = _locked(directory / OWNER, fcntl.LOCK_EX)
+        except OSError:
+            continue  # another user's, or gone meanwhile
+        if owner is None:
+            continue  # its maker lives
+        shutil.rmtree(directory, ignore_errors=True)
+        owner.release()
+        removed.append(str(directory))
+    return removed
 
 
 def _locked(path: Path, mode: int) -> Slot | None:

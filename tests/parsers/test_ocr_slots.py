@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from parsers.documents.ocr_slots import WAITING, OcrSlots
+from parsers.documents.ocr_slots import PREFIX, WAITING, OcrSlots, SlotDirectory
 
 # A process that takes one slot, says so, and holds it until it is killed.
 HOLDER = """
@@ -22,6 +22,13 @@ import sys, time
 from parsers.documents.ocr_slots import WAITING, OcrSlots
 slot = OcrSlots(sys.argv[1], int(sys.argv[2])).take()
 print("taken" if slot is not None else "none", flush=True)
+time.sleep(120)
+"""
+# A process that makes a slots' directory in a parent, prints its path, and lives until killed.
+MAKER = """
+import sys, time
+from parsers.documents.ocr_slots import SlotDirectory
+print(SlotDirectory.made(sys.argv[1], 2).slots.directory, flush=True)
 time.sleep(120)
 """
 
@@ -101,3 +108,67 @@ def test_a_slot_held_by_another_process_is_taken_and_freed_when_that_process_is_
 def test_slots_in_a_missing_directory_raise_oserror(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         OcrSlots(str(tmp_path / "gone"), 2).take()
+
+
+def started(script: str, *arguments: str) -> subprocess.Popen[str]:
+    """``script`` run by another Python process, from the repository root."""
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *arguments],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+
+
+def killed(process: subprocess.Popen[str]) -> None:
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+
+
+def test_a_slots_directory_left_by_a_killed_maker_is_removed_by_the_next_one(
+    tmp_path: Path,
+) -> None:
+    maker = started(MAKER, str(tmp_path))
+    try:
+        assert maker.stdout is not None
+        abandoned = Path(maker.stdout.readline().strip())
+        assert abandoned.is_dir() and abandoned.name.startswith(PREFIX)
+    finally:
+        killed(maker)
+    made = SlotDirectory.made(str(tmp_path), 2)
+    try:
+        assert not abandoned.exists()
+        assert [path.name for path in tmp_path.iterdir()] == [Path(made.slots.directory).name]
+    finally:
+        made.remove()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_slots_directory_whose_maker_lives_is_kept_by_the_next_one(tmp_path: Path) -> None:
+    maker = started(MAKER, str(tmp_path))
+    try:
+        assert maker.stdout is not None
+        living = Path(maker.stdout.readline().strip())
+        made = SlotDirectory.made(str(tmp_path), 2)
+        made.remove()
+        assert [path.name for path in tmp_path.iterdir()] == [living.name]
+        assert sorted(path.name for path in living.iterdir()) == ["owner"]
+    finally:
+        killed(maker)
+
+
+def test_a_slots_directory_without_an_owner_from_before_owners_is_removed(
+    tmp_path: Path,
+) -> None:
+    old = tmp_path / f"{PREFIX}old"
+    old.mkdir()
+    (old / "slot-0").touch()
+    SlotDirectory.made(str(tmp_path), 1).remove()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_other_folders_beside_slots_directories_are_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "intake-pg-data").mkdir()
+    (tmp_path / f"{PREFIX}a-file").touch()
+    SlotDirectory.made(str(tmp_path), 1).remove()
+    assert sorted(path.name for path in tmp_path.iterdir()) == [f"{PREFIX}a-file", "intake-pg-data"]
