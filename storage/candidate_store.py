@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import delete, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.base import ExecutableOption
 
@@ -25,13 +25,17 @@ class KeyRow:
     name: str | None
 
 
-def save_keys(session: Session, application_id: int, keys: Iterable[tuple[str, str]]) -> None:
-    """Replace the application's identity keys with ``keys``."""
-    session.execute(delete(IdentityKey).where(IdentityKey.application_id == application_id))
-    session.add_all(
-        IdentityKey(application_id=application_id, kind=kind, value=value[:998])
+def save_keys(
+    session: Session, application_id: int, keys: Iterable[tuple[str, str]], new: bool = False
+) -> None:
+    """Replace the application's identity keys with ``keys`` (``new``: it has none yet)."""
+    if not new:
+        session.execute(delete(IdentityKey).where(IdentityKey.application_id == application_id))
+    rows = [
+        {"application_id": application_id, "kind": kind, "value": value[:998]}
         for kind, value in keys
-    )
+    ]
+    _insert_all(session, IdentityKey, rows)
 
 
 def shared_keys(
@@ -60,22 +64,27 @@ def shared_keys(
     return rows
 
 
+def new_candidate(session: Session, application: Application) -> Candidate:
+    """A candidate made for this application (flushed: it has its id)."""
+    candidate = Candidate(vacancy=application.vacancy, candidate_name=application.candidate_name)
+    session.add(candidate)
+    session.flush()
+    return candidate
+
+
 def link(
     session: Session,
     application: Application,
     candidate_id: int | None,
     matched_on: str,
     reason: str,
+    new: bool = False,
 ) -> int:
-    """Tie the application to ``candidate_id`` (or to a new candidate); replaces its old link."""
+    """Tie the application to ``candidate_id`` (or to a new candidate); replaces its old link
+    (``new``: it has none yet)."""
     if candidate_id is None:
-        candidate = Candidate(
-            vacancy=application.vacancy, candidate_name=application.candidate_name
-        )
-        session.add(candidate)
-        session.flush()
-        candidate_id = candidate.id
-    previous = session.get(CandidateLink, application.id)
+        candidate_id = new_candidate(session, application).id
+    previous = None if new else session.get(CandidateLink, application.id)
     if previous is not None:
         session.delete(previous)
         session.flush()
@@ -124,13 +133,26 @@ def members(session: Session, candidate_id: int, *options: ExecutableOption) -> 
     return list(session.scalars(query))
 
 
-def save_flags(session: Session, candidate: Candidate, flags: Iterable[FlagRecord]) -> None:
-    """Replace the candidate's flags."""
-    session.execute(delete(CandidateFlag).where(CandidateFlag.candidate_id == candidate.id))
-    session.add_all(
-        CandidateFlag(candidate_id=candidate.id, code=flag.code, evidence=flag.evidence)
+def save_flags(
+    session: Session, candidate: Candidate, flags: Iterable[FlagRecord], new: bool = False
+) -> None:
+    """Replace the candidate's flags (``new``: it has none yet)."""
+    if not new:
+        session.execute(delete(CandidateFlag).where(CandidateFlag.candidate_id == candidate.id))
+    rows = [
+        {"candidate_id": candidate.id, "code": flag.code, "evidence": flag.evidence}
         for flag in flags
-    )
+    ]
+    _insert_all(session, CandidateFlag, rows)
+
+
+def _insert_all(
+    session: Session, model: type[IdentityKey | CandidateFlag], rows: Sequence[Mapping[str, object]]
+) -> None:
+    # One statement for all rows, none of whose ids is needed: the unit of work would insert
+    # them one at a time, each returning its id.
+    if rows:
+        session.execute(insert(model), rows)
 
 
 def drop_if_empty(session: Session, candidate_id: int) -> bool:

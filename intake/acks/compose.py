@@ -10,6 +10,7 @@ from email.headerregistry import Address, BaseHeader, HeaderRegistry, Unstructur
 from email.message import EmailMessage
 from email.policy import Policy
 from email.utils import format_datetime
+from functools import lru_cache
 
 from intake.acks.addresses import ascii_domain, one_address
 from intake.acks.content import TEXT_LIMIT, AckContent, ComposeSettings, one_line, template_context
@@ -168,6 +169,7 @@ for _name in ("message-id", "in-reply-to", "references"):
     _MSG_ID_HEADERS.map_to_type(_name, _MsgIdHeader)
 
 
+@lru_cache(maxsize=8)  # the config's sender, read for every application and acknowledgement
 def _sender_address(sender: str) -> Address:
     """The configured sender as one address; ValueError otherwise."""
     address = _one_address(sender)

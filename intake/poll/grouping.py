@@ -49,15 +49,16 @@ def group_by_id(session: Session, application_id: int) -> int | None:
     return None if application is None else group_application(session, application)
 
 
-def group_application(session: Session, application: Application) -> int:
+def group_application(session: Session, application: Application, new: bool = False) -> int:
     """Put the application in its candidate (a new one when none matches); the candidate id.
 
     An application HR placed by hand (split or merge) stays where HR put it; one already
-    grouped stays in its candidate unless its vacancy changed.
+    grouped stays in its candidate unless its vacancy changed. ``new``: the application was
+    stored in this transaction, so it has no identity keys and no candidate yet.
     """
     facts = identity_facts(application)
-    candidate_store.save_keys(session, application.id, facts.stored_keys())
-    current = candidate_store.candidate_of(session, application.id)
+    candidate_store.save_keys(session, application.id, facts.stored_keys(), new)
+    current = None if new else candidate_store.candidate_of(session, application.id)
     if current is not None and current.matched_on in HR_LINKS:
         rejudge(session, current.candidate_id)
         return current.candidate_id
@@ -71,14 +72,15 @@ def group_application(session: Session, application: Application) -> int:
         rejudge(session, before)
         return before
     if join is None:
-        candidate_id = candidate_store.link(
-            session, application, None, "first", "its first message"
-        )
+        candidate = candidate_store.new_candidate(session, application)
+        candidate_id = candidate.id
+        candidate_store.link(session, application, candidate_id, "first", "its first message", new)
+        _judge(session, candidate, [application], new=True)  # its only member
     else:
         candidate_id = candidate_store.link(
-            session, application, join.candidate_id, join.matched_on, join.reason
+            session, application, join.candidate_id, join.matched_on, join.reason, new
         )
-    rejudge(session, candidate_id)
+        rejudge(session, candidate_id)
     if before is not None and before != candidate_id:
         settle(session, before)
     return candidate_id
@@ -107,18 +109,22 @@ def settle(session: Session, candidate_id: int) -> None:
 def rejudge(session: Session, candidate_id: int) -> None:
     """Judge the candidate again over all their applications and store the result."""
     candidate = session.get(Candidate, candidate_id)
-    if candidate is None:
-        return
-    judgement = judge_candidate(
-        [_member(app) for app in candidate_store.members(session, candidate_id)]
-    )
+    if candidate is not None:
+        _judge(session, candidate, candidate_store.members(session, candidate_id))
+
+
+def _judge(
+    session: Session, candidate: Candidate, applications: list[Application], new: bool = False
+) -> None:
+    """Store the judgement of ``applications`` on the candidate (``new``: it has no flags)."""
+    judgement = judge_candidate([_member(app) for app in applications])
     candidate.candidate_name = judgement.candidate_name
     candidate.complete = judgement.complete
     candidate.late = judgement.late
     candidate.has_cv = judgement.has_cv
     candidate.has_letter = judgement.has_letter
     candidate.relatives = judgement.relatives
-    candidate_store.save_flags(session, candidate, judgement.flags)
+    candidate_store.save_flags(session, candidate, judgement.flags, new)
     session.flush()
 
 

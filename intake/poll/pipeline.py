@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -17,7 +16,7 @@ from parsers.semantic_fingerprint import raw_semantic_fingerprint
 from storage import message_claims, repository
 from storage.database import database_errors, write_transaction
 from storage.errors import DatabaseUnavailable
-from storage.models import Application
+from storage.models import Message
 from storage.records import MessageRecord
 from storage.repository import StoreOutcome, StoreResult
 
@@ -68,12 +67,13 @@ def _store(record: MessageRecord, sessions: sessionmaker[Session]) -> StoreResul
 
 def _group(session: Session, message_pk: int) -> None:
     """Put the new application in its candidate, in the transaction that stores it."""
-    application = session.scalar(select(Application).where(Application.message_pk == message_pk))
+    message = session.get(Message, message_pk)  # just added: no query
+    application = message.application if message is not None else None
     if application is None:
         return
     try:
         with session.begin_nested():
-            group_application(session, application)
+            group_application(session, application, new=True)
     except (ValueError, LookupError, TypeError, AttributeError) as exc:
         # A bug in grouping must not lose the message: it is stored ungrouped, and
         # ``intake reprocess`` groups it once the fault is fixed.
