@@ -147,6 +147,11 @@ class TreeRun:
     cpu_seconds: float
     beside_peak: TreeMemory = TreeMemory()
     beside_cpu_seconds: float = 0.0
+    cpu_by_kind: tuple[tuple[str, float], ...] = ()
+
+    def cpu_line(self) -> str:
+        """``cpu_by_kind`` as ``kind ×N S s, ...``, most CPU first."""
+        return ", ".join(f"{kind} {seconds:.1f} s" for kind, seconds in self.cpu_by_kind)
 
     @property
     def returncode(self) -> int:
@@ -168,6 +173,7 @@ class _Sampler:
         alive = [pid for root in roots() for pid in descendants(root, children)]
         self._start_cpu = {pid: cpu_seconds(pid) for pid in alive}
         self._cpu: dict[int, float] = {}
+        self._kind: dict[int, str] = {}
         self._peak = TreeMemory()
 
     def sample(self, children: dict[int, list[int]]) -> None:
@@ -176,6 +182,9 @@ class _Sampler:
         pids = [pid for root in roots for pid in descendants(root, children)]
         for pid in pids:
             self._cpu[pid] = max(self._cpu.get(pid, 0.0), cpu_seconds(pid))
+            if pid not in self._kind:
+                with contextlib.suppress(OSError):
+                    self._kind[pid] = process_kind(pid, frozenset(roots))
         now, peak = memory_of(pids, frozenset(roots)), self._peak
         self._peak = TreeMemory(
             max(peak.rss_kib, now.rss_kib),
@@ -192,7 +201,23 @@ class _Sampler:
     @property
     def cpu_seconds(self) -> float:
         """CPU used since the sampler was made (processes alive then count from then on)."""
-        return sum(max(0.0, cpu - self._start_cpu.get(pid, 0.0)) for pid, cpu in self._cpu.items())
+        return sum(self._used().values())
+
+    @property
+    def cpu_by_kind(self) -> tuple[tuple[str, float], ...]:
+        """CPU since the sampler was made, by kind of process (``kind ×N`` for several)."""
+        seconds: dict[str, float] = {}
+        counts: dict[str, int] = {}
+        for pid, used in self._used().items():
+            kind = self._kind.get(pid, "unknown")
+            seconds[kind] = seconds.get(kind, 0.0) + used
+            counts[kind] = counts.get(kind, 0) + 1
+        named = {_counted(kind, counts[kind]): total for kind, total in seconds.items()}
+        return tuple(sorted(named.items(), key=lambda item: -item[1]))
+
+    def _used(self) -> dict[int, float]:
+        start = self._start_cpu
+        return {pid: max(0.0, cpu - start.get(pid, 0.0)) for pid, cpu in self._cpu.items()}
 
 
 def _larger_each(
@@ -250,6 +275,7 @@ def run_together(
         sampler.cpu_seconds,
         beside_sampler.peak,
         beside_sampler.cpu_seconds,
+        sampler.cpu_by_kind,
     )
 
 

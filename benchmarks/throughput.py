@@ -79,7 +79,8 @@ def line(label: str, count: int, run: TreeRun) -> str:
         f"peak RSS {peak.rss_kib / MIB:5.0f} MiB  PSS {peak.pss_kib / MIB:5.0f} MiB  "
         f"({peak.processes} processes)\n"
         f"         at the peak (PSS): {peak.kinds_line()}\n"
-        f"         largest process of each kind over the run (PSS): {peak.largest_line()}"
+        f"         largest process of each kind over the run (PSS): {peak.largest_line()}\n"
+        f"         CPU by kind: {run.cpu_line()}"
     )
 
 

@@ -55,3 +55,23 @@ def test_one_command_sampled_alone_gives_its_output() -> None:
     run = run_sampled([sys.executable, "-c", "print('alone')"])
     assert run.returncode == 0
     assert run.output.strip() == "alone"
+
+
+BURN_HALF_A_SECOND = """
+import time
+start = time.process_time()
+while time.process_time() - start < 0.5:
+    pass
+time.sleep(0.3)
+"""
+
+
+def test_cpu_is_told_apart_for_the_command_and_the_process_it_starts() -> None:
+    start_child = f"subprocess.run([sys.executable, '-c', {BURN_HALF_A_SECOND!r}])"
+    script = f"import subprocess, sys\n{BURN_HALF_A_SECOND}\n{start_child}"
+    run = run_sampled([sys.executable, "-c", script])
+    by_kind = dict(run.cpu_by_kind)
+    assert set(by_kind) == {"command", "worker"}
+    # Each burnt half a second; the last sample of each may come up to 50 ms early.
+    assert by_kind["command"] >= 0.4 and by_kind["worker"] >= 0.4
+    assert run.cpu_line().startswith(("command", "worker"))
