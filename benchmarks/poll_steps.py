@@ -8,7 +8,9 @@ process, through the real command line (``intake --config … poll``); each step
 polling process is wrapped to add up the CPU time of its thread (``time.thread_time``), so
 the workers' reading is not counted. Steps nest: ``store`` includes ``grouping``,
 ``analysis start`` includes ``parse`` and ``has copy``, ``acknowledgements`` includes the
-``compose`` of the ones it sends (the template check composes the samples).
+``compose`` of the ones it sends (the template check composes the samples). Steps run by the
+thread that drains the outbox while the poll stores are listed apart, after the rest: their
+CPU is not the polling thread's.
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ import functools
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 Spent = dict[str, list[float]]
+#: Added to the label of a step run by another thread than the polling one.
+ELSEWHERE = " (outbox thread)"
 ORDER = (
     "imports",
     "template check",
@@ -52,7 +57,9 @@ def timed(owner: Any, name: str, label: str, spent: Spent) -> None:
         try:
             return original(*args, **kwargs)
         finally:
-            entry = spent.setdefault(label, [0.0, 0])
+            # The outbox is also drained by a thread of its own while the poll stores.
+            on_main = threading.current_thread() is threading.main_thread()
+            entry = spent.setdefault(label if on_main else f"{label}{ELSEWHERE}", [0.0, 0])
             entry[0] += time.thread_time() - start
             entry[1] += 1
 
@@ -129,8 +136,16 @@ def main() -> None:
     for label in ORDER:
         seconds, calls = spent.get(label, (0.0, 0))
         print(f"{label:30s} {seconds:6.3f} s  {int(calls):5d} calls")
-    counted = sum(seconds for label, (seconds, _) in spent.items() if not label.startswith(" "))
+    counted = sum(
+        seconds
+        for label, (seconds, _) in spent.items()
+        if not label.startswith(" ") and not label.endswith(ELSEWHERE)
+    )
     print(f"{'rest (config, database, mailbox)':30s} {cpu - counted:6.3f} s")
+    for label in ORDER:
+        seconds, calls = spent.get(f"{label}{ELSEWHERE}", (0.0, 0))
+        if calls:
+            print(f"{label.strip() + ELSEWHERE:30s} {seconds:6.3f} s  {int(calls):5d} calls")
     sys.stdout.flush()
 
 
