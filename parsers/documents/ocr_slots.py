@@ -18,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -130,7 +131,7 @@ def remove_abandoned(parent: str | None) -> list[str]:
     root = Path(parent if parent is not None else tempfile.gettempdir())
     removed = []
     for directory in root.glob(PREFIX + "*"):
-        if not directory.is_dir():
+        if not _own_directory(directory):
             continue
         try:
             owner = _locked(directory / OWNER, fcntl.LOCK_EX)
@@ -144,9 +145,21 @@ def remove_abandoned(parent: str | None) -> list[str]:
     return removed
 
 
+def _own_directory(path: Path) -> bool:
+    """Whether ``path`` is a directory of this user's, not a link to one: in a temp folder
+    others write to, a planted link must not lead the sweep elsewhere."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(status.st_mode) and status.st_uid == os.getuid()
+
+
 def _locked(path: Path, mode: int) -> Slot | None:
-    """An ``flock`` of ``mode`` on ``path`` if no one holds a conflicting one, else None."""
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    """An ``flock`` of ``mode`` on ``path`` if no one holds a conflicting one, else None.
+    A link at ``path`` is never followed (OSError)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW
+    descriptor = os.open(path, flags, 0o600)
     try:
         fcntl.flock(descriptor, mode | fcntl.LOCK_NB)
     except BlockingIOError:

@@ -172,3 +172,27 @@ def test_other_folders_beside_slots_directories_are_left_alone(tmp_path: Path) -
     (tmp_path / f"{PREFIX}a-file").touch()
     SlotDirectory.made(str(tmp_path), 1).remove()
     assert sorted(path.name for path in tmp_path.iterdir()) == [f"{PREFIX}a-file", "intake-pg-data"]
+
+
+def test_a_link_named_like_a_slots_directory_is_neither_followed_nor_removed(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (tmp_path / f"{PREFIX}planted").symlink_to(target)
+    SlotDirectory.made(str(tmp_path), 1).remove()
+    assert (tmp_path / f"{PREFIX}planted").is_symlink()
+    assert list(target.iterdir()) == []
+
+
+def test_an_owner_file_planted_as_a_link_is_not_followed(tmp_path: Path) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched")
+    planted = tmp_path / f"{PREFIX}planted"
+    planted.mkdir()
+    (planted / "owner").symlink_to(victim)
+    SlotDirectory.made(str(tmp_path), 1).remove()
+    # Followed, the link would have opened and locked the victim, and the directory would
+    # have been swept as abandoned; not followed, the directory is left as it is.
+    assert (planted / "owner").is_symlink()
+    assert victim.read_text() == "untouched"
