@@ -1,5 +1,5 @@
-"""Senders killed with SIGKILL mid-send: each acknowledgement is sent once, or, killed after the
-server took it, once more with the same Message-ID; a dead sender's claims run out."""
+"""Senders killed with SIGKILL mid-send: each acknowledgement is sent once, plus once more with
+the same Message-ID for each kill after the server took it; a dead sender's claims run out."""
 
 from __future__ import annotations
 
@@ -233,7 +233,13 @@ def test_senders_killed_at_random_moments_repeat_at_most_one_acknowledgement_per
         final = run_intake("--config", str(config), "acks", "send")
         assert final.returncode == 0, final.stderr
         counts = message_id_counts(server)
-    assert [row.status for row in outbox_rows(stored_many.sessions)] == ["sent"] * MANY
+    rows = outbox_rows(stored_many.sessions)
+    assert [row.status for row in rows] == ["sent"] * MANY
     assert len(counts) == MANY
+    # An acknowledgement killed in flight twice is legitimately taken three times; what must
+    # hold is that every copy the server took had its attempt committed first, and that each
+    # kill repeats at most the one acknowledgement its sender had in flight.
+    attempts = {row.outbound_message_id: row.attempts for row in rows}
+    assert all(count <= attempts[mid] for mid, count in counts.items()), (counts, attempts)
     repeated = sum(count - 1 for count in counts.values())
-    assert max(counts.values()) <= 2 and repeated <= kills, (kills, repeated)
+    assert repeated <= kills, (kills, repeated)
