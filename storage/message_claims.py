@@ -41,8 +41,10 @@ def claim(session: Session, key: MessageKey, claimer: str, now: datetime, until:
         set_={"claimed_by": claimer, "claimed_until": until},
         where=or_(row.claimed_until < now, row.claimed_by == claimer),
     )
-    session.execute(statement)
-    return holder(session, key) == claimer and message_at(session, key) is None
+    # The upsert returns its row only when it inserted or updated it: no row, another
+    # holder's claim still runs.
+    won = session.scalar(statement.returning(row.claimed_by)) == claimer
+    return won and message_at(session, key) is None
 
 
 def holder(session: Session, key: MessageKey) -> str | None:
