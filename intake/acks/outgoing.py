@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from intake.acks.completion import completes_candidate
 from intake.acks.compose import compose_acknowledgement, compose_completion
@@ -48,15 +48,17 @@ def load_outgoing(session: Session, ack_id: int, config: Config) -> Outgoing | N
         Acknowledgement,
         ack_id,
         # Only what the acknowledgement says: never the raw message or the documents' bytes.
+        # The row, its application and message come in one query, documents and flags in one
+        # each.
         options=[
-            selectinload(Acknowledgement.application)
+            joinedload(Acknowledgement.application)
             .selectinload(Application.documents)
             .load_only(Document.filename, Document.kind, Document.status),
-            selectinload(Acknowledgement.application).selectinload(Application.flags),
-            selectinload(Acknowledgement.application)
-            .selectinload(Application.message)
+            joinedload(Acknowledgement.application).selectinload(Application.flags),
+            joinedload(Acknowledgement.application)
+            .joinedload(Application.message)
             .load_only(Message.message_id),
-            selectinload(Acknowledgement.application).defer(Application.body_text),
+            joinedload(Acknowledgement.application).defer(Application.body_text),
         ],
     )
     if ack is None:
