@@ -13,6 +13,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.errors import DatabaseUnavailable
+from storage.large_transfers import close_connections_after_large_transfers
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 _WRITE_OPTION = "intake_write"
@@ -31,9 +32,11 @@ def create_database_engine(url: str | URL) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(parsed)
     try:
-        return create_engine(parsed, pool_pre_ping=True)
+        engine = create_engine(parsed, pool_pre_ping=True)
     except (SQLAlchemyError, ImportError) as exc:
         raise DatabaseUnavailable(f"cannot open database: {exc}") from exc
+    close_connections_after_large_transfers(engine)
+    return engine
 
 
 def _sqlite_engine(url: URL) -> Engine:
