@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from storage.batches import in_batches
 from storage.erasure import ERASED, TOMBSTONE_VALUES
@@ -133,8 +133,10 @@ def _same_id(message_id: str | None) -> ColumnElement[bool]:
 
 
 def _same_content_query(record: MessageRecord) -> Select[Message]:
+    # The copy's raw bytes are the record's own: only its row is needed, never its bytes.
     return (
         select(Message)
+        .options(defer(Message.raw))
         .where(_same_id(record.message_id), Message.content_hash == record.content_hash)
         .order_by(Message.id)
         .limit(1)
