@@ -45,7 +45,13 @@ def _sized(values: Any) -> int:
         values = values.values()
     if not isinstance(values, Iterable):
         return 0
-    return sum(len(value) for value in values if isinstance(value, _CARRIED))
+    return sum(_length(value) for value in values)
+
+
+def _length(value: Any) -> int:
+    # SQLAlchemy hands psycopg a binary column's bytes wrapped (psycopg.Binary, in ``obj``).
+    carried = getattr(value, "obj", value)
+    return len(carried) if isinstance(carried, _CARRIED) else 0
 
 
 def _close_if_large(_dbapi_connection: Any, entry: ConnectionPoolEntry) -> None:

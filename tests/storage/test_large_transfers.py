@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, LargeBinary, bindparam, text
 
 from storage.database import create_database_engine, session_factory
 from storage.large_transfers import LARGE_TRANSFER_BYTES, note_large_transfer
 
-LENGTH = text("SELECT octet_length(:value)")
+# Typed as a binary column, so that SQLAlchemy hands psycopg the bytes as it does a message's.
+LENGTH = text("SELECT octet_length(:value)").bindparams(bindparam("value", type_=LargeBinary))
 
 
 def backend(engine: Engine) -> int:
