@@ -21,14 +21,16 @@ _CARRIED = (bytes, bytearray, memoryview, str)
 def close_connections_after_large_transfers(engine: Engine) -> None:
     """On ``engine``, a connection that sent a large statement is closed when it goes back to
     the pool (the next checkout opens a new one); readers of large values say so with
-    ``note_large_transfer``."""
+    ``note_read``."""
     event.listen(engine, "before_cursor_execute", _note_large_parameters)
     event.listen(engine, "checkin", _close_if_large)
 
 
-def note_large_transfer(session: Session) -> None:
-    """The session's connection has just read back a large value: close it when it is done."""
-    session.connection().info[_LARGE] = True
+def note_read(session: Session, size: int) -> None:
+    """The session's connection has just read back values of ``size`` bytes: when that is
+    large, it is closed once the session is done with it."""
+    if size >= LARGE_TRANSFER_BYTES:
+        session.connection().info[_LARGE] = True
 
 
 def _note_large_parameters(

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.erasure import ERASED
-from storage.large_transfers import LARGE_TRANSFER_BYTES, note_large_transfer
+from storage.large_transfers import note_read
 from storage.models import Message
 from storage.records import MessageRecord
 
@@ -53,8 +53,7 @@ def resent_original(
     if lock and session.get_bind().dialect.name == "postgresql":
         query = query.with_for_update()
     compared = list(session.scalars(query))
-    if sum(stored.size for stored in compared) >= LARGE_TRANSFER_BYTES:
-        note_large_transfer(session)
+    note_read(session, sum(stored.size for stored in compared))
     for stored in compared:
         if fingerprint(stored.raw) == record.semantic_hash:
             return stored

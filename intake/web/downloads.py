@@ -18,6 +18,7 @@ from intake.web.listing import Filters, everything, filtered
 from intake.web.pages import NotFound, Page
 from storage.candidate_models import Candidate, CandidateLink
 from storage.database import write_transaction
+from storage.large_transfers import note_read
 from storage.models import Document
 from storage.web_audit import record_web_action
 
@@ -44,6 +45,7 @@ def document_download(page: Page) -> Response:
             session, "download", page.account.name, f"document {document_id}", page.address
         )
         content, filename = bytes(document.content), document.filename
+        note_read(session, len(content))
     return attachment(content, filename, "application/octet-stream")
 
 

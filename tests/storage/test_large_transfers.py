@@ -8,7 +8,7 @@ import time
 from sqlalchemy import Engine, LargeBinary, bindparam, text
 
 from storage.database import create_database_engine, session_factory
-from storage.large_transfers import LARGE_TRANSFER_BYTES, note_large_transfer
+from storage.large_transfers import LARGE_TRANSFER_BYTES, note_read
 
 # Typed as a binary column, so that SQLAlchemy hands psycopg the bytes as it does a message's.
 LENGTH = text("SELECT octet_length(:value)").bindparams(bindparam("value", type_=LargeBinary))
@@ -70,12 +70,16 @@ def test_many_rows_adding_up_to_a_large_statement_close_the_connection_too(
     engine.dispose()
 
 
-def test_a_session_that_read_a_large_value_back_closes_its_connection(postgres_url: str) -> None:
+def test_a_session_that_read_a_large_value_back_closes_its_connection_and_a_small_one_not(
+    postgres_url: str,
+) -> None:
     engine = create_database_engine(postgres_url)
     sessions = session_factory(engine)
     with sessions() as session:
         first = session.scalar(text("SELECT pg_backend_pid()"))
-        note_large_transfer(session)
-    assert isinstance(first, int)
+        note_read(session, LARGE_TRANSFER_BYTES - 1)
+    assert backend(engine) == first
+    with sessions() as session:
+        note_read(session, LARGE_TRANSFER_BYTES)
     assert backend(engine) != first
     engine.dispose()
