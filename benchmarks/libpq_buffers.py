@@ -17,27 +17,23 @@ import argparse
 import gc
 import os
 from collections.abc import Callable
-from pathlib import Path
 
 from sqlalchemy import LargeBinary, bindparam, text
 
 from benchmarks.scale_out import private_server
-from intake.poll.heap import release_free_memory
+from intake.poll.heap import release_free_memory, resident_bytes
 from storage.database import create_database_engine, session_factory
 from storage.large_transfers import note_read
 
 MB = 1_000_000
-CREATE = "CREATE TABLE IF NOT EXISTS blobs (body bytea)"
+MIB = 1024 * 1024
 
 
 def resident_mib() -> float:
     """This process's resident size, after handing freed heap back to the kernel."""
     gc.collect()
     release_free_memory()
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return resident_bytes() / MIB
 
 
 def steps(label: str, actions: list[tuple[str, Callable[[], object]]]) -> None:
@@ -53,15 +49,15 @@ def bare_psycopg(url: str, value: bytes) -> None:
     import psycopg
 
     connection = psycopg.connect(url.replace("postgresql+psycopg", "postgresql"))
-    connection.execute(CREATE)
+    connection.execute("CREATE TABLE bare (body bytea)")
     connection.commit()
 
     def store() -> None:
-        connection.execute("INSERT INTO blobs VALUES (%s)", [value])
+        connection.execute("INSERT INTO bare VALUES (%s)", [value])
         connection.commit()
 
     def read_back() -> None:
-        rows = connection.execute("SELECT body FROM blobs").fetchall()
+        rows = connection.execute("SELECT body FROM bare").fetchall()
         del rows
 
     steps(
@@ -79,17 +75,18 @@ def through_the_engine(url: str, value: bytes) -> None:
     """The project's engine: a connection that carried a large value is closed on return."""
     engine = create_database_engine(url)
     sessions = session_factory(engine)
+    with sessions.begin() as session:
+        session.execute(text("CREATE TABLE through_engine (body bytea)"))
     body = bindparam("body", type_=LargeBinary)  # bytes handed to psycopg as the ORM does
 
     def store() -> None:
         with sessions.begin() as session:
-            session.execute(
-                text("INSERT INTO blobs VALUES (:body)").bindparams(body), {"body": value}
-            )
+            insert = text("INSERT INTO through_engine VALUES (:body)").bindparams(body)
+            session.execute(insert, {"body": value})
 
     def read_back() -> None:
         with sessions() as session:
-            rows = session.execute(text("SELECT body FROM blobs")).all()
+            rows = session.execute(text("SELECT body FROM through_engine")).all()
             note_read(session, sum(len(row.body) for row in rows))
             del rows
 
@@ -118,13 +115,6 @@ def main() -> None:
             admin.execute("CREATE DATABASE buffers")
         url = server.database_url("buffers")
         bare_psycopg(url, value)
-        with server.connect() as admin:
-            admin.execute("DROP DATABASE buffers")
-            admin.execute("CREATE DATABASE buffers")
-        create = create_database_engine(url)
-        with create.begin() as connection:
-            connection.execute(text(CREATE))
-        create.dispose()
         through_the_engine(url, value)
 
 

@@ -1,14 +1,22 @@
 """Hands freed heap memory back to the kernel, so a long-lived process stays the size of what
-it holds, not of the most it ever held."""
+it holds, not of the most it ever held; and tells that size."""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 M_ARENA_MAX = -8  # glibc's malloc.h
+_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
+
+
+def resident_bytes() -> int:
+    """This process's resident size now (``ru_maxrss`` is only its peak)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * _PAGE_BYTES
 
 
 def release_free_memory() -> None:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
-from pathlib import Path
 from types import FrameType
 
 from pebble import ProcessExpired, ProcessPool
@@ -21,7 +20,7 @@ from pebble import ProcessExpired, ProcessPool
 from intake.config.settings import Config
 from intake.poll.extraction import PendingExtraction, extraction_limits, failed, ocr_problem
 from intake.poll.fork_server import fork_server_context
-from intake.poll.heap import limit_heap_arenas, release_free_memory
+from intake.poll.heap import limit_heap_arenas, release_free_memory, resident_bytes
 from parsers.documents.model import Extraction, ExtractionLimits
 from parsers.documents.ocr_slots import Slot, SlotDirectory
 
@@ -41,7 +40,6 @@ SLOT_WAIT_SHARE = 0.1
 #: Stack of the threads that read a scan's pages at once (they only wait for Tesseract): small,
 #: since the worker's whole address space counts against its memory cap.
 THREAD_STACK_BYTES = 2 * MIB
-_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
 # Set in a worker process once it has grown too large: its next document finds it retiring.
 _retiring = False
 
@@ -130,7 +128,7 @@ def _read_in_worker(
         if own is not None:
             own.release()
     release_free_memory()
-    _retiring = _resident_bytes() > retire_bytes
+    _retiring = resident_bytes() > retire_bytes
     return WorkerResult(extraction, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
 
@@ -143,11 +141,6 @@ def _own_slot(limits: ExtractionLimits, wait_seconds: float) -> Slot | None:
         return limits.ocr_slots.wait_for(time.monotonic() + wait_seconds)
     except OSError:
         return None  # the slots' directory is unusable: the reading goes on without
-
-
-def _resident_bytes() -> int:
-    """This process's resident size now (``ru_maxrss`` is only its peak)."""
-    return int(Path("/proc/self/statm").read_text().split()[1]) * _PAGE_BYTES
 
 
 def _ready() -> None:
