@@ -4,8 +4,11 @@ so that libpq's grown buffers go with them; other connections are kept."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
-from sqlalchemy import Engine, LargeBinary, bindparam, text
+import pytest
+from sqlalchemy import Connection, Engine, LargeBinary, bindparam, text
+from sqlalchemy.orm import Session
 
 from storage.database import create_database_engine, session_factory
 from storage.large_transfers import LARGE_TRANSFER_BYTES, note_read
@@ -14,12 +17,25 @@ from storage.large_transfers import LARGE_TRANSFER_BYTES, note_read
 LENGTH = text("SELECT octet_length(:value)").bindparams(bindparam("value", type_=LargeBinary))
 
 
+@pytest.fixture
+def engine(postgres_url: str) -> Iterator[Engine]:
+    """The project's engine on a fresh PostgreSQL database."""
+    made = create_database_engine(postgres_url)
+    yield made
+    made.dispose()
+
+
+def pid_of(connection: Connection | Session) -> int:
+    """The server process behind ``connection``."""
+    pid = connection.scalar(text("SELECT pg_backend_pid()"))
+    assert isinstance(pid, int)
+    return pid
+
+
 def backend(engine: Engine) -> int:
     """The server process behind the connection the pool hands out next."""
     with engine.connect() as connection:
-        pid = connection.scalar(text("SELECT pg_backend_pid()"))
-    assert isinstance(pid, int)
-    return pid
+        return pid_of(connection)
 
 
 def backend_ends(engine: Engine, pid: int) -> bool:
@@ -34,52 +50,43 @@ def backend_ends(engine: Engine, pid: int) -> bool:
     return False
 
 
-def test_a_connection_that_sent_only_small_values_is_kept(postgres_url: str) -> None:
-    engine = create_database_engine(postgres_url)
+def test_a_connection_that_sent_only_small_values_is_kept(engine: Engine) -> None:
     first = backend(engine)
     with engine.connect() as connection:
         assert connection.scalar(LENGTH, {"value": b"x" * 1000}) == 1000
     assert backend(engine) == first
-    engine.dispose()
 
 
 def test_a_connection_that_sent_a_large_value_is_closed_and_the_next_one_is_new(
-    postgres_url: str,
+    engine: Engine,
 ) -> None:
-    engine = create_database_engine(postgres_url)
     with engine.connect() as connection:
-        first = connection.scalar(text("SELECT pg_backend_pid()"))
+        first = pid_of(connection)
         stored = connection.scalar(LENGTH, {"value": b"x" * LARGE_TRANSFER_BYTES})
     assert stored == LARGE_TRANSFER_BYTES
-    assert isinstance(first, int)
     assert backend(engine) != first
     assert backend_ends(engine, first)
-    engine.dispose()
 
 
 def test_many_rows_adding_up_to_a_large_statement_close_the_connection_too(
-    postgres_url: str,
+    engine: Engine,
 ) -> None:
-    engine = create_database_engine(postgres_url)
     with engine.begin() as connection:
-        first = connection.scalar(text("SELECT pg_backend_pid()"))
+        first = pid_of(connection)
         connection.execute(text("CREATE TEMPORARY TABLE letters (body text)"))
         rows = [{"body": "é" * (LARGE_TRANSFER_BYTES // 8)} for _ in range(8)]
         connection.execute(text("INSERT INTO letters (body) VALUES (:body)"), rows)
     assert backend(engine) != first
-    engine.dispose()
 
 
 def test_a_session_that_read_a_large_value_back_closes_its_connection_and_a_small_one_not(
-    postgres_url: str,
+    engine: Engine,
 ) -> None:
-    engine = create_database_engine(postgres_url)
     sessions = session_factory(engine)
     with sessions() as session:
-        first = session.scalar(text("SELECT pg_backend_pid()"))
+        first = pid_of(session)
         note_read(session, LARGE_TRANSFER_BYTES - 1)
     assert backend(engine) == first
     with sessions() as session:
         note_read(session, LARGE_TRANSFER_BYTES)
     assert backend(engine) != first
-    engine.dispose()
