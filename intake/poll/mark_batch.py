@@ -4,6 +4,7 @@ mailbox command and one transaction for many messages instead of one each."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from itertools import groupby
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,6 +21,16 @@ log = logging.getLogger("intake.poll.cycle")
 MARK_BATCH = 16
 
 
+@dataclass(frozen=True)
+class _Stored:
+    """What marking a stored message needs: its place in the mailbox and its row, not its
+    bytes (a batch of large messages would keep a hundred MiB alive until its mark)."""
+
+    uidvalidity: int
+    uid: str
+    message_pk: int
+
+
 class MarkBatch:
     """Stored messages waiting for their mark; ``add`` marks a full batch, ``flush`` the rest."""
 
@@ -29,11 +40,11 @@ class MarkBatch:
         self._mailbox = mailbox
         self._sessions = sessions
         self._size = size
-        self._pending: list[tuple[RawMessage, int]] = []
+        self._pending: list[_Stored] = []
 
     def add(self, raw: RawMessage, message_pk: int) -> None:
         """``raw`` is committed as row ``message_pk``: mark it with the next batch."""
-        self._pending.append((raw, message_pk))
+        self._pending.append(_Stored(raw.uidvalidity, raw.uid, message_pk))
         if len(self._pending) >= self._size:
             self.flush()
 
@@ -41,9 +52,9 @@ class MarkBatch:
         """Mark what is waiting, then record it; a refused mark is logged (the message is safe
         in the database and the next poll marks it), a lost connection is raised."""
         pending, self._pending = self._pending, []
-        for uidvalidity, batch in groupby(pending, key=lambda item: item[0].uidvalidity):
+        for uidvalidity, batch in groupby(pending, key=lambda stored: stored.uidvalidity):
             stored = list(batch)
-            uids, message_pks = [raw.uid for raw, _ in stored], [pk for _, pk in stored]
+            uids, message_pks = [item.uid for item in stored], [item.message_pk for item in stored]
             mark_and_record(self._mailbox, self._sessions, uidvalidity, uids, message_pks)
 
     def flush_quietly(self) -> None:
