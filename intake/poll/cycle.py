@@ -159,6 +159,8 @@ def _poll(
             stream = _Stream(analyser, ledger, sessions, marks, alongside, progress, report)
             for draft in drafts:
                 stream.store(draft)
+                # Released before the next message is read ahead, not when it is assigned.
+                del draft
                 if should_stop():
                     report.stopped_early = True
                     break

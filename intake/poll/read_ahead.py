@@ -29,9 +29,9 @@ def read_ahead(
             started.append(start(item))
             held += size(started[-1])
             while len(started) >= window or (budget and held > budget and len(started) > 1):
-                oldest = started.popleft()
-                held -= size(oldest)
-                yield oldest
+                # No local name keeps the item handed out: the caller's is its last reference.
+                held -= size(started[0])
+                yield started.popleft()
         while started:
             yield started.popleft()
     finally:

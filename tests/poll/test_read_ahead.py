@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
@@ -81,3 +82,16 @@ def test_a_draft_counts_its_decoded_attachments_against_the_read_ahead_budget(
             RawMessage("test", "INBOX", 1, "2", NOW, b"not a message at all")
         )
         assert bare.held_bytes() == len(b"not a message at all")  # no attachments to count
+
+
+class Item:
+    """Something started that a weak reference can watch."""
+
+
+def test_an_item_handed_out_is_freed_when_the_caller_drops_it_not_kept_by_the_read_ahead() -> None:
+    ahead = read_ahead((Item() for _ in range(4)), lambda item: item, lambda _: None, window=2)
+    first = next(ahead)
+    watch = weakref.ref(first)
+    del first
+    assert watch() is None  # a large message handed out must not outlive its storing
+    assert isinstance(next(ahead), Item)
