@@ -52,7 +52,7 @@ class MarkBatch:
         """Mark what is waiting, then record it; a refused mark is logged (the message is safe
         in the database and the next poll marks it), a lost connection is raised."""
         pending, self._pending = self._pending, []
-        for uidvalidity, batch in groupby(pending, key=lambda stored: stored.uidvalidity):
+        for uidvalidity, batch in groupby(pending, key=lambda item: item.uidvalidity):
             stored = list(batch)
             uids, message_pks = [item.uid for item in stored], [item.message_pk for item in stored]
             mark_and_record(self._mailbox, self._sessions, uidvalidity, uids, message_pks)
