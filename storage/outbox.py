@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.batches import in_batches
 from storage.database import database_errors, write_transaction
 from storage.models import Acknowledgement, Application
 
@@ -71,16 +72,21 @@ def begin_attempt(
     return int(getattr(result, "rowcount", 0) or 0) == 1
 
 
+def count_due(session: Session, now: datetime) -> int:
+    """How many pending rows are due at ``now`` and held by no sender."""
+    return session.scalar(select(func.count()).where(*_due_now(now))) or 0
+
+
 def _due(now: datetime) -> Select[int]:
+    return select(Acknowledgement.id).where(*_due_now(now)).order_by(Acknowledgement.id)
+
+
+def _due_now(now: datetime) -> tuple[ColumnElement[bool], ...]:
     row = Acknowledgement
     return (
-        select(row.id)
-        .where(
-            row.status == "pending",
-            or_(row.next_attempt_at.is_(None), row.next_attempt_at <= now),
-            or_(row.claimed_until.is_(None), row.claimed_until < now),
-        )
-        .order_by(row.id)
+        row.status == "pending",
+        or_(row.next_attempt_at.is_(None), row.next_attempt_at <= now),
+        or_(row.claimed_until.is_(None), row.claimed_until < now),
     )
 
 
@@ -149,6 +155,14 @@ def release(
     if attempts is not None:
         values.update(attempts=attempts)
     _set(session, ack_id, **values)
+
+
+def release_untouched(session: Session, ack_ids: Sequence[int]) -> None:
+    """Give claimed rows back as they were, still pending (one statement per 500 rows)."""
+    for chunk in in_batches(ack_ids):
+        session.execute(
+            update(Acknowledgement).where(Acknowledgement.id.in_(chunk)).values(**_NO_CLAIM)
+        )
 
 
 def set_message_id(session: Session, ack_id: int, message_id: str) -> None:

@@ -61,9 +61,19 @@ class Drain:
         outbox.renew_claims(self._sessions, self._claimer, self._clock() + self._lease)
 
     def _run(self, should_stop: Callable[[], bool]) -> None:
-        """Claim and send batches until none is due, a limit is reached or ``should_stop``."""
+        """Claim and send batches until none is due, a limit is reached or ``should_stop``.
+
+        No more rows are claimed than the global rate lets this drain send now: at the rate,
+        a drain claims none and counts the rows that wait, rather than claiming a batch only
+        to give it back (during a backlog the poll drains every few seconds).
+        """
         while not should_stop():
-            ids = outbox.claim_due(self._sessions, self._claimer, self._clock(), self._lease, BATCH)
+            room = self._rate_room()
+            if room <= 0:
+                self._count_waiting()
+                return
+            limit = min(BATCH, room)
+            ids = outbox.claim_due(self._sessions, self._claimer, self._clock(), self._lease, limit)
             for index, ack_id in enumerate(ids):
                 if should_stop():
                     self._record.release(ids[index:])
@@ -78,8 +88,20 @@ class Drain:
                 if not goes_on:
                     self._record.release(ids[index + 1 :])
                     return
-            if len(ids) < BATCH or self._report.deferred:
+            if len(ids) < limit or self._report.deferred:
                 return
+
+    def _rate_room(self) -> int:
+        """How many acknowledgements the global rate (max_per_minute) allows now."""
+        since = self._clock() - RATE_WINDOW
+        with database_errors(), self._sessions() as session:
+            sent = outbox.sent_since(session, since)
+        return self._config.acknowledgements.max_per_minute - sent
+
+    def _count_waiting(self) -> None:
+        """The rows due now stay pending for a later drain: the report counts them deferred."""
+        with database_errors(), self._sessions() as session:
+            self._report.deferred += outbox.count_due(session, self._clock())
 
     def _send_one(self, ack_id: int) -> bool:
         """Settle one claimed row; False when the drain must stop (the row is settled)."""

@@ -113,9 +113,9 @@ class Recorder:
 
     def release(self, ack_ids: list[int]) -> None:
         """Claimed rows given back untouched, for a later drain."""
-        with self._write() as session:
-            for ack_id in ack_ids:
-                outbox.release(session, ack_id)
+        if ack_ids:
+            with self._write() as session:
+                outbox.release_untouched(session, ack_ids)
         self._report.deferred += len(ack_ids)
 
     @contextmanager

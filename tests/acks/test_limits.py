@@ -7,10 +7,14 @@ import logging
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlalchemy
 from sqlalchemy import select
 
+from intake.acks.sender import send_due
+from intake.config.runtime import Runtime
 from storage.models import Message
 from tests import messages
 from tests.smtp import (
@@ -133,18 +137,51 @@ def test_the_log_names_acknowledgements_by_number_never_by_recipient(
     ]  # log files outlive an erasure
 
 
-def test_the_global_rate_leaves_the_rest_pending_not_suppressed(
+def _eight_polled_at_five_a_minute(
     tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
-) -> None:
+) -> Runtime:
+    """Eight applications from eight candidates polled with max_per_minute = 5."""
     runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server, max_per_minute=5))
     raws = [
         (messages.application(sender=f"Candidate {i} <c{i}@example.com>"), START) for i in range(8)
     ]
     poll_through(runtime, *raws)
+    return runtime
+
+
+def test_the_global_rate_leaves_the_rest_pending_not_suppressed(
+    tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
+) -> None:
+    runtime = _eight_polled_at_five_a_minute(tmp_path, sqlite_url, smtp_server, open_runtimes)
     rows = outbox_rows(runtime.sessions)
     assert Counter(row.status for row in rows) == Counter(sent=5, pending=3)
     assert all(row.claimed_by is None and row.attempts == 0 for row in rows[5:])
     assert len(smtp_server.received) == 5
+
+
+def test_a_drain_at_the_global_rate_writes_nothing_and_counts_what_waits(
+    tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
+) -> None:
+    # A backlog outruns the rate: the poll drains every few seconds while the cap is reached,
+    # and each of those drains used to claim a batch only to give every row of it back.
+    runtime = _eight_polled_at_five_a_minute(tmp_path, sqlite_url, smtp_server, open_runtimes)
+    written: list[str] = []
+
+    def remember_writes(*event: Any) -> None:
+        if not str(event[2]).lstrip().upper().startswith(("SELECT", "BEGIN", "PRAGMA")):
+            written.append(" ".join(str(event[2]).split()))
+
+    sqlalchemy.event.listen(runtime.engine, "before_cursor_execute", remember_writes)
+    try:
+        report = send_due(runtime.config, runtime.sessions)
+    finally:
+        sqlalchemy.event.remove(runtime.engine, "before_cursor_execute", remember_writes)
+
+    assert (report.sent, report.deferred) == (0, 3)
+    assert written == []
+    rows = outbox_rows(runtime.sessions)
+    assert Counter(row.status for row in rows) == Counter(sent=5, pending=3)
+    assert all(row.claimed_by is None and row.attempts == 0 for row in rows[5:])
 
 
 def test_applications_older_than_max_age_are_suppressed_and_recent_ones_sent(
