@@ -174,6 +174,8 @@ class Acknowledgement(Base):
     __tablename__ = "acknowledgements"
     __table_args__ = (
         Index("ix_acknowledgements_status_next_attempt_at", "status", "next_attempt_at"),
+        # The global rate counts what was sent in the last minute, per drain and per send.
+        Index("ix_acknowledgements_status_sent_at", "status", "sent_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

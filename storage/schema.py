@@ -12,7 +12,7 @@ from sqlalchemy import Engine, inspect, text
 from storage.errors import MigrationError, SchemaOutOfDate
 
 #: The newest revision the code knows (Alembic's head): update it with every new migration.
-HEAD_REVISION = "0009"
+HEAD_REVISION = "0010"
 #: Where Alembic records the revision a database is at (its default name).
 VERSION_TABLE = "alembic_version"
 

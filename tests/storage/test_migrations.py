@@ -187,6 +187,24 @@ def test_revision_0009_adds_the_email_and_its_downgrade_drops_accounts_without_a
     engine.dispose()
 
 
+def test_revision_0010_indexes_sent_acknowledgements_by_time_and_its_downgrade_drops_it(
+    database_url: str,
+) -> None:
+    engine = create_database_engine(database_url)
+    upgrade_to(engine, "0009")
+    upgrade_to(engine, "0010")
+
+    def indexed_columns() -> list[list[str | None]]:
+        return [index["column_names"] for index in inspect(engine).get_indexes("acknowledgements")]
+
+    assert ["status", "sent_at"] in indexed_columns()
+    downgrade_to(engine, "0009")
+    assert ["status", "sent_at"] not in indexed_columns()
+    upgrade_to_head(engine)
+    assert schema_differences(engine) == []
+    engine.dispose()
+
+
 def test_head_revision_constant_is_alembics_newest_migration(sqlite_url: str) -> None:
     # A new migration must update storage.schema.HEAD_REVISION, or read commands refuse
     # every upgraded database (and accept an old one).
