@@ -73,7 +73,7 @@ def begin_attempt(
 
 
 def count_due(session: Session, now: datetime) -> int:
-    """How many pending rows are due at ``now`` and held by no sender."""
+    """How many pending rows are due at ``now`` and not held by a sender whose claim runs."""
     return session.scalar(select(func.count()).where(*_due_now(now))) or 0
 
 
@@ -157,11 +157,13 @@ def release(
     _set(session, ack_id, **values)
 
 
-def release_untouched(session: Session, ack_ids: Sequence[int]) -> None:
-    """Give claimed rows back as they were, still pending (one statement per 500 rows)."""
+def release_untouched(session: Session, ack_ids: Sequence[int], claimer: str) -> None:
+    """Give the rows ``claimer`` holds among ``ack_ids`` back as they were, still pending (one
+    statement per 500 rows); a row another sender took since is left to it."""
+    row = Acknowledgement
     for chunk in in_batches(ack_ids):
         session.execute(
-            update(Acknowledgement).where(Acknowledgement.id.in_(chunk)).values(**_NO_CLAIM)
+            update(row).where(row.id.in_(chunk), row.claimed_by == claimer).values(**_NO_CLAIM)
         )
 
 

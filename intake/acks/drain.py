@@ -29,6 +29,10 @@ BATCH = 50
 RATE_WINDOW = timedelta(minutes=1)
 
 
+class _RateReached(Exception):
+    """The global rate was reached while a batch was being sent."""
+
+
 class Drain:
     """Sends claimed rows one by one; stops at the rate limit or when the server is unreachable."""
 
@@ -46,7 +50,7 @@ class Drain:
         self._clock = clock
         self._report = report
         self._claimer = holder_name()
-        self._record = Recorder(config, sessions, report)
+        self._record = Recorder(config, sessions, report, self._claimer)
         # A claim lasts claim_seconds and is renewed four times as often while the drain runs:
         # the claim of a sender that died runs out within claim_seconds of its last renewal.
         self._lease = timedelta(seconds=config.schedule.claim_seconds)
@@ -63,23 +67,25 @@ class Drain:
     def _run(self, should_stop: Callable[[], bool]) -> None:
         """Claim and send batches until none is due, a limit is reached or ``should_stop``.
 
-        No more rows are claimed than the global rate lets this drain send now: at the rate,
-        a drain claims none and counts the rows that wait, rather than claiming a batch only
-        to give it back (during a backlog the poll drains every few seconds).
+        At the global rate a drain claims nothing and counts the rows that wait: during a
+        backlog the poll drains every few seconds, and each drain used to claim a batch only
+        to give it back.
         """
         while not should_stop():
-            room = self._rate_room()
-            if room <= 0:
+            if self._at_rate():
                 self._count_waiting()
                 return
-            limit = min(BATCH, room)
-            ids = outbox.claim_due(self._sessions, self._claimer, self._clock(), self._lease, limit)
+            ids = outbox.claim_due(self._sessions, self._claimer, self._clock(), self._lease, BATCH)
             for index, ack_id in enumerate(ids):
                 if should_stop():
                     self._record.release(ids[index:])
                     return
                 try:
                     goes_on = self._send_one(ack_id)
+                except _RateReached:
+                    self._record.return_claims(ids[index:])
+                    self._count_waiting()
+                    return
                 except OutboxFolderError:
                     # The rest of the batch is free at once for the next drain, which would
                     # otherwise wait for these claims to run out.
@@ -88,18 +94,18 @@ class Drain:
                 if not goes_on:
                     self._record.release(ids[index + 1 :])
                     return
-            if len(ids) < limit or self._report.deferred:
+            if len(ids) < BATCH or self._report.deferred:
                 return
 
-    def _rate_room(self) -> int:
-        """How many acknowledgements the global rate (max_per_minute) allows now."""
+    def _at_rate(self) -> bool:
+        """Whether max_per_minute acknowledgements went out in the last minute."""
         since = self._clock() - RATE_WINDOW
         with database_errors(), self._sessions() as session:
             sent = outbox.sent_since(session, since)
-        return self._config.acknowledgements.max_per_minute - sent
+        return sent >= self._config.acknowledgements.max_per_minute
 
     def _count_waiting(self) -> None:
-        """The rows due now stay pending for a later drain: the report counts them deferred."""
+        """At the rate, every row due waits for a later drain: the report counts them deferred."""
         with database_errors(), self._sessions() as session:
             self._report.deferred += outbox.count_due(session, self._clock())
 
@@ -119,7 +125,8 @@ class Drain:
         return self._deliver(outgoing, outgoing.recipient, now)
 
     def _limits(self, outgoing: Outgoing, recipient: str, now: datetime) -> bool | None:
-        """None when the row may be sent now; else whether the drain goes on."""
+        """None when the row may be sent now; else whether the drain goes on. _RateReached
+        when the global rate is: the row is left as it is, for the caller to give back."""
         acks = self._config.acknowledgements
         window = timedelta(hours=acks.recipient_window_hours)
         with database_errors(), self._sessions() as session:
@@ -154,9 +161,9 @@ class Drain:
             )
             self._record.suppress(outgoing.ack_id, reason)
             return True
+        # Asked again for each row: other daemons sharing the database send too.
         if last_minute >= acks.max_per_minute:
-            self._record.release([outgoing.ack_id])
-            return False
+            raise _RateReached
         return None
 
     def _deliver(self, outgoing: Outgoing, recipient: str, now: datetime) -> bool:

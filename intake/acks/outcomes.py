@@ -27,10 +27,13 @@ MAX_BACKOFF = timedelta(hours=6)
 class Recorder:
     """Writes each outcome in its own transaction (which also ends the row's claim)."""
 
-    def __init__(self, config: Config, sessions: sessionmaker[Session], report: SendReport) -> None:
+    def __init__(
+        self, config: Config, sessions: sessionmaker[Session], report: SendReport, claimer: str
+    ) -> None:
         self._config = config
         self._sessions = sessions
         self._report = report
+        self._claimer = claimer
 
     def sent(self, ack_id: int, attempts: int, now: datetime, message_id: str) -> None:
         """The transport took the message.
@@ -112,11 +115,16 @@ class Recorder:
         self._report.deferred += 1
 
     def release(self, ack_ids: list[int]) -> None:
-        """Claimed rows given back untouched, for a later drain."""
+        """Claimed rows given back untouched, for a later drain; the report counts them."""
+        self.return_claims(ack_ids)
+        self._report.deferred += len(ack_ids)
+
+    def return_claims(self, ack_ids: list[int]) -> None:
+        """Claimed rows given back untouched, uncounted; a row whose claim ran out and was
+        taken by another sender stays with that sender."""
         if ack_ids:
             with self._write() as session:
-                outbox.release_untouched(session, ack_ids)
-        self._report.deferred += len(ack_ids)
+                outbox.release_untouched(session, ack_ids, self._claimer)
 
     @contextmanager
     def _write(self) -> Iterator[Session]:

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 @dataclass
 class SendReport:
-    """What one drain did; ``deferred`` rows stay pending for a later drain."""
+    """What one drain did. ``deferred`` rows stay pending for a later drain: when the global
+    rate stopped it, every row due; otherwise those it gave back or held (a stop, an
+    unreachable server, a broken template)."""
 
     sent: int = 0
     retried: int = 0

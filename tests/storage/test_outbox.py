@@ -2,15 +2,41 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
-from storage.database import create_database_engine
+from storage.database import create_database_engine, write_transaction
 from storage.migrate import upgrade_to_head
-from storage.outbox import sent_since
+from storage.models import Acknowledgement
+from storage.outbox import claim_due, release_untouched, sent_since
+from tests.hr_data import Stored, store_applications
+
+NOW = datetime(2025, 10, 20, 10, 0, tzinfo=UTC)
+LEASE = timedelta(minutes=1)
+
+
+def test_rows_given_back_are_only_those_the_sender_still_holds(
+    sessions: sessionmaker[Session],
+) -> None:
+    store_applications(sessions, [Stored(sender=f"c{i}@example.com") for i in range(3)])
+    mine = claim_due(sessions, "poll-a", NOW, LEASE, limit=3)
+    # poll-a stalled past its lease; poll-b took its last row and began sending it.
+    later = NOW + 2 * LEASE
+    with write_transaction(sessions) as session:
+        taken = session.get_one(Acknowledgement, mine[-1])
+        taken.claimed_by, taken.claimed_until, taken.sending_since = "poll-b", later + LEASE, later
+    with write_transaction(sessions) as session:
+        release_untouched(session, mine, "poll-a")
+    with sessions() as session:
+        rows = session.scalars(select(Acknowledgement).order_by(Acknowledgement.id)).all()
+    claims = [(row.claimed_by, row.claimed_until, row.sending_since) for row in rows]
+    assert claims[:2] == [(None, None, None)] * 2
+    assert claims[2][0] == "poll-b" and claims[2][2] is not None
+    assert all(row.status == "pending" and row.attempts == 0 for row in rows)
 
 
 def test_the_global_rate_count_searches_the_status_sent_at_index_on_sqlite(
@@ -26,14 +52,14 @@ def test_the_global_rate_count_searches_the_status_sent_at_index_on_sqlite(
         statements.append((event[2], event[3]))
 
     sqlalchemy.event.listen(engine, "before_cursor_execute", remember)
-    with Session(engine) as session:
-        assert sent_since(session, datetime(2028, 1, 1, tzinfo=UTC)) == 0
-    sqlalchemy.event.remove(engine, "before_cursor_execute", remember)
-    [(sql, parameters)] = [(s, p) for s, p in statements if s.lstrip().startswith("SELECT")]
-    with engine.connect() as connection:
-        plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters).all()
-    engine.dispose()
-    assert [row[-1] for row in plan] == [
-        "SEARCH acknowledgements USING COVERING INDEX ix_acknowledgements_status_sent_at "
-        "(status=? AND sent_at>?)"
-    ]
+    try:
+        with Session(engine) as session:
+            assert sent_since(session, NOW) == 0
+        [(sql, parameters)] = [(s, p) for s, p in statements if s.lstrip().startswith("SELECT")]
+        with engine.connect() as connection:
+            plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters).all()
+    finally:
+        sqlalchemy.event.remove(engine, "before_cursor_execute", remember)
+        engine.dispose()
+    [step] = [str(row[-1]) for row in plan]
+    assert step.startswith("SEARCH") and "INDEX ix_acknowledgements_status_sent_at" in step
