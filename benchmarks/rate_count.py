@@ -19,13 +19,14 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, insert, select, text
+from sqlalchemy import Connection, Engine, insert
 from sqlalchemy.orm import Session
 
 from storage.database import create_database_engine
 from storage.migrate import upgrade_to_head
 from storage.models import Acknowledgement
 from storage.outbox import sent_since
+from tests.sqlite_plans import sqlite_plan
 
 NOW = datetime(2028, 1, 1, tzinfo=UTC)
 YEARS_OF_SENDING = timedelta(days=730)
@@ -64,7 +65,7 @@ def _insert_sent(connection: Connection, sent: int) -> None:
 
 
 def timed_count(engine: Engine, repeat: int) -> tuple[float, str]:
-    """Milliseconds per ``sent_since`` count (median of ``repeat``) and SQLite's plan."""
+    """Milliseconds per ``sent_since`` count (median of ``repeat``) and SQLite's plan of it."""
     since = NOW - timedelta(minutes=1)
     spent: list[float] = []
     with Session(engine) as session:
@@ -72,12 +73,8 @@ def timed_count(engine: Engine, repeat: int) -> tuple[float, str]:
             start = time.perf_counter()
             assert sent_since(session, since) == 0
             spent.append((time.perf_counter() - start) * 1000)
-        query = select(Acknowledgement.id).where(
-            Acknowledgement.status == "sent", Acknowledgement.sent_at >= since
-        )
-        compiled = query.compile(engine, compile_kwargs={"literal_binds": True})
-        plan = session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")).all()
-    return sorted(spent)[len(spent) // 2], " / ".join(str(row[-1]) for row in plan)
+    plan = sqlite_plan(engine, lambda session: sent_since(session, since))
+    return sorted(spent)[len(spent) // 2], " / ".join(plan)
 
 
 def main() -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
-import sqlalchemy
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -14,6 +12,7 @@ from storage.migrate import upgrade_to_head
 from storage.models import Acknowledgement
 from storage.outbox import claim_due, release_untouched, sent_since
 from tests.hr_data import Stored, store_applications
+from tests.sqlite_plans import sqlite_plan
 
 NOW = datetime(2025, 10, 20, 10, 0, tzinfo=UTC)
 LEASE = timedelta(minutes=1)
@@ -46,20 +45,12 @@ def test_the_global_rate_count_searches_the_status_sent_at_index_on_sqlite(
     # send: 84-88 ms at 200,000 rows (benchmarks.rate_count).
     engine = create_database_engine(sqlite_url)
     upgrade_to_head(engine)
-    statements: list[tuple[str, Any]] = []
 
-    def remember(*event: Any) -> None:
-        statements.append((event[2], event[3]))
+    def count_none_sent(session: Session) -> None:
+        assert sent_since(session, NOW) == 0
 
-    sqlalchemy.event.listen(engine, "before_cursor_execute", remember)
     try:
-        with Session(engine) as session:
-            assert sent_since(session, NOW) == 0
-        [(sql, parameters)] = [(s, p) for s, p in statements if s.lstrip().startswith("SELECT")]
-        with engine.connect() as connection:
-            plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", parameters).all()
+        [step] = sqlite_plan(engine, count_none_sent)
     finally:
-        sqlalchemy.event.remove(engine, "before_cursor_execute", remember)
         engine.dispose()
-    [step] = [str(row[-1]) for row in plan]
     assert step.startswith("SEARCH") and "INDEX ix_acknowledgements_status_sent_at" in step
