@@ -51,6 +51,9 @@ class Drain:
         self._report = report
         self._claimer = holder_name()
         self._record = Recorder(config, sessions, report, self._claimer)
+        # Rows this drain gave back and already counted deferred: due again at once, they must
+        # not be counted a second time if the rate then stops the drain.
+        self._counted: list[int] = []
         # A claim lasts claim_seconds and is renewed four times as often while the drain runs:
         # the claim of a sender that died runs out within claim_seconds of its last renewal.
         self._lease = timedelta(seconds=config.schedule.claim_seconds)
@@ -107,7 +110,7 @@ class Drain:
     def _count_waiting(self) -> None:
         """At the rate, every row due waits for a later drain: the report counts them deferred."""
         with database_errors(), self._sessions() as session:
-            self._report.deferred += outbox.count_due(session, self._clock())
+            self._report.deferred += outbox.count_due(session, self._clock(), self._counted)
 
     def _send_one(self, ack_id: int) -> bool:
         """Settle one claimed row; False when the drain must stop (the row is settled)."""
@@ -137,6 +140,7 @@ class Drain:
             last_minute = outbox.sent_since(session, now - RATE_WINDOW)
         if held:
             self._record.release([outgoing.ack_id])
+            self._counted.append(outgoing.ack_id)
             return True
         too_old = _too_old(outgoing, acks.max_age_days, now)
         if too_old is not None:

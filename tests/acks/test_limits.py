@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import logging
 from collections import Counter
@@ -11,11 +12,11 @@ from typing import Any
 
 import pytest
 import sqlalchemy
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from intake.acks.sender import send_due
 from intake.config.runtime import Runtime
-from storage.models import Message
+from storage.models import Acknowledgement, Message
 from tests import messages
 from tests.smtp import (
     OpenRuntimes,
@@ -137,13 +138,18 @@ def test_the_log_names_acknowledgements_by_number_never_by_recipient(
     ]  # log files outlive an erasure
 
 
-def _eight_polled_at_five_a_minute(
-    tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
+def _polled_at_five_a_minute(
+    tmp_path: Path,
+    sqlite_url: str,
+    smtp_server: SmtpServer,
+    open_runtimes: OpenRuntimes,
+    applications: int = 8,
 ) -> Runtime:
-    """Eight applications from eight candidates polled with max_per_minute = 5."""
+    """Applications from as many candidates polled with max_per_minute = 5."""
     runtime = open_runtimes(smtp_config(tmp_path, sqlite_url, smtp_server, max_per_minute=5))
     raws = [
-        (messages.application(sender=f"Candidate {i} <c{i}@example.com>"), START) for i in range(8)
+        (messages.application(sender=f"Candidate {i} <c{i}@example.com>"), START)
+        for i in range(applications)
     ]
     poll_through(runtime, *raws)
     return runtime
@@ -152,7 +158,7 @@ def _eight_polled_at_five_a_minute(
 def test_the_global_rate_leaves_the_rest_pending_not_suppressed(
     tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
 ) -> None:
-    runtime = _eight_polled_at_five_a_minute(tmp_path, sqlite_url, smtp_server, open_runtimes)
+    runtime = _polled_at_five_a_minute(tmp_path, sqlite_url, smtp_server, open_runtimes)
     rows = outbox_rows(runtime.sessions)
     assert Counter(row.status for row in rows) == Counter(sent=5, pending=3)
     assert all(row.claimed_by is None and row.attempts == 0 for row in rows[5:])
@@ -164,7 +170,7 @@ def test_a_drain_at_the_global_rate_writes_nothing_and_counts_what_waits(
 ) -> None:
     # A backlog outruns the rate: the poll drains every few seconds while the cap is reached,
     # and each of those drains used to claim a batch only to give every row of it back.
-    runtime = _eight_polled_at_five_a_minute(tmp_path, sqlite_url, smtp_server, open_runtimes)
+    runtime = _polled_at_five_a_minute(tmp_path, sqlite_url, smtp_server, open_runtimes)
     written: list[str] = []
 
     def remember_writes(*event: Any) -> None:
@@ -183,6 +189,43 @@ def test_a_drain_at_the_global_rate_writes_nothing_and_counts_what_waits(
     rows = outbox_rows(runtime.sessions)
     assert Counter(row.status for row in rows) == Counter(sent=5, pending=3)
     assert all(row.claimed_by is None and row.attempts == 0 for row in rows[5:])
+
+
+def test_a_row_given_back_then_stopped_by_the_rate_is_counted_deferred_once(
+    tmp_path: Path, sqlite_url: str, smtp_server: SmtpServer, open_runtimes: OpenRuntimes
+) -> None:
+    # 5 sent within the minute, rows 6 to 9 pending.
+    runtime = _polled_at_five_a_minute(tmp_path, sqlite_url, smtp_server, open_runtimes, 9)
+    held, given_back, sent, stopped = (row.id for row in outbox_rows(runtime.sessions)[5:])
+    with runtime.sessions.begin() as session:
+        # Another daemon is sending row 6; row 7 goes to the same address, so this drain must
+        # give it back until row 6 is settled.
+        session.execute(
+            update(Acknowledgement)
+            .where(Acknowledgement.id == held)
+            .values(
+                claimed_by="another daemon", claimed_until=datetime.now(UTC) + timedelta(hours=1)
+            )
+        )
+        recipient = session.get_one(Acknowledgement, held).recipient
+        session.execute(
+            update(Acknowledgement)
+            .where(Acknowledgement.id == given_back)
+            .values(recipient=recipient)
+        )
+    one_more = dataclasses.replace(runtime.config.acknowledgements, max_per_minute=6)
+
+    report = send_due(
+        dataclasses.replace(runtime.config, acknowledgements=one_more), runtime.sessions
+    )
+
+    # Row 7 given back, row 8 sent (the rate is now met), row 9 stopped by the rate: rows 7 and
+    # 9 wait for a later drain, each counted once.
+    assert (report.sent, report.deferred) == (1, 2)
+    statuses = {row.id: (row.status, row.claimed_by) for row in outbox_rows(runtime.sessions)}
+    assert statuses[given_back] == statuses[stopped] == ("pending", None)
+    assert statuses[sent][0] == "sent"
+    assert statuses[held] == ("pending", "another daemon")
 
 
 def test_applications_older_than_max_age_are_suppressed_and_recent_ones_sent(
