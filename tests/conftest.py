@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,13 @@ pytest_plugins = [
     "tests.smtp_oauth2",
     "tests.postgres",
 ]
+
+
+def pytest_configure() -> None:
+    """Ctrl-C reaches the commands the tests start, however the suite itself was started: a
+    shell starting it in the background (``&``) makes it ignore SIGINT, and every process it
+    starts would ignore it too."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
