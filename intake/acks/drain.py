@@ -75,8 +75,9 @@ class Drain:
         to give it back.
         """
         while not should_stop():
-            if self._at_rate():
-                self._count_waiting()
+            waiting = self._waiting_at_rate()
+            if waiting is not None:
+                self._report.deferred += waiting
                 return
             ids = outbox.claim_due(self._sessions, self._claimer, self._clock(), self._lease, BATCH)
             for index, ack_id in enumerate(ids):
@@ -100,17 +101,24 @@ class Drain:
             if len(ids) < BATCH or self._report.deferred:
                 return
 
-    def _at_rate(self) -> bool:
-        """Whether max_per_minute acknowledgements went out in the last minute."""
-        since = self._clock() - RATE_WINDOW
+    def _waiting_at_rate(self) -> int | None:
+        """When max_per_minute acknowledgements went out in the last minute, how many rows
+        wait for a later drain; None below the rate. One read for both."""
+        now = self._clock()
         with database_errors(), self._sessions() as session:
-            sent = outbox.sent_since(session, since)
-        return sent >= self._config.acknowledgements.max_per_minute
+            sent = outbox.sent_since(session, now - RATE_WINDOW)
+            if sent < self._config.acknowledgements.max_per_minute:
+                return None
+            return self._still_waiting(session, now)
 
     def _count_waiting(self) -> None:
         """At the rate, every row due waits for a later drain: the report counts them deferred."""
         with database_errors(), self._sessions() as session:
-            self._report.deferred += outbox.count_due(session, self._clock(), self._counted)
+            self._report.deferred += self._still_waiting(session, self._clock())
+
+    def _still_waiting(self, session: Session, now: datetime) -> int:
+        """The rows due and not yet counted deferred by this drain."""
+        return outbox.count_due(session, now, self._counted)
 
     def _send_one(self, ack_id: int) -> bool:
         """Settle one claimed row; False when the drain must stop (the row is settled)."""

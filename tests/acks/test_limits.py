@@ -172,10 +172,14 @@ def test_a_drain_at_the_global_rate_writes_nothing_and_counts_what_waits(
     # and each of those drains used to claim a batch only to give every row of it back.
     runtime = _polled_at_five_a_minute(tmp_path, sqlite_url, smtp_server, open_runtimes)
     written: list[str] = []
+    reads = 0
 
     def remember_writes(*event: Any) -> None:
+        nonlocal reads
         statement = " ".join(str(event[2]).split())
-        if statement != "BEGIN" and not statement.upper().startswith("SELECT"):
+        if statement == "BEGIN":
+            reads += 1
+        elif not statement.upper().startswith("SELECT"):
             written.append(statement)  # a write, or the write lock (BEGIN IMMEDIATE)
 
     sqlalchemy.event.listen(runtime.engine, "before_cursor_execute", remember_writes)
@@ -186,6 +190,7 @@ def test_a_drain_at_the_global_rate_writes_nothing_and_counts_what_waits(
 
     assert (report.sent, report.deferred) == (0, 3)
     assert written == []
+    assert reads == 1  # the rate and the rows waiting, asked in one read
     rows = outbox_rows(runtime.sessions)
     assert Counter(row.status for row in rows) == Counter(sent=5, pending=3)
     assert all(row.claimed_by is None and row.attempts == 0 for row in rows[5:])
