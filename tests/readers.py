@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,8 +19,9 @@ def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> 
     """``sleep`` never ends in time, ``hoard`` asks for 2 GiB, ``die`` kills the worker,
     ``child:PATH`` starts a long child process and writes its pid to PATH, ``pid`` reads as
     the worker's process id, ``ppid`` as its parent's, ``keep:N`` keeps N MiB for good and
-    reads as the process id, ``free-slots`` as the number of OCR slots free while it reads;
-    anything else is read as UTF-8 text."""
+    reads as the process id, ``free-slots`` as the number of OCR slots free while it reads,
+    ``modules`` as the names of the modules the worker has imported; anything else is read as
+    UTF-8 text."""
     if payload == b"sleep":
         time.sleep(120)
     elif payload == b"hoard":
@@ -34,6 +36,8 @@ def scripted_reader(payload: bytes, filename: str, limits: ExtractionLimits) -> 
     elif payload.startswith(b"keep:"):
         _kept.append(b"\x01" * (int(payload[len(b"keep:") :]) * MIB))  # written: resident
         return Extraction(DocumentStatus.OK, "text", str(os.getpid()))
+    elif payload == b"modules":
+        return Extraction(DocumentStatus.OK, "text", " ".join(sorted(sys.modules)))
     elif payload == b"free-slots":
         return Extraction(DocumentStatus.OK, "text", str(_free_slots(limits)))
     elif payload.startswith(b"child:"):  # as OCR does: a child process, then a long wait

@@ -6,15 +6,18 @@ import multiprocessing
 from multiprocessing.context import ForkServerContext
 from multiprocessing.forkserver import ensure_running
 
-#: What the fork server imports once, so that every worker forked from it starts at once.
+#: The document readers, the heaviest of what the fork server imports.
 READERS = "parsers.documents.extract"
+#: What the fork server imports once, so that every worker forked from it starts at once and
+#: shares these modules' memory: the readers, the worker's own module and pebble's worker loop.
+PRELOAD = (READERS, "intake.poll.worker_process", "pebble.pool.process")
 
 
 def fork_server_context() -> ForkServerContext:
     """The context the worker pool starts its processes in: forked from a clean process (not
     a copy of a threaded daemon) that has imported the readers."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([READERS])
+    context.set_forkserver_preload(list(PRELOAD))
     return context
 
 

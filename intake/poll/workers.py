@@ -4,44 +4,38 @@ one that has grown retires before its next document."""
 from __future__ import annotations
 
 import logging
-import os
-import resource
-import signal
-import threading
-import time
-from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
-from types import FrameType
 
 from pebble import ProcessExpired, ProcessPool
 
 from intake.config.settings import Config
 from intake.poll.extraction import PendingExtraction, extraction_limits, failed, ocr_problem
 from intake.poll.fork_server import fork_server_context
-from intake.poll.heap import limit_heap_arenas, release_free_memory, resident_bytes
+from intake.poll.worker_process import (
+    MIB,
+    RETIRED_EXIT,
+    Reader,
+    WorkerResult,
+    prepare_worker,
+    read_attachment,
+    read_in_worker,
+    ready,
+)
 from parsers.documents.model import Extraction, ExtractionLimits
-from parsers.documents.ocr_slots import Slot, SlotDirectory
+from parsers.documents.ocr_slots import SlotDirectory
 
 log = logging.getLogger(__name__)
-MIB = 1024 * 1024
 # A worker is replaced after this many documents, so that memory a reader keeps cannot grow.
 TASKS_PER_WORKER = 200
 #: ...and sooner when its resident size stays above this share of its memory cap after a
 #: document (the heap released): it exits before the next one, which a new worker reads.
 RETIRE_SHARE = 0.5
-#: The exit code of a worker that retires; the document it was handed is scheduled again.
-RETIRED_EXIT = 75
 #: A worker waits at most this share of its time cap for its OCR slot (borrowed by another
 #: worker's page): OCR stops on its own at four fifths of the cap, and the wait takes half of
 #: the fifth left.
 SLOT_WAIT_SHARE = 0.1
-#: Stack of the threads that read a scan's pages at once (they only wait for Tesseract): small,
-#: since the worker's whole address space counts against its memory cap.
-THREAD_STACK_BYTES = 2 * MIB
-# Set in a worker process once it has grown too large: its next document finds it retiring.
-_retiring = False
 
 
 @dataclass
@@ -90,84 +84,6 @@ class _Scheduled:
         return self.future.result()
 
 
-Reader = Callable[[bytes, str, ExtractionLimits], Extraction]
-
-
-def read_attachment(payload: bytes, filename: str, limits: ExtractionLimits) -> Extraction:
-    """The workers' reader: ``parsers.documents.extract``, imported in the worker only."""
-    # The polling process hands attachments over and never reads one: importing the readers
-    # (pdfminer, Pillow, pytesseract, python-docx...) there would cost it about 50 MiB.
-    from parsers.documents.extract import extract
-
-    return extract(payload, filename, limits)
-
-
-@dataclass(frozen=True)
-class WorkerResult:
-    """What a worker sends back: the extraction and the worker's peak memory so far."""
-
-    extraction: Extraction
-    peak_rss_kib: int
-
-
-def _read_in_worker(
-    reader: Reader,
-    payload: bytes,
-    filename: str,
-    limits: ExtractionLimits,
-    retire_bytes: int,
-    slot_wait_seconds: float,
-) -> WorkerResult:
-    global _retiring
-    if _retiring:
-        os._exit(RETIRED_EXIT)  # before reading: the pool hands this document to a new worker
-    own = _own_slot(limits, slot_wait_seconds)
-    try:
-        extraction = reader(payload, filename, limits)
-    finally:
-        if own is not None:
-            own.release()
-    release_free_memory()
-    _retiring = resident_bytes() > retire_bytes
-    return WorkerResult(extraction, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-
-
-def _own_slot(limits: ExtractionLimits, wait_seconds: float) -> Slot | None:
-    """This worker's OCR slot while it reads, so that other workers' scans borrow only idle
-    workers' cores. Past ``wait_seconds`` (a page borrowed it and runs long) it reads without."""
-    if limits.ocr_slots is None:
-        return None
-    try:
-        return limits.ocr_slots.wait_for(time.monotonic() + wait_seconds)
-    except OSError:
-        return None  # the slots' directory is unusable: the reading goes on without
-
-
-def _ready() -> None:
-    """A task that does nothing: it makes the pool start its workers."""
-
-
-def _prepare_worker(limit_bytes: int) -> None:
-    """Worker initializer: the kernel refuses allocations past the cap (inherited by OCR)."""
-    resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
-    # Threads read a scan's pages at once: without these, each would reserve an 8 MiB stack and
-    # a 64 MiB heap arena of address space under the cap.
-    threading.stack_size(THREAD_STACK_BYTES)
-    limit_heap_arenas(1)
-    # One thread per Tesseract: the pool already spreads work over the cores.
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    # The worker leads its own process group, so that stopping it (pebble sends SIGTERM at the
-    # time cap) also stops the Tesseract it started, instead of leaving it running.
-    os.setpgrp()
-    signal.signal(signal.SIGTERM, _stop_with_children)
-
-
-def _stop_with_children(_signum: int, _frame: FrameType | None) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    os.killpg(0, signal.SIGTERM)
-    os._exit(1)
-
-
 class WorkerPoolExtractor:
     """A pool of worker processes; a worker over its time cap is killed and replaced."""
 
@@ -205,7 +121,7 @@ class WorkerPoolExtractor:
         limits = replace(self._limits, ocr_slots=slots)
         slot_wait = self.seconds * SLOT_WAIT_SHARE
         return pool.schedule(
-            _read_in_worker,
+            read_in_worker,
             args=(self._reader, payload, filename, limits, retire_bytes, slot_wait),
             timeout=self.seconds,
         )
@@ -213,7 +129,7 @@ class WorkerPoolExtractor:
     def start(self) -> None:
         """Start the workers now, in the background: the daemon's first message must not wait
         for the readers to be imported."""
-        self._started_pool().schedule(_ready)
+        self._started_pool().schedule(ready)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -241,7 +157,7 @@ class WorkerPoolExtractor:
             self._pool = ProcessPool(
                 max_workers=self._workers,
                 max_tasks=self._tasks_per_worker,
-                initializer=_prepare_worker,
+                initializer=prepare_worker,
                 initargs=(self.memory_mib * MIB,),
                 context=fork_server_context(),
             )
