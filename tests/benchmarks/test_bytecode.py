@@ -49,3 +49,13 @@ def test_without_the_compilation_such_a_child_compiles_the_source_again(tmp_path
 
     assert f"code object from {package / 'module.py'}\n" in said
     assert not (package / "__pycache__").exists()
+
+
+def test_a_package_that_cannot_be_compiled_is_named_in_the_header(tmp_path: Path) -> None:
+    package = _package(tmp_path)
+    (package / "broken.py").write_text("def (:\n")
+
+    header = compile_checkout(tmp_path, ("sample",))
+
+    assert "could not compile sample" in header
+    assert "compiled at every start" in header
