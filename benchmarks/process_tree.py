@@ -19,6 +19,8 @@ from typing import IO
 
 PROC = Path("/proc")
 TICKS = os.sysconf("SC_CLK_TCK")
+#: The kind of a process the benchmark started itself (the polling process, the floor's parent).
+COMMAND = "command"
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def process_kind(pid: int, roots: frozenset[int]) -> str:
     """What the process is: ``command`` (started by the benchmark), ``fork server``,
     ``resource tracker``, ``tesseract``, else ``worker`` (a pool's process)."""
     if pid in roots:
-        return "command"
+        return COMMAND
     if (PROC / str(pid) / "comm").read_text().strip() == "tesseract":
         return "tesseract"
     command_line = (PROC / str(pid) / "cmdline").read_bytes()
