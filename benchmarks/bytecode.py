@@ -11,6 +11,8 @@ reads bytecode that exists under that setting; it only never writes it.
 from __future__ import annotations
 
 import compileall
+import os
+from importlib.util import cache_from_source
 from pathlib import Path
 
 #: The packages whose modules the benchmarks' children import from the checkout.
@@ -34,3 +36,11 @@ def compile_checkout(root: Path = ROOT, packages: tuple[str, ...] = PACKAGES) ->
             "those modules are compiled at every start"
         )
     return "bytecode: the checkout's compiled beforehand, as an installed package has it"
+
+
+def children_read_bytecode(root: Path = ROOT) -> bool:
+    """Whether a child started now reads compiled modules of the checkout: it writes its own,
+    or an earlier run of ``compile_checkout`` left them (they stay in ``__pycache__``)."""
+    if not os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return True
+    return Path(cache_from_source(str(root / "intake" / "cli.py"))).exists()

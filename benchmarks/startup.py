@@ -8,16 +8,16 @@ the child's user + system CPU (``resource.getrusage``), which the load of a shar
 inflates less than wall time. The floors after them are what any such process pays: the
 interpreter, SQLAlchemy Core with the SQLite driver opening the database, the PostgreSQL
 driver, and SQLAlchemy's ORM with the project's models. ``PYTHONDONTWRITEBYTECODE`` (set on
-some machines) makes every start compile the project's modules again: the header says which.
+some machines) makes every start compile the project's modules again, unless they were
+compiled before (by ``--cached-bytecode`` or another benchmark): the header says which.
 ``--cached-bytecode`` runs the children as an installed package (the Docker image's, whose
-``pip install`` compiled every module) starts: bytecode written to a temporary
-``PYTHONPYCACHEPREFIX`` by a first, unmeasured run of each command and read back after.
+``pip install`` compiled every module) starts: the checkout is compiled first
+(``benchmarks.bytecode``).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import statistics
 import subprocess
@@ -25,6 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.bytecode import children_read_bytecode, compile_checkout
 from intake.config.runtime import open_runtime
 from tests.cli_runs import READ_COMMANDS
 from tests.configs import make_config, write_config_file
@@ -44,7 +45,7 @@ FLOORS: list[tuple[str, str]] = [
 ]
 
 
-def child_cpu(command: list[str], environment: dict[str, str] | None = None) -> float:
+def child_cpu(command: list[str]) -> float:
     """CPU seconds of one child process running ``command`` to its end."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
@@ -52,20 +53,14 @@ def child_cpu(command: list[str], environment: dict[str, str] | None = None) -> 
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         check=False,
-        env=environment,
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def report(
-    label: str, command: list[str], repeat: int, environment: dict[str, str] | None = None
-) -> None:
-    """Print the median CPU of ``repeat`` runs of ``command``, with the range (after one run
-    not counted when ``environment`` caches bytecode)."""
-    if environment is not None:
-        child_cpu(command, environment)
-    times = [child_cpu(command, environment) for _ in range(repeat)]
+def report(label: str, command: list[str], repeat: int) -> None:
+    """Print the median CPU of ``repeat`` runs of ``command``, with the range."""
+    times = [child_cpu(command) for _ in range(repeat)]
     print(f"{label:38s} {statistics.median(times):5.2f} s ({min(times):.2f}–{max(times):.2f})")
 
 
@@ -79,22 +74,17 @@ def main() -> None:
         url = f"sqlite:///{work / 'intake.db'}"
         open_runtime(make_config(work, url)).close()
         config = write_config_file(work, url)
-        environment = cached_bytecode(work / "pycache") if args.cached_bytecode else None
-        cached = args.cached_bytecode or not os.environ.get("PYTHONDONTWRITEBYTECODE")
+        if args.cached_bytecode:
+            print(compile_checkout())
+        cached = children_read_bytecode()
         bytecode = "cached" if cached else "not written (compiled at every start)"
         print(f"CPU seconds per start, median of {args.repeat} (min–max); bytecode {bytecode}")
         for arguments in COMMANDS:
             command = [sys.executable, "-m", "intake", "--config", str(config), *arguments]
-            report(f"intake {' '.join(arguments)}", command, args.repeat, environment)
+            report(f"intake {' '.join(arguments)}", command, args.repeat)
         print("floors:")
         for label, code in FLOORS:
-            report(label, [sys.executable, "-c", code, url], args.repeat, environment)
-
-
-def cached_bytecode(prefix: Path) -> dict[str, str]:
-    """The environment of a child that writes and reads its bytecode under ``prefix``."""
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return environment | {"PYTHONPYCACHEPREFIX": str(prefix)}
+            report(label, [sys.executable, "-c", code, url], args.repeat)
 
 
 if __name__ == "__main__":

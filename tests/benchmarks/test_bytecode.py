@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.bytecode import compile_checkout
+import pytest
+
+from benchmarks.bytecode import children_read_bytecode, compile_checkout
 
 
 def _import_verbosely(root: Path, module: str) -> str:
@@ -59,3 +61,26 @@ def test_a_package_that_cannot_be_compiled_is_named_in_the_header(tmp_path: Path
 
     assert "could not compile sample" in header
     assert "compiled at every start" in header
+
+
+def test_children_are_said_to_read_bytecode_once_the_checkout_is_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    package = tmp_path / "intake"
+    package.mkdir()
+    (package / "cli.py").write_text("VALUE = 1\n")
+    before = children_read_bytecode(tmp_path)
+
+    compile_checkout(tmp_path, ("intake",))
+
+    assert not before
+    assert children_read_bytecode(tmp_path)
+
+
+def test_children_that_write_their_own_bytecode_are_said_to_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+
+    assert children_read_bytecode(tmp_path)
