@@ -1,7 +1,7 @@
 """Where the polling process's CPU goes in one ``intake poll`` of a backlog, step by step.
 
 Run from the repository root:
-    python3 -m benchmarks.poll_steps [--messages 60] [--workers 2] [--profile FILE]
+    python3 -m benchmarks.poll_steps [--messages 60] [--workers 2] [--profile FILE] [--statements]
 
 The throughput benchmark's backlog (``benchmarks.throughput_backlog``) is polled once, in this
 process, through the real command line (``intake --config … poll``); each step of the
@@ -16,6 +16,9 @@ CPU is not the polling thread's.
 (so waiting for workers, locks and the disk counts nothing), writes the profile to FILE and
 prints the functions that spent most. A deterministic profiler slows Python code about
 threefold and C code hardly at all: read the shares, not the seconds.
+
+``--statements`` also counts the SQL statements the poll sent, in the polling thread and in
+the others, by verb and table (``benchmarks.sql_statements``).
 """
 
 from __future__ import annotations
@@ -31,7 +34,10 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from benchmarks.sql_statements import StatementCounter
 
 Spent = dict[str, list[float]]
 #: Added to the label of a step run by another thread than the polling one.
@@ -127,6 +133,7 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--profile", type=Path, help="write a CPU profile of the polling thread")
+    parser.add_argument("--statements", action="store_true", help="count the SQL statements")
     args = parser.parse_args()
     spent: Spent = {}
     profile = cProfile.Profile(time.thread_time)
@@ -140,6 +147,7 @@ def main() -> None:
 
         spent["imports"] = [time.thread_time() - cpu, 1]
         instrument(spent)
+        counter = _statement_counter() if args.statements else None
         from intake.cli import main as intake_main
 
         code = intake_main(["--log-level", "ERROR", "--config", str(config_file), "poll"])
@@ -161,9 +169,20 @@ def main() -> None:
         seconds, calls = spent.get(f"{label}{ELSEWHERE}", (0.0, 0))
         if calls:
             print(f"{label.strip() + ELSEWHERE:30s} {seconds:6.3f} s  {int(calls):5d} calls")
+    if counter is not None:
+        print("\n" + "\n".join(counter.report(args.messages)))
     if args.profile:
         print_profile(profile, args.profile)
     sys.stdout.flush()
+
+
+def _statement_counter() -> StatementCounter:
+    """A counter listening to every engine (imported after the command's imports are timed)."""
+    from benchmarks.sql_statements import StatementCounter
+
+    counter = StatementCounter()
+    counter.install()
+    return counter
 
 
 def print_profile(profile: cProfile.Profile, path: Path) -> None:
